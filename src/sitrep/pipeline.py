@@ -1,0 +1,58 @@
+"""The per-article pipeline: one literal list of pure stages.
+
+Each stage is ``def stage(doc: Document, settings: Settings) -> Document``.
+``process`` runs them in order and names the stage that misbehaves.
+Cross-document work (stories, incidents, ledger) is ``sitrep.resolve``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from sitrep.clean.boilerplate import flag_boilerplate
+from sitrep.clean.repeats import flag_repeats
+from sitrep.clean.sentences import split_sentences
+from sitrep.config import Settings
+from sitrep.errors import StageError
+from sitrep.extract.figures import extract_figures
+from sitrep.extract.grouping import group_reports
+from sitrep.extract.places import find_places
+from sitrep.extract.reports import extract_reports
+from sitrep.model import Article, Document, Failure
+
+__all__ = ["STAGES", "process", "process_all"]
+
+Stage = Callable[[Document, Settings], Document]
+
+STAGES: list[Stage] = [
+    split_sentences,
+    flag_boilerplate,
+    flag_repeats,
+    find_places,
+    extract_reports,
+    extract_figures,
+    group_reports,
+]
+
+
+def process(article: Article, settings: Settings) -> Document:
+    """Run every stage over one article.  Raises :class:`StageError` naming the stage."""
+    doc = Document(article=article)
+    for stage in STAGES:
+        try:
+            doc = stage(doc, settings)
+        except Exception as e:
+            raise StageError(stage.__name__, article.source, e) from e
+    return doc
+
+
+def process_all(articles: Iterable[Article | Failure], settings: Settings) -> Iterator[Document | Failure]:
+    """Process a batch; a failing article becomes a :class:`Failure` and the batch goes on."""
+    for article in articles:
+        if isinstance(article, Failure):
+            yield article
+            continue
+        try:
+            yield process(article, settings)
+        except StageError as e:
+            yield Failure(source=article.source, reason=str(e), kind="stage", stage=e.stage)
