@@ -23,8 +23,10 @@ class Settings:
     encoding: str | None = None
     spacy_model: str = "en_core_web_sm"
     use_parser: bool = True
-    lsh_threshold: float = 0.6
-    jaccard_threshold: float = 0.6
+    # Tuned on the seeds (000/001, a rewritten copy, share 5-shingle Jaccard 0.11;
+    # every other seed pair <= 0.001) and the synthetic corpus; 0.05-0.6 tried.
+    lsh_threshold: float = 0.1
+    jaccard_threshold: float = 0.05
     shingle_size: int = 5
     incident_window_days: int = 1
     block_days: int = 7

@@ -337,6 +337,7 @@ class Contradiction:
     incident: str | None = None
     gap: float | None = None
     minor: bool = False
+    id: str = ""  # stable id (sitrep.resolve); "" when built by hand
 
 
 @dataclass(frozen=True, slots=True)
