@@ -1,0 +1,330 @@
+"""Model values to table rows and back.
+
+Nested values with a fixed shape (place, numbers) become columns, so they
+can be filtered in SQL; open-ended ones (evidence, claimant, targets) are JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sitrep.model import (
+    Article,
+    Claimant,
+    Evidence,
+    Figure,
+    Incident,
+    Number,
+    PartialDate,
+    Place,
+    PlaceMention,
+    Report,
+    Sentence,
+)
+from sitrep.store.backends import Row
+
+__all__ = [
+    "article_from",
+    "article_row",
+    "figure_from",
+    "figure_row",
+    "incident_row",
+    "insert_sql",
+    "mention_from",
+    "mention_row",
+    "report_from",
+    "report_row",
+    "sentence_from",
+    "sentence_row",
+]
+
+_PLACE_FIELDS = ("name", "lat", "lon", "admin1", "precision", "id", "admin2", "country", "parent")
+_NUMBER_FIELDS = ("value", "qualifier", "low", "high")
+
+
+def insert_sql(table: str, row: Row) -> str:
+    """``INSERT`` of ``row``'s columns that leaves an existing row alone."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    return f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+
+
+def _date(day: PartialDate | dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _partial(text: str | None) -> PartialDate | None:
+    return None if text is None else PartialDate.parse(text)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def place_columns(place: Place | None, prefix: str = "place_") -> Row:
+    return {prefix + f: (None if place is None else getattr(place, f)) for f in _PLACE_FIELDS}
+
+
+def place_from(row: Row, prefix: str = "place_") -> Place | None:
+    if row[prefix + "name"] is None:
+        return None
+    return Place(**{f: row[prefix + f] for f in _PLACE_FIELDS})
+
+
+def number_columns(number: Number | None, prefix: str) -> Row:
+    return {prefix + f: (None if number is None else getattr(number, f)) for f in _NUMBER_FIELDS}
+
+
+def number_from(row: Row, prefix: str) -> Number | None:
+    if row[prefix + "qualifier"] is None:
+        return None
+    return Number(**{f: row[prefix + f] for f in _NUMBER_FIELDS})
+
+
+def claimant_json(claimant: Claimant | None) -> str | None:
+    if claimant is None:
+        return None
+    return _dumps(
+        {
+            "name": claimant.name,
+            "role": claimant.role,
+            "channel": claimant.channel,
+            "side": claimant.side,
+        }
+    )
+
+
+def claimant_from(text: str | None) -> Claimant | None:
+    return None if text is None else Claimant(**json.loads(text))
+
+
+def evidence_json(evidence: tuple[Evidence, ...]) -> str:
+    return _dumps(
+        [
+            {"line": e.line, "start": e.start, "end": e.end, "text": e.text, "sentence": e.sentence}
+            for e in evidence
+        ]
+    )
+
+
+def evidence_from(text: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(**item) for item in json.loads(text))
+
+
+def article_row(article: Article, run_id: str | None) -> Row:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "record_id": article.record_id,
+        "title": article.title,
+        "published": _date(article.published),
+        "published_basis": article.published_basis,
+        "url": article.url,
+        "outlet": article.outlet,
+        "body_start": article.body_start,
+        "text": article.text,
+        "run_id": run_id,
+    }
+
+
+def article_from(row: Row) -> Article:
+    published = row["published"]
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        source=row["source"],
+        title=row["title"],
+        published=None if published is None else dt.date.fromisoformat(published),
+        published_basis=row["published_basis"],
+        url=row["url"],
+        outlet=row["outlet"],
+        body_start=row["body_start"],
+        record_id=row["record_id"],
+    )
+
+
+def sentence_row(article_id: str, sent: Sentence) -> Row:
+    return {
+        "article_id": article_id,
+        "idx": sent.index,
+        "start_char": sent.start,
+        "end_char": sent.end,
+        "line": sent.line,
+        "paragraph": sent.paragraph,
+        "text": sent.text,
+        "inserts": _dumps(list(sent.inserts)),
+        "boilerplate": int(sent.boilerplate),
+        "repeat_of": sent.repeat_of,
+        "is_title": int(sent.is_title),
+    }
+
+
+def sentence_from(row: Row) -> Sentence:
+    return Sentence(
+        index=row["idx"],
+        start=row["start_char"],
+        end=row["end_char"],
+        text=row["text"],
+        line=row["line"],
+        paragraph=row["paragraph"],
+        inserts=tuple(json.loads(row["inserts"])),
+        boilerplate=bool(row["boilerplate"]),
+        repeat_of=row["repeat_of"],
+        is_title=bool(row["is_title"]),
+    )
+
+
+def mention_row(article_id: str, idx: int, mention: PlaceMention) -> Row:
+    place = {f: getattr(mention.place, f) for f in _PLACE_FIELDS}
+    return {
+        "article_id": article_id,
+        "idx": idx,
+        "sentence": mention.sentence,
+        "start_char": mention.start,
+        "end_char": mention.end,
+        "surface": mention.surface,
+        "place": _dumps(place),
+    }
+
+
+def mention_from(row: Row) -> PlaceMention:
+    return PlaceMention(
+        sentence=row["sentence"],
+        start=row["start_char"],
+        end=row["end_char"],
+        surface=row["surface"],
+        place=Place(**json.loads(row["place"])),
+    )
+
+
+def report_id(article_id: str, idx: int) -> str:
+    return f"{article_id}:r{idx}"
+
+
+def figure_id(article_id: str, idx: int) -> str:
+    return f"{article_id}:f{idx}"
+
+
+def report_row(report: Report, idx: int) -> Row:
+    return {
+        "id": report_id(report.article_id, idx),
+        "article_id": report.article_id,
+        "idx": idx,
+        "date": _date(report.date),
+        "date_inferred": int(report.date_inferred),
+        **place_columns(report.place),
+        "event_type": report.event_type,
+        "sub_event_type": report.sub_event_type,
+        **number_columns(report.killed, "killed_"),
+        **number_columns(report.injured, "injured_"),
+        "victims": report.victims,
+        "weapon": report.weapon,
+        "targets": _dumps(list(report.targets)),
+        "actor": report.actor,
+        "status": report.status,
+        "claimant": claimant_json(report.claimant),
+        "evidence": evidence_json(report.evidence),
+        "extractor": report.extractor,
+    }
+
+
+def report_from(row: Row) -> Report:
+    return Report(
+        article_id=row["article_id"],
+        date=_partial(row["date"]),
+        place=place_from(row),
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        evidence=evidence_from(row["evidence"]),
+        extractor=row["extractor"],
+        killed=number_from(row, "killed_"),
+        injured=number_from(row, "injured_"),
+        victims=row["victims"],
+        weapon=row["weapon"],
+        targets=tuple(json.loads(row["targets"])),
+        actor=row["actor"],
+        status=row["status"],
+        claimant=claimant_from(row["claimant"]),
+        date_inferred=bool(row["date_inferred"]),
+    )
+
+
+def figure_row(figure: Figure, idx: int) -> Row:
+    return {
+        "id": figure_id(figure.article_id, idx),
+        "article_id": figure.article_id,
+        "idx": idx,
+        "metric": figure.metric,
+        "scope": figure.scope,
+        "side": figure.side,
+        **number_columns(figure.value, ""),
+        "claimant": claimant_json(figure.claimant),
+        "since": _date(figure.since),
+        "as_of": _date(figure.as_of),
+        "evidence": evidence_json(figure.evidence),
+        "extractor": figure.extractor,
+    }
+
+
+def figure_from(row: Row) -> Figure:
+    value = number_from(row, "")
+    assert value is not None  # qualifier is NOT NULL in the schema
+    return Figure(
+        article_id=row["article_id"],
+        metric=row["metric"],
+        scope=row["scope"],
+        value=value,
+        evidence=evidence_from(row["evidence"]),
+        extractor=row["extractor"],
+        claimant=claimant_from(row["claimant"]),
+        side=row["side"],
+        since=_partial(row["since"]),
+        as_of=_partial(row["as_of"]),
+    )
+
+
+def incident_row(incident: Incident, position: int) -> Row:
+    return {
+        "id": incident.id,
+        "position": position,
+        "date": _date(incident.date),
+        **place_columns(incident.place),
+        "event_type": incident.event_type,
+        "sub_event_type": incident.sub_event_type,
+        **number_columns(incident.killed, "killed_"),
+        **number_columns(incident.injured, "injured_"),
+        "killed_range_low": incident.killed_range[0],
+        "killed_range_high": incident.killed_range[1],
+        "injured_range_low": incident.injured_range[0],
+        "injured_range_high": incident.injured_range[1],
+        "summary": incident_summary(incident),
+    }
+
+
+def incident_from(row: Row, reports: tuple[Report, ...]) -> Incident:
+    return Incident(
+        id=row["id"],
+        date=_partial(row["date"]),
+        place=place_from(row),
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        reports=reports,
+        killed=number_from(row, "killed_"),
+        injured=number_from(row, "injured_"),
+        killed_range=(row["killed_range_low"], row["killed_range_high"]),
+        injured_range=(row["injured_range_low"], row["injured_range_high"]),
+    )
+
+
+def incident_summary(incident: Incident) -> str:
+    """The text an incident is found by: place, type, weapon, targets and evidence."""
+    parts: list[str | None] = []
+    if incident.place is not None:
+        parts += [incident.place.name, incident.place.admin1]
+    parts += [incident.event_type.replace("_", " "), incident.sub_event_type.replace("_", " ")]
+    for report in incident.reports:
+        parts += [report.weapon, report.actor, *report.targets]
+        parts += [e.text for e in report.evidence]
+    return " ".join(p for p in parts if p)

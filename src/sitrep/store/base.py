@@ -1,0 +1,139 @@
+"""The :class:`Store` protocol: everything the rest of sitrep asks of a database.
+
+Writers (``ingest``) use the write half; the CLI, the web app and the
+reports use the query half, which returns JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Literal, Protocol
+
+from sitrep.model import (
+    Article,
+    Contradiction,
+    Corpus,
+    Document,
+    Failure,
+    Figure,
+    Incident,
+    Sentence,
+    Story,
+)
+
+__all__ = ["BBox", "IncidentFilter", "RunStats", "RunStatus", "Store"]
+
+RunStatus = Literal["running", "finished", "interrupted"]
+BBox = tuple[float, float, float, float]  # west, south, east, north (lon, lat degrees)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """What ``list_incidents`` selects.  Every field narrows; ``None`` means any.
+
+    ``oblast`` matches the start of ``admin1`` ignoring case (``kharkiv``
+    finds ``Kharkiv Oblast`` and ``Kharkivska``); ``event_type`` matches the
+    type or the sub-type; ``q`` is a full-text search over place, type and
+    evidence sentences; ``bbox`` is (west, south, east, north) in degrees.
+    ``limit=None`` returns every match.
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    oblast: str | None = None
+    event_type: str | None = None
+    min_killed: int | None = None
+    q: str | None = None
+    bbox: BBox | None = None
+    limit: int | None = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RunStats:
+    """What one ingest run did, recorded in the ``runs`` table by ``finish_run``."""
+
+    status: RunStatus
+    articles_new: int = 0
+    articles_skipped: int = 0
+    failures: int = 0
+    extractors: tuple[str, ...] = ()
+
+
+class Store(Protocol):
+    """A sitrep database.  ``open_store(settings)`` returns one; close it (or use ``with``)."""
+
+    location: str
+
+    # -- writing ------------------------------------------------------------
+    def begin_run(self) -> str:
+        """Record the start of an ingest run; return its id."""
+        ...
+
+    def finish_run(self, run_id: str, stats: RunStats) -> None: ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def write_document(self, doc: Document, run_id: str | None) -> bool:
+        """Write an article with its sentences, reports and figures, atomically.
+
+        Returns ``False`` (and writes nothing) when the article is already stored.
+        """
+        ...
+
+    def write_failure(self, failure: Failure, run_id: str | None) -> None: ...
+
+    def replace_resolution(self, corpus: Corpus) -> None:
+        """Replace stories, incidents and contradictions with ``corpus``'s, atomically."""
+        ...
+
+    # -- reading model values back --------------------------------------------
+    def load_documents(self) -> list[Document]:
+        """Every stored document, rebuilt (for ``resolve``)."""
+        ...
+
+    def load_corpus(self) -> Corpus:
+        """The stored resolution, rebuilt."""
+        ...
+
+    # -- the query API (model values, like sitrep.serve.fake.FakeStore) ----------
+    def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
+
+    def get_incident(self, incident_id: str) -> Incident | None: ...
+
+    def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]: ...
+
+    def list_contradictions(self) -> list[Contradiction]: ...
+
+    def list_stories(self) -> list[Story]: ...
+
+    def list_failures(self) -> list[dict[str, str | None]]: ...
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def get_document(self, article_id: str) -> Document | None: ...
+
+    def outlets(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """Article id -> outlet name."""
+        ...
+
+    def search_sentences(self, text: str, limit: int = 20) -> list[tuple[str, Sentence]]: ...
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (runs, articles, sentences, reports, figures, failures, ...)."""
+        ...
+
+    # -- lifetime ---------------------------------------------------------------
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,151 @@
+"""``ingest``: read inputs, process new articles, store them, resolve the corpus.
+
+The library entry point behind ``sitrep ingest`` and ``sitrep demo``.  Each
+article is written in its own transaction, keyed by its content hash, so a
+rerun skips what is stored and a run killed midway leaves a consistent
+database that the next run completes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sitrep.config import Settings
+from sitrep.model import Article, Corpus, Document, Failure
+from sitrep.store.base import RunStats, RunStatus, Store
+from sitrep.store.sql import open_store
+
+__all__ = ["Process", "Progress", "Resolve", "RunSummary", "ingest", "ingest_into"]
+
+#: Called once per input as it is done, with its source name.
+Progress = Callable[[str], None]
+Process = Callable[[Iterable[Article | Failure], Settings], Iterator[Document | Failure]]
+Resolve = Callable[[Sequence[Document], Settings], Corpus]
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a run did.  ``incidents`` and ``figures`` count the whole store afterwards."""
+
+    run_id: str
+    articles_new: int
+    articles_skipped: int
+    failures: tuple[Failure, ...]
+    incidents: int
+    figures: int
+    resolved: bool
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Running counts of one run (mutable, private to it)."""
+
+    new: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    extractors: set[str] = field(default_factory=set)
+
+    def stats(self, status: RunStatus) -> RunStats:
+        return RunStats(
+            status=status,
+            articles_new=self.new,
+            articles_skipped=self.skipped,
+            failures=len(self.failures),
+            extractors=tuple(sorted(self.extractors)),
+        )
+
+
+def ingest(
+    paths: Sequence[str],
+    settings: Settings,
+    progress: Progress | None = None,
+    *,
+    jsonl: bool = False,
+) -> RunSummary:
+    """Read ``paths`` (files, folders, globs, ``-``) into the store at ``settings.db``."""
+    from sitrep.ingest import read_paths
+
+    with open_store(settings) as store:
+        return ingest_into(store, read_paths(paths, settings, jsonl=jsonl), settings, progress)
+
+
+def ingest_into(
+    store: Store,
+    items: Iterable[Article | Failure],
+    settings: Settings,
+    progress: Progress | None = None,
+    *,
+    process: Process | None = None,
+    resolve: Resolve | None = None,
+) -> RunSummary:
+    """Process and store ``items``, then resolve everything stored.
+
+    ``process`` defaults to ``sitrep.pipeline.process_all`` and ``resolve``
+    to ``sitrep.resolve.resolve``; tests pass fakes.
+    """
+    process = process or _default_process()
+    resolve = resolve or _default_resolve()
+    tally = _Tally()
+    run_id = store.begin_run()
+    try:
+        for item in process(_unstored(items, store, tally, progress), settings):
+            _record(store, run_id, item, tally)
+            if progress is not None:
+                progress(item.source if isinstance(item, Failure) else item.article.source)
+        resolved = resolve is not None
+        if resolve is not None:
+            store.replace_resolution(resolve(store.load_documents(), settings))
+    except BaseException:
+        store.finish_run(run_id, tally.stats("interrupted"))
+        raise
+    store.finish_run(run_id, tally.stats("finished"))
+    counts = store.counts()
+    return RunSummary(
+        run_id=run_id,
+        articles_new=tally.new,
+        articles_skipped=tally.skipped,
+        failures=tuple(tally.failures),
+        incidents=counts["incidents"],
+        figures=counts["figures"],
+        resolved=resolved,
+    )
+
+
+def _unstored(
+    items: Iterable[Article | Failure], store: Store, tally: _Tally, progress: Progress | None
+) -> Iterator[Article | Failure]:
+    """``items`` without the articles already stored (counted as skipped)."""
+    for item in items:
+        if isinstance(item, Article) and store.has_article(item.id):
+            tally.skipped += 1
+            if progress is not None:
+                progress(item.source)
+            continue
+        yield item
+
+
+def _record(store: Store, run_id: str, item: Document | Failure, tally: _Tally) -> None:
+    if isinstance(item, Failure):
+        store.write_failure(item, run_id)
+        tally.failures.append(item)
+    elif store.write_document(item, run_id):
+        tally.new += 1
+        tally.extractors.update(r.extractor for r in item.reports)
+        tally.extractors.update(f.extractor for f in item.figures)
+    else:
+        tally.skipped += 1  # the same text twice in one run
+
+
+def _default_process() -> Process:
+    # Imported here: the store stays usable while the pipeline's stages are being written.
+    from sitrep.pipeline import process_all
+
+    return process_all
+
+
+def _default_resolve() -> Resolve | None:
+    import sitrep.resolve
+
+    resolve: Resolve | None = getattr(sitrep.resolve, "resolve", None)
+    return resolve

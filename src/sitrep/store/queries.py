@@ -1,0 +1,244 @@
+"""The read API behind the CLI, the web app, the reports and the exports.
+
+Every function takes a :class:`~sitrep.store.backends.Backend`, runs SQL
+shared by both dialects and returns model values (``Incident``, ``Figure``,
+...), the same types ``sitrep.serve.fake.FakeStore`` answers with.
+:class:`~sitrep.store.sql.SqlStore` exposes them as methods.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sitrep.model import Article, Contradiction, Document, Figure, Incident, Report, Sentence, Story
+from sitrep.store import _codec as codec
+from sitrep.store.backends import Backend
+from sitrep.store.base import IncidentFilter
+
+__all__ = [
+    "COUNTED_TABLES",
+    "counts",
+    "get_article",
+    "get_document",
+    "get_incident",
+    "list_contradictions",
+    "list_failures",
+    "list_figures",
+    "list_incidents",
+    "list_stories",
+    "outlets",
+    "search_sentences",
+]
+
+COUNTED_TABLES = (
+    "runs",
+    "articles",
+    "sentences",
+    "reports",
+    "figures",
+    "failures",
+    "stories",
+    "incidents",
+    "contradictions",
+)
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _incident_where(db: Backend, f: IncidentFilter) -> tuple[str, list[Any]]:
+    conditions: list[str] = []
+    params: list[Any] = []
+
+    def add(condition: str, *values: Any) -> None:
+        conditions.append(condition)
+        params.extend(values)
+
+    if f.date_from is not None:
+        add("date >= ?", f.date_from.isoformat())
+    if f.date_to is not None:
+        add("date <= ?", f.date_to.isoformat())
+    if f.oblast:
+        add("lower(place_admin1) LIKE ?", f.oblast.lower() + "%")
+    if f.event_type:
+        add("(event_type = ? OR sub_event_type = ?)", f.event_type, f.event_type)
+    if f.min_killed is not None:
+        add("COALESCE(killed_value, killed_low, 0) >= ?", f.min_killed)
+    if f.q:
+        add(db.incident_match(), db.search_param(f.q))
+    if f.bbox is not None:
+        west, south, east, north = f.bbox
+        add("place_lon BETWEEN ? AND ? AND place_lat BETWEEN ? AND ?", west, east, south, north)
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return where, params
+
+
+def list_incidents(db: Backend, filters: IncidentFilter | None = None) -> list[Incident]:
+    """Incidents matching ``filters``, newest first (unknown dates last), with their reports."""
+    f = filters or IncidentFilter()
+    where, params = _incident_where(db, f)
+    page = "" if f.limit is None else " LIMIT ? OFFSET ?"
+    if f.limit is not None:
+        params += [f.limit, f.offset]
+    rows = db.query(
+        f"SELECT * FROM incidents{where} "
+        f"ORDER BY (CASE WHEN date IS NULL THEN 1 ELSE 0 END), date DESC, position{page}",
+        params,
+    )
+    reports = _incident_reports(db, [row["id"] for row in rows])
+    return [codec.incident_from(row, tuple(reports[row["id"]])) for row in rows]
+
+
+def _incident_reports(db: Backend, incident_ids: list[str]) -> dict[str, list[Report]]:
+    out: dict[str, list[Report]] = defaultdict(list)
+    if not incident_ids:
+        return out
+    rows = db.query(
+        "SELECT ir.incident_id, r.* FROM incident_reports ir JOIN reports r ON r.id = ir.report_id "
+        f"WHERE ir.incident_id IN ({_marks(incident_ids)}) ORDER BY ir.incident_id, ir.position",
+        incident_ids,
+    )
+    for row in rows:
+        out[row["incident_id"]].append(codec.report_from(row))
+    return out
+
+
+def get_incident(db: Backend, incident_id: str) -> Incident | None:
+    """One incident with every report and its evidence; ``None`` if there is none by that id."""
+    rows = db.query("SELECT * FROM incidents WHERE id = ?", [incident_id])
+    if not rows:
+        return None
+    reports = _incident_reports(db, [incident_id])[incident_id]
+    return codec.incident_from(rows[0], tuple(reports))
+
+
+def list_figures(db: Backend, metric: str | None = None, scope: str | None = None) -> list[Figure]:
+    """Figure claims, optionally of one metric and scope, by metric, scope and date."""
+    conditions, params = [], []
+    if metric is not None:
+        conditions.append("f.metric = ?")
+        params.append(metric)
+    if scope is not None:
+        conditions.append("lower(f.scope) = ?")
+        params.append(scope.lower())
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    rows = db.query(
+        f"SELECT f.* FROM figures f JOIN articles a ON a.id = f.article_id{where} "
+        "ORDER BY f.metric, f.scope, COALESCE(f.as_of, a.published), f.id",
+        params,
+    )
+    return [codec.figure_from(row) for row in rows]
+
+
+def list_contradictions(db: Backend) -> list[Contradiction]:
+    """Every recorded disagreement, each with the claims (figures or reports) it opposes."""
+    rows = db.query("SELECT * FROM contradictions ORDER BY position")
+    claims = {row["id"]: json.loads(row["claims"]) for row in rows}
+    ids = {
+        kind: [c["id"] for cs in claims.values() for c in cs if c["kind"] == kind]
+        for kind in ("figure", "report")
+    }
+    values: dict[str, Figure | Report] = {}
+    for kind, table, decode in (
+        ("figure", "figures", codec.figure_from),
+        ("report", "reports", codec.report_from),
+    ):
+        if ids[kind]:
+            for r in db.query(
+                f"SELECT * FROM {table} WHERE id IN ({_marks(ids[kind])})", ids[kind]
+            ):
+                values[r["id"]] = decode(r)
+    return [
+        Contradiction(
+            kind=row["kind"],
+            claims=tuple(values[c["id"]] for c in claims[row["id"]] if c["id"] in values),
+            metric=row["metric"],
+            scope=row["scope"],
+            incident=row["incident_id"],
+            gap=row["gap"],
+            minor=bool(row["minor"]),
+        )
+        for row in rows
+    ]
+
+
+def list_stories(db: Backend) -> list[Story]:
+    """Stories (copies of one piece), each with its article ids in order."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for row in db.query("SELECT * FROM story_articles ORDER BY story_id, position"):
+        members[row["story_id"]].append(row["article_id"])
+    return [
+        Story(
+            id=row["id"],
+            article_ids=tuple(members[row["id"]]),
+            published=None if row["published"] is None else dt.date.fromisoformat(row["published"]),
+        )
+        for row in db.query("SELECT * FROM stories ORDER BY id")
+    ]
+
+
+def inferred_published(db: Backend) -> dict[str, dt.date]:
+    """Publication dates ``resolve`` inferred for undated articles."""
+    rows = db.query("SELECT * FROM inferred_dates ORDER BY article_id")
+    return {r["article_id"]: dt.date.fromisoformat(r["published"]) for r in rows}
+
+
+def list_failures(db: Backend) -> list[dict[str, str | None]]:
+    """Inputs that could not be processed: ``run_id, source, kind, reason, stage``."""
+    return db.query("SELECT run_id, source, kind, reason, stage FROM failures ORDER BY source, id")
+
+
+def get_article(db: Backend, article_id: str) -> Article | None:
+    rows = db.query("SELECT * FROM articles WHERE id = ?", [article_id])
+    return codec.article_from(rows[0]) if rows else None
+
+
+def get_document(db: Backend, article_id: str) -> Document | None:
+    """An article with its sentences (flags included), place mentions, reports and figures."""
+    article = get_article(db, article_id)
+    if article is None:
+        return None
+
+    def load(table: str, decode: Any) -> tuple[Any, ...]:
+        rows = db.query(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", [article_id])
+        return tuple(decode(row) for row in rows)
+
+    return Document(
+        article=article,
+        sentences=load("sentences", codec.sentence_from),
+        places=load("place_mentions", codec.mention_from),
+        reports=load("reports", codec.report_from),
+        figures=load("figures", codec.figure_from),
+    )
+
+
+def outlets(db: Backend, article_ids: Sequence[str]) -> dict[str, str | None]:
+    """Article id -> outlet, for the given articles."""
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return {}
+    rows = db.query(f"SELECT id, outlet FROM articles WHERE id IN ({_marks(ids)})", ids)
+    return {row["id"]: row["outlet"] for row in rows}
+
+
+def search_sentences(db: Backend, text: str, limit: int = 20) -> list[tuple[str, Sentence]]:
+    """``(article id, sentence)`` pairs whose text matches ``text`` (full-text search)."""
+    hits = db.query(f"{db.sentence_match()} LIMIT ?", [db.search_param(text), limit])
+    out = []
+    for hit in hits:
+        for row in db.query(
+            "SELECT * FROM sentences WHERE article_id = ? AND idx = ?",
+            [hit["article_id"], hit["idx"]],
+        ):
+            out.append((row["article_id"], codec.sentence_from(row)))
+    return out
+
+
+def counts(db: Backend) -> dict[str, int]:
+    """Rows per table."""
+    return {t: int(db.query(f"SELECT COUNT(*) AS n FROM {t}")[0]["n"]) for t in COUNTED_TABLES}
