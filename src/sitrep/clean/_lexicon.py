@@ -22,12 +22,17 @@ __all__ = [
     "is_known_word",
 ]
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Lowercase words that, glued to a capitalised word (``inObolon``,
 #: ``asUkraine's``), mark glue rather than camel case (``iPhone``, ``eBay``).
-LEAD_FUNCTION_WORDS: frozenset[str] = frozenset(
+LEAD_FUNCTION_WORDS: frozenset[str] = _words(
     """a an and as at but by for from in into near of off on onto or over the than that
     to via with said says told when where while after before during amid across around
-    against between including outside inside toward towards""".split()
+    against between including outside inside toward towards"""
 )
 
 #: Words that get glued to the end of a word in scraped text (``citywhere``,
@@ -36,30 +41,30 @@ LEAD_FUNCTION_WORDS: frozenset[str] = frozenset(
 #: 60,000 lowercase strings of spaCy's ``en_core_web_sm`` vocabulary, where no
 #: lowercase word is split any more (``over``, ``under``, ``for`` and ``with``
 #: were dropped as heads: ``overkill``, ``undergone``, ``formatted``, ``withdrew``).
-GLUE_WORDS: frozenset[str] = frozenset(
+GLUE_WORDS: frozenset[str] = _words(
     """where and say said says the that which when who whom with from were have has had
     not but been this after before while than then there their they would could should
-    will also about told because""".split()
+    will also about told because"""
 )
 
 #: The glue words that may also start a glued token (``notsay``, ``thecity``).
-HEAD_GLUE_WORDS: frozenset[str] = frozenset(
+HEAD_GLUE_WORDS: frozenset[str] = _words(
     """not the and where which when that said says say from were have been this than then
-    there their they would could should also about because told while""".split()
+    there their they would could should also about because told while"""
 )
 
 #: Capitalised words that may start or end a glued token (``cityKyiv``, ``Ukraineand``).
-PROPER_NAMES: frozenset[str] = frozenset(
+PROPER_NAMES: frozenset[str] = _words(
     """Ukraine Ukrainian Ukrainians Russia Russian Russians Kyiv Kiev Kharkiv Kharkov Mariupol
     Odesa Odessa Lviv Kherson Moscow Putin Zelensky Zelenskyy Europe European NATO Obolon
     Donetsk Luhansk Donbas Crimea Bucha Irpin Hostomel Zaporizhzhia Dnipro Mykolaiv Chernihiv
-    Sumy Poland Belarus Kremlin America American Washington Biden Britain London""".split()
+    Sumy Poland Belarus Kremlin America American Washington Biden Britain London"""
 )
 
 #: Words that end with a period without ending a sentence (``Mr.Smith``).
-ABBREVIATIONS: frozenset[str] = frozenset(
+ABBREVIATIONS: frozenset[str] = _words(
     """mr mrs ms dr st gen lt col sgt capt cpt gov sen rep prof jr sr vs etc no nos inc ltd co
-    corp dept ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx est fig""".split()
+    corp dept ft mt jan feb mar apr jun jul aug sep sept oct nov dec approx est fig"""
 )
 
 # Suffixes stripped to find a dictionary stem: the word lists hold few inflections.

@@ -51,7 +51,7 @@ _OUTLET_SELF = re.compile(
     r"Mail Force|Mail Newspapers|Independent Premium) (is|are|have|has)\b"
 )
 _CTA_VERB = re.compile(
-    r"^(subscribe|sign up|join|follow|leave|share|click|tap|download|register|log in|start|"
+    r"^(please|subscribe|sign up|join|follow|leave|share|click|tap|download|register|log in|start|"
     r"donate|make|bookmark|comment|read|watch|listen|send|get|add|complete|try|give|want to)\b",
     _I,
 )

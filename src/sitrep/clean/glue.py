@@ -64,11 +64,8 @@ def sentence_glue_points(norm: str, start: int = 0, end: int | None = None) -> l
         word = m.group(1)
         if len(word) < 2 or not word[-2:].islower() or word.lower() in ABBREVIATIONS:
             continue
-        if "/" in _run_around(norm, m.start(), m.end()) or "@" in word:
-            continue
-        if "www" in _run_around(norm, m.start(), m.end()):
-            continue
-        points.append(m.end())
+        if not _looks_like_address(norm, m.start(), m.end()):
+            points.append(m.end())
     return points
 
 

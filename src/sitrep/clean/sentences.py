@@ -11,6 +11,7 @@ where words were glued (see :mod:`sitrep.clean.glue`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -41,7 +42,9 @@ def line_starts(text: str) -> list[int]:
 
 def _lines(text: str, start: int) -> list[Span]:
     """Spans of the lines of ``text`` from ``start``, without their newline."""
-    return [Span(m.start(), m.end() - m.group().endswith("\n")) for m in _LINE.finditer(text, start)]
+    return [
+        Span(m.start(), m.end() - m.group().endswith("\n")) for m in _LINE.finditer(text, start)
+    ]
 
 
 def _blocks(text: str, lines: list[Span]) -> list[list[Span]]:
@@ -86,7 +89,7 @@ def _strip(norm: str, start: int, end: int) -> Span | None:
 
 def _sentence_spans(norm: str, para: Span) -> Iterator[Span]:
     cuts = [para.start, *sentence_glue_points(norm, para.start, para.end), para.end]
-    for seg_start, seg_end in zip(cuts, cuts[1:], strict=False):
+    for seg_start, seg_end in itertools.pairwise(cuts):
         for x, y in nupunkt.sent_spans(norm[seg_start:seg_end]):
             span = _strip(norm, seg_start + x, seg_start + y)
             if span is not None:
