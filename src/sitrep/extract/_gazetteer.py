@@ -1,0 +1,410 @@
+"""The gazetteer: every populated place in Ukraine, its units, and the names news gives them.
+
+:func:`load_gazetteer` opens the SQLite file that ``scripts/build_gazetteer.py``
+builds (``sitrep/data/gazetteer.sqlite``; sources and licences in
+``sitrep/data/NOTICE.md``) and keeps it in memory.  :meth:`Gazetteer.find`
+finds place-name mentions in a sentence; choosing among same-named places is
+:mod:`sitrep.extract.places`' job.
+
+Names are looked up by a normalised key (:func:`normalise_name`): ASCII,
+lower case, no apostrophes, hyphens as spaces.  The build script imports the
+same function, so text and table can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+__all__ = [
+    "Designator",
+    "Gazetteer",
+    "GazetteerEntry",
+    "NameMatch",
+    "PlaceKind",
+    "load_gazetteer",
+    "name_alternates",
+    "normalise_name",
+    "transliterate_cyrillic",
+]
+
+# Letters NFKD does not decompose into ASCII plus a combining mark.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
+_APOSTROPHES = re.compile(r"['’ʼ`‘ʹ′´]")
+_SEPARATORS = re.compile(r"[-‐‑‒–—_/.,]+")
+_NOT_KEY = re.compile(r"[^a-z ]")
+_SPACES = re.compile(r" {2,}")
+
+
+def normalise_name(text: str) -> str:
+    """Lookup key of a name: ASCII lowercase, no apostrophes, hyphens as spaces.
+
+    ``"Kam’yanets-Podil's'kyi"`` and ``"Kamyanets Podilskyi"`` share a key.
+    Returns ``""`` when nothing Latin is left (e.g. a Cyrillic name).
+    """
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c))
+    key = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", ascii_only))
+    key = _NOT_KEY.sub("", key) if key.isascii() else ""
+    return _SPACES.sub(" ", key).strip()
+
+
+# Each rule rewrites one spelling habit of the official KMU-2010 romanisation
+# into one news outlets also use.  Rules apply one at a time and all together,
+# never in every combination, to keep the key table small.
+_ALTERNATE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"yi\b"), "iy"),  # Kryvyi -> Kryviy
+    (re.compile(r"yi\b"), "y"),  # Khmelnytskyi -> Khmelnytsky
+    (re.compile(r"yi\b"), "i"),  # Khmelnytskyi -> Khmelnytski
+    (re.compile(r"ii"), "iyi"),  # Andriivka -> Andriyivka
+    (re.compile(r"ii"), "iy"),  # Avdiivka -> Avdiyvka
+    (re.compile(r"ia\b"), "ya"),  # Balakliia -> Balakliya
+    (re.compile(r"iia\b"), "ia"),  # Balakliia -> Balaklia
+    (re.compile(r"zhzh"), "zh"),  # Zaporizhzhia -> Zaporizhia
+    (re.compile(r"\bkh"), "h"),  # Kharkiv -> Harkiv
+    (re.compile(r"(?<![kzsc])h"), "g"),  # Hostomel -> Gostomel
+    (re.compile(r"ie"), "ye"),  # Sievierodonetsk -> Syeverodonetsk
+    (re.compile(r"iu"), "yu"),  # Izium -> Izyum
+    (re.compile(r"ia"), "ya"),  # Sloviansk -> Slovyansk
+)
+
+
+def name_alternates(key: str) -> set[str]:
+    """Spelling alternates of a normalised key (without the key itself)."""
+    singles = {pattern.sub(repl, key) for pattern, repl in _ALTERNATE_RULES}
+    combined = key
+    for pattern, repl in _ALTERNATE_RULES[::3]:  # one rule per habit, not contradictory ones
+        combined = pattern.sub(repl, combined)
+    return (singles | {combined}) - {key, ""}
+
+
+_COMMON = {
+    "а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ж": "zh", "з": "z", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "'": "", "’": "", "ʼ": "", "-": "-", " ": " ",
+}  # fmt: skip
+# KMU-2010, the official Ukrainian romanisation (word-initial forms handled below).
+_UKRAINIAN = {**_COMMON, "г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "i", "й": "i",
+              "є": "ie", "ю": "iu", "я": "ia", "ь": ""}  # fmt: skip
+_UKRAINIAN_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# The Russian-style romanisation English-language news used for decades:
+# Киев -> Kiev, Харьков -> Kharkov, Запорожье -> Zaporozhye.
+_RUSSIAN = {**_COMMON, "г": "g", "и": "i", "й": "y", "ы": "y", "э": "e", "ё": "yo",
+            "ю": "yu", "я": "ya", "ъ": "", "ь": ""}  # fmt: skip
+_RUSSIAN_ONLY = set("ыэъё")
+_UKRAINIAN_ONLY = set("іїєґ")
+_SOFT_BEFORE_VOWEL = re.compile(r"ь(?=[еёюяи])")
+
+
+def transliterate_cyrillic(text: str) -> set[str]:
+    """Latin spellings of a Ukrainian or Russian name (empty for other scripts).
+
+    A name with letters only Ukrainian has (і ї є ґ) gets KMU-2010, one with
+    letters only Russian has gets the news-style Russian spelling, anything
+    else gets both.  Names with letters of neither alphabet get nothing.
+    """
+    lower = text.lower()
+    known = set(_UKRAINIAN) | set(_RUSSIAN)
+    if not lower or any(c not in known for c in lower):
+        return set()
+    out: set[str] = set()
+    if not set(lower) & _RUSSIAN_ONLY:
+        out.add(_ukrainian_to_latin(lower))
+    if not set(lower) & _UKRAINIAN_ONLY:
+        out.update(_russian_to_latin(lower))
+    return {s for s in out if s}
+
+
+def _ukrainian_to_latin(text: str) -> str:
+    out = []
+    text = text.replace("зг", "з\u0000")  # KMU writes зг as "zgh", not "zh"
+    for i, c in enumerate(text):
+        if c == "\u0000":
+            out.append("gh")
+            continue
+        initial = i == 0 or not text[i - 1].isalpha()
+        out.append(_UKRAINIAN_INITIAL[c] if initial and c in _UKRAINIAN_INITIAL else _UKRAINIAN[c])
+    return "".join(out)
+
+
+def _russian_to_latin(text: str) -> set[str]:
+    # News writes both "Zaporozhe" and "Zaporozhye", "Nikolaev" and "Nikolayev".
+    soft = _SOFT_BEFORE_VOWEL.sub("й", text)
+    plain = "".join(_RUSSIAN[c] for c in text)
+    yotated = "".join(_RUSSIAN[c] for c in soft)
+    iotated_e = re.sub(r"(?<=[aeiouy])e", "ye", plain)
+    return {plain, yotated, iotated_e}
+
+
+# --- the loaded gazetteer -------------------------------------------------------------
+
+PlaceKind = Literal["settlement", "district", "raion", "oblast", "country", "foreign"]
+#: What a word next to a name says it is: "the Kharkiv *region*", "*the town of* Bucha".
+Designator = Literal["oblast", "raion", "settlement"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place of the gazetteer.  ``ref`` is its OCHA pcode, ``wof:<id>`` or a slug."""
+
+    id: int
+    ref: str
+    name: str
+    kind: PlaceKind
+    admin1: str | None
+    admin2: str | None
+    hromada: str | None
+    parent: str | None
+    country: str
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A place name found in a text: ``text[start:end] == surface``.
+
+    ``surface`` includes a designator that follows the name ("Donetsk
+    Oblast", "Obolon district") but not a possessive "'s".
+    """
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[GazetteerEntry, ...]
+    designator: Designator | None = None
+
+
+DEFAULT_PATH = Path(str(resources.files("sitrep") / "data" / "gazetteer.sqlite"))
+
+
+class Gazetteer:
+    """Place names and places, in memory.  Build one with :func:`load_gazetteer`."""
+
+    def __init__(self, rows: dict[int, _Row], names: dict[str, str], stops: dict[str, str]) -> None:
+        self._rows = rows
+        self._names = names  # key -> space-separated ids, parsed on first use
+        self._entries: dict[int, GazetteerEntry] = {}
+        self.stops = stops
+        self.max_words = max((key.count(" ") + 1 for key in names), default=1)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, place_id: int) -> GazetteerEntry:
+        """The place with gazetteer row id ``place_id``."""
+        entry = self._entries.get(place_id)
+        if entry is None:
+            entry = self._entries[place_id] = GazetteerEntry(*self._rows[place_id])
+        return entry
+
+    def has_key(self, key: str) -> bool:
+        """Whether a normalised key names any place."""
+        return key in self._names
+
+    def lookup(self, key: str) -> tuple[GazetteerEntry, ...]:
+        """Places whose names include the normalised ``key``, largest first."""
+        ids = self._names.get(key)
+        if not ids:
+            return ()
+        entries = (self.entry(int(i)) for i in ids.split())
+        return tuple(sorted(entries, key=lambda e: -e.population))
+
+    def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
+        """Every place called ``name`` (any spelling the gazetteer knows), largest first."""
+        return self.lookup(normalise_name(name))
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Every place-name mention in ``text``, longest match first, left to right."""
+        tokens = _tokens(text)
+        matches: list[NameMatch] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(text, tokens, i)
+            if found is None:
+                i += 1
+                continue
+            match, i = found
+            if match is not None:
+                matches.append(match)
+        return matches
+
+    def _match_at(
+        self, text: str, tokens: list[_Token], i: int
+    ) -> tuple[NameMatch | None, int] | None:
+        """The longest name starting at token ``i`` and the index after it.
+
+        ``(None, j)`` means tokens ``i..j`` form a name that is not a place here
+        (a street, a person), so the caller skips them all.
+        """
+        if not tokens[i].capitalised:
+            return None
+        for n in range(min(self.max_words, len(tokens) - i), 0, -1):
+            span = tokens[i : i + n]
+            if not _joinable(text, span):
+                continue
+            start, end, key = _span_key(text, span)
+            if not self.has_key(key):
+                continue
+            after = i + n
+            if self._not_a_place(key, tokens, i, after):
+                return None, after
+            designator, end, after = _designator(text, tokens, after, end)
+            designator = designator or _designator_before(tokens, i)
+            if designator is None and self.stops.get(key) == "word":
+                return None, after
+            return NameMatch(start, end, text[start:end], self.lookup(key), designator), after
+        return _hyphen_prefix_match(self, text, tokens, i)
+
+    def _not_a_place(self, key: str, tokens: list[_Token], i: int, after: int) -> bool:
+        """A street ("Mira Avenue"), or a person ("President Volodymyr Zelensky")."""
+        nxt = tokens[after] if after < len(tokens) and tokens[after].adjacent else None
+        prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
+        if nxt is not None and nxt.core.lower() in _STREET_WORDS:
+            return True
+        if prev is not None and prev.core.lower().rstrip(".") in _TITLES and " " not in key:
+            return True
+        if self.stops.get(key) != "person" or nxt is None:
+            return False
+        nxt_key = normalise_name(nxt.core)
+        return nxt.capitalised and nxt_key not in _DESIGNATORS and not self.has_key(nxt_key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int  # end of the word without a possessive "'s"
+    core: str  # the word without a possessive "'s"
+    capitalised: bool
+    adjacent: bool  # only spaces separate it from the previous token
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ\-][^\W\d_]+)*(?:['’]s\b)?")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    prev_end: int | None = None
+    for m in _WORD.finditer(text):
+        word = _POSSESSIVE.sub("", m.group())
+        adjacent = prev_end is not None and text[prev_end : m.start()].isspace()
+        out.append(_Token(m.start(), m.start() + len(word), word, word[:1].isupper(), adjacent))
+        prev_end = m.end()
+    return out
+
+
+# Lower-case words allowed inside a multi-word name ("Autonomous Republic of Crimea").
+_CONNECTORS = frozenset({"of", "on", "na"})
+
+
+def _joinable(text: str, span: list[_Token]) -> bool:
+    """Capitalised words (or connectors inside) separated only by spaces, no possessive inside."""
+    for k, token in enumerate(span):
+        inner = 0 < k < len(span) - 1
+        if not (token.capitalised or (inner and token.core in _CONNECTORS)):
+            return False
+        if k > 0 and not token.adjacent:
+            return False
+        if k < len(span) - 1 and text[token.end : token.end + 1] in {"'", "’"}:
+            return False
+    return True
+
+
+def _span_key(text: str, span: list[_Token]) -> tuple[int, int, str]:
+    start, end = span[0].start, span[-1].end
+    return start, end, normalise_name(text[start:end])
+
+
+_DESIGNATORS: dict[str, Designator] = {
+    "oblast": "oblast", "oblasts": "oblast", "region": "oblast", "regions": "oblast",
+    "regional": "oblast", "province": "oblast", "obl": "oblast",
+    "raion": "raion", "rayon": "raion", "district": "raion", "districts": "raion",
+    "city": "settlement", "town": "settlement", "village": "settlement",
+    "settlement": "settlement", "suburb": "settlement",
+}  # fmt: skip
+# "Donetsk People's Republic": the occupied part of the oblast.
+_PEOPLES_REPUBLIC = ("people", "republic")
+_STREET_WORDS = frozenset(
+    "avenue ave street st str square boulevard blvd lane road highway prospekt prospect "
+    "embankment alley".split()
+)
+_TITLES = frozenset(
+    "president mr mrs ms dr gen general governor mayor minister commander colonel col "
+    "lieutenant lt sergeant sgt saint st patriarch father archbishop bishop".split()
+)
+
+
+def _designator(
+    text: str, tokens: list[_Token], after: int, end: int
+) -> tuple[Designator | None, int, int]:
+    """A designator right after a name: extends the match over it."""
+    if after >= len(tokens) or not tokens[after].adjacent:
+        return None, end, after
+    word = tokens[after].core.lower()
+    if word in _DESIGNATORS:
+        return _DESIGNATORS[word], tokens[after].end, after + 1
+    nxt = after + 1
+    if (word, tokens[nxt].core.lower() if nxt < len(tokens) else "") == _PEOPLES_REPUBLIC:
+        return "oblast", tokens[nxt].end, nxt + 1
+    return None, end, after
+
+
+def _designator_before(tokens: list[_Token], i: int) -> Designator | None:
+    """"the city of Kharkiv", "the region of Kherson" (but "the Obolon district of Kyiv" names the city)."""
+    if i < 2 or tokens[i - 1].core != "of" or not tokens[i].adjacent:
+        return None
+    designator = _DESIGNATORS.get(tokens[i - 2].core.lower())
+    return None if designator == "raion" else designator
+
+
+def _hyphen_prefix_match(
+    gazetteer: Gazetteer, text: str, tokens: list[_Token], i: int
+) -> tuple[NameMatch | None, int] | None:
+    """"Kyiv-based", "Kharkiv-born": the name before a lower-case hyphenated part."""
+    token = tokens[i]
+    parts = token.core.split("-")
+    if len(parts) < 2 or not parts[-1][:1].islower():
+        return None
+    head = parts[0]
+    entries = gazetteer.lookup(normalise_name(head))
+    if not entries or normalise_name(head) in gazetteer.stops:
+        return None
+    start = token.start
+    return NameMatch(start, start + len(head), head, entries), i + 1
+
+
+# --- loading ----------------------------------------------------------------------------
+
+
+_Row = tuple[int, str, str, PlaceKind, str | None, str | None, str | None, str | None, str, float | None, float | None, int]
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer in ``path`` (default: the one shipped in the package), cached.
+
+    Entries are built on first use, so loading reads two tables and nothing more.
+    """
+    db = sqlite3.connect(f"file:{path or DEFAULT_PATH}?mode=ro", uri=True)
+    try:
+        rows: dict[int, _Row] = {row[0]: row for row in db.execute(_PLACES_SQL)}
+        names = dict(db.execute("SELECT key, places FROM names"))
+        stops = dict(db.execute("SELECT key, reason FROM stopnames"))
+    finally:
+        db.close()
+    return Gazetteer(rows, names, stops)
+
+
+_PLACES_SQL = (
+    "SELECT id, ref, name, kind, admin1, admin2, hromada, parent, country, lat, lon, population "
+    "FROM places"
+)
