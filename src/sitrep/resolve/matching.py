@@ -1,0 +1,180 @@
+"""When two reports can describe the same incident: place, day and type.
+
+A report is wrapped in an :class:`Entry` with what matching needs (its key,
+its effective day, whether its day is flexible).  ``compatible`` is the hard
+test; ``affinity`` ranks compatible candidates (more shared detail is better).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from sitrep.model import Place, Report
+from sitrep.resolve.ids import report_key
+
+__all__ = ["Entry", "affinity", "compatible", "make_entry", "place_key", "precision_rank", "same_place"]
+
+# Two settlement points this close are one place under two gazetteer entries.
+# 3 km keeps Bucha and Irpin (centres 3.4 km apart, distinct towns) apart;
+# DESIGN suggested ~5 km; 1-5 km tried on the synthetic gazetteer.
+SAME_SETTLEMENT_KM = 3.0
+
+# Shelling, missiles and air strikes are told apart unreliably by reporters
+# ("rocket strikes" vs "shelling" vs "air strike" for the same attack).
+_INTERCHANGEABLE = frozenset({"shelling_artillery_missile_attack", "air_drone_strike"})
+
+_OVERNIGHT = re.compile(r"\bovernight\b|\bnight\b|\bnightly\b|\blate on\b", re.IGNORECASE)
+
+# Transliteration variants (SCORING.md): compare names after mapping these.
+_VARIANTS = {
+    "kiev": "kyiv", "kharkov": "kharkiv", "irpen": "irpin", "gostomel": "hostomel",
+    "odessa": "odesa", "nikolaev": "mykolaiv", "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia",
+    "dnepr": "dnipro", "lvov": "lviv", "chernigov": "chernihiv", "lugansk": "luhansk",
+}
+
+_PRECISION_RANK = {"district": 0, "settlement": 1, "raion": 2, "oblast": 3, "country": 4}
+
+
+def _norm(name: str | None) -> str:
+    if not name:
+        return ""
+    text = re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
+    return " ".join(_VARIANTS.get(word, word) for word in text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A report being resolved.  ``order`` is the canonical order (earliest published first)."""
+
+    key: str
+    article_id: str
+    report: Report
+    day: dt.date | None  # full date; None when the year (or the date) is unknown
+    flexible: bool  # "overnight" or an inferred date: may be one window off
+    order: tuple[str, str, int]
+
+    @property
+    def admin1(self) -> str:
+        place = self.report.place
+        return "" if place is None else _norm(place.admin1)
+
+
+def make_entry(article_id: str, index: int, report: Report, published: dt.date | None) -> Entry:
+    """Wrap the ``index``-th report of an article published on ``published`` (stated, or None)."""
+    evidence = " ".join(e.text for e in report.evidence)
+    flexible = report.date_inferred or bool(_OVERNIGHT.search(evidence))
+    stamp = published.isoformat() if published is not None else "9999-99-99"
+    return Entry(
+        key=report_key(article_id, index),
+        article_id=article_id,
+        report=report,
+        day=_full_day(report, published),
+        flexible=flexible,
+        order=(stamp, article_id, index),
+    )
+
+
+def _full_day(report: Report, published: dt.date | None) -> dt.date | None:
+    date = report.date
+    if date is None:
+        return None
+    if date.year is not None:
+        return date.to_date()
+    if published is None:
+        return None
+    # Year only from the publication date (SCORING.md allows it): the latest
+    # such day on or before publication.
+    year = published.year if (date.month, date.day) <= (published.month, published.day) else published.year - 1
+    try:
+        return dt.date(year, date.month, date.day)
+    except ValueError:  # 29 February in a common year
+        return None
+
+
+def place_key(place: Place) -> str:
+    """The settlement a place stands for (a district stands for its city)."""
+    if place.precision == "district" and place.parent:
+        return _norm(place.parent)
+    return _norm(place.name)
+
+
+def same_place(a: Place, b: Place) -> bool:
+    """True when ``a`` and ``b`` are one place, or one lies inside the other."""
+    if "country" in (a.precision, b.precision):
+        return False
+    if a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
+        return False
+    if a.id is not None and a.id == b.id:
+        return True
+    if "oblast" in (a.precision, b.precision):
+        return bool(a.admin1 and b.admin1) or _norm(a.name) == _norm(b.name)
+    if "raion" in (a.precision, b.precision):
+        return bool(a.admin2) and _norm(a.admin2) == _norm(b.admin2)
+    if a.precision == "district" and b.precision == "district":
+        return _norm(a.name) == _norm(b.name) and place_key(a) == place_key(b)
+    if place_key(a) == place_key(b):
+        return True
+    return _km(a, b) <= SAME_SETTLEMENT_KM and "district" not in (a.precision, b.precision)
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _same_day(a: Entry, b: Entry, window: int) -> bool:
+    da, db = a.report.date, b.report.date
+    if da is None or db is None:
+        return False
+    slack = window if (a.flexible or b.flexible) else 0
+    if a.day is not None and b.day is not None:
+        return abs((a.day - b.day).days) <= slack
+    # A year is unknown on one side: compare the month and day on a leap year.
+    ma, mb = dt.date(2000, da.month, da.day), dt.date(2000, db.month, db.day)
+    return min(abs((ma - mb).days), 366 - abs((ma - mb).days)) <= slack
+
+
+def _same_type(a: Report, b: Report) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    sa, sb = a.sub_event_type, b.sub_event_type
+    return not sa or not sb or sa == sb or {sa, sb} <= _INTERCHANGEABLE
+
+
+def compatible(a: Entry, b: Entry, window: int) -> bool:
+    """Could ``a`` and ``b`` describe one incident?  (Never two reports of one article.)"""
+    pa, pb = a.report.place, b.report.place
+    return (
+        a.article_id != b.article_id
+        and pa is not None
+        and pb is not None
+        and _same_type(a.report, b.report)
+        and _same_day(a, b, window)
+        and same_place(pa, pb)
+    )
+
+
+def affinity(a: Entry, b: Entry) -> int:
+    """How much detail two compatible reports share: a larger score is a likelier match."""
+    ra, rb = a.report, b.report
+    score = 0
+    if ra.place is not None and rb.place is not None and _norm(ra.place.name) == _norm(rb.place.name):
+        score += 4
+    score += 2 * (a.day is not None and a.day == b.day)
+    score += ra.sub_event_type == rb.sub_event_type
+    for na, nb in ((ra.killed, rb.killed), (ra.injured, rb.injured)):
+        if na is not None and nb is not None and na.value is not None and na.value == nb.value:
+            score += 2
+    return score
+
+
+def precision_rank(place: Place | None) -> int:
+    """0 for a district ... 4 for the country; 5 for no place."""
+    return 5 if place is None else _PRECISION_RANK.get(place.precision, 4)

@@ -1,0 +1,143 @@
+"""Stories: near-duplicate articles (copies of one piece, possibly rewritten).
+
+Each article's body (its non-boilerplate sentences when the clean stage ran,
+so an outlet's donation appeal cannot make two of its articles one story) is
+normalised and cut into word shingles.  MinHash LSH proposes candidates;
+exact shingle Jaccard >= ``settings.jaccard_threshold`` confirms them; the
+confirmed pairs are joined with union-find.  Whether a pair is confirmed
+depends only on the two articles, so adding articles in any order gives the
+same stories.
+
+Thresholds (``Settings.lsh_threshold``/``jaccard_threshold``) were tuned on
+the seeds: 000/001 (The Independent and a rewrite sharing three quotes) have
+5-shingle Jaccard 0.11 without boilerplate, every other seed pair <= 0.001;
+verbatim synthetic copies score 0.6-0.95, rewrites 0.10-0.3 and independent
+articles about the same incident <= 0.03.  Tried 0.05-0.6: at 0.6 (the first
+default) the seed pair is missed; 0.05 separates all of the above.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from sitrep.config import Settings
+from sitrep.model import Article, Document, Story
+from sitrep.resolve.disjoint import DisjointSets
+from sitrep.resolve.ids import stable_id
+
+__all__ = ["StoryIndex", "jaccard", "shingles", "stated_published", "story_text"]
+
+# Permutations per MinHash.  128 with the recall-weighted LSH below finds a
+# pair at Jaccard 0.1 with probability 0.985 (36 bands of 1 row at
+# threshold 0.1); 64 tried: 0.93.
+NUM_PERM = 128
+# Missing a story costs more than a candidate that the exact Jaccard rejects.
+_LSH_WEIGHTS = (0.1, 0.9)
+
+_WORD = re.compile(r"\w+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def story_text(doc: Document) -> str:
+    """The text two articles are compared on: the non-boilerplate sentences, else the body."""
+    if doc.sentences:
+        return " ".join(s.text for s in doc.sentences if not s.boilerplate)
+    return doc.article.text[doc.article.body_start :]
+
+
+def shingles(text: str, size: int) -> np.ndarray:
+    """Sorted unique CRC-32 hashes of the ``size``-word shingles of normalised ``text``."""
+    words = _WORD.findall(text.translate(_QUOTES).lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    grams = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
+    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard of two sorted unique hash arrays."""
+    if not len(a) or not len(b):
+        return 0.0
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    return common / (len(a) + len(b) - common)
+
+
+def stated_published(article: Article) -> dt.date | None:
+    """The publication date unless ingest only inferred it."""
+    return None if article.published_basis == "inferred" else article.published
+
+
+def _minhash(hashes: np.ndarray) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+    mh.update_batch(hashes.tolist())
+    return mh
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    article_id: str
+    published: dt.date | None
+    inferred_ok: bool  # True when the article has no stated date of its own
+
+    @property
+    def order(self) -> tuple[str, str]:
+        return (self.published.isoformat() if self.published else "9999", self.article_id)
+
+
+class StoryIndex:
+    """Incremental story detection: ``add`` articles, read ``story`` per set of near-duplicates."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._threshold = settings.jaccard_threshold
+        self._size = settings.shingle_size
+        self._lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
+        self._shingles: dict[str, np.ndarray] = {}
+        self._members: dict[str, _Member] = {}
+        self.sets = DisjointSets()
+
+    def add(self, docs: Iterable[Document]) -> set[str]:
+        """Index ``docs``; returns the roots of the sets that changed."""
+        touched: set[str] = set()
+        for doc in docs:
+            touched.add(self._add(doc))
+        return {self.sets.find(key) for key in touched}
+
+    def _add(self, doc: Document) -> str:
+        article = doc.article
+        self.sets.add(article.id)
+        self._members[article.id] = _Member(article.id, stated_published(article), stated_published(article) is None)
+        hashes = shingles(story_text(doc), self._size)
+        if not len(hashes):
+            return article.id
+        mh = _minhash(hashes)
+        for other in self._lsh.query(mh):
+            if jaccard(hashes, self._shingles[other]) >= self._threshold:
+                self.sets.union(article.id, other)
+        self._lsh.insert(article.id, mh, check_duplication=False)
+        self._shingles[article.id] = hashes
+        return article.id
+
+    def story(self, root: str) -> Story | None:
+        """The story of the set rooted at ``root``; ``None`` for an article without copies."""
+        members = sorted((self._members[key] for key in self.sets.members(root)), key=lambda m: m.order)
+        if len(members) < 2:
+            return None
+        dates = [m.published for m in members if m.published is not None]
+        return Story(
+            id=stable_id("story", members[0].article_id),
+            article_ids=tuple(m.article_id for m in members),
+            published=min(dates) if dates else None,
+        )
+
+    def inferred(self, story: Story) -> dict[str, dt.date]:
+        """Publication dates the story gives to its members that state none."""
+        if story.published is None:
+            return {}
+        return {key: story.published for key in story.article_ids if self._members[key].inferred_ok}
