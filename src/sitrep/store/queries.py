@@ -59,10 +59,11 @@ def _incident_where(db: Backend, f: IncidentFilter) -> tuple[str, list[Any]]:
         conditions.append(condition)
         params.extend(values)
 
+    # A date with an unknown year ("--05-08") is in no date range.
     if f.date_from is not None:
-        add("date >= ?", f.date_from.isoformat())
+        add("date >= ? AND substr(date, 1, 2) <> '--'", f.date_from.isoformat())
     if f.date_to is not None:
-        add("date <= ?", f.date_to.isoformat())
+        add("date <= ? AND substr(date, 1, 2) <> '--'", f.date_to.isoformat())
     if f.oblast:
         add("lower(place_admin1) LIKE ?", f.oblast.lower() + "%")
     if f.event_type:
@@ -162,6 +163,7 @@ def list_contradictions(db: Backend) -> list[Contradiction]:
             incident=row["incident_id"],
             gap=row["gap"],
             minor=bool(row["minor"]),
+            id=row["id"],
         )
         for row in rows
     ]

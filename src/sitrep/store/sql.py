@@ -197,7 +197,7 @@ class SqlStore:
             key = json.dumps([c.kind, c.metric, c.scope, c.incident, [x["id"] for x in claims]])
             rows.append(
                 {
-                    "id": "c" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                    "id": c.id or "c" + hashlib.sha1(key.encode()).hexdigest()[:12],
                     "position": position,
                     "kind": c.kind,
                     "metric": c.metric,
