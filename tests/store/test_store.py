@@ -224,7 +224,7 @@ def test_read_only_reads(settings: Settings) -> None:
 def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a sqlite file at all" * 10)
-    with pytest.raises(StoreError, match="junk.db"):
+    with pytest.raises(StoreError, match=r"junk\.db"):
         open_store(Settings(db=str(junk)))
 
 

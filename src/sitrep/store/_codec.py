@@ -200,11 +200,11 @@ def mention_from(row: Row) -> PlaceMention:
 
 
 def report_id(article_id: str, idx: int) -> str:
-    return f"{article_id}:r{idx}"
+    return f"{article_id}#r{idx}"  # as sitrep.resolve.ids.report_key
 
 
 def figure_id(article_id: str, idx: int) -> str:
-    return f"{article_id}:f{idx}"
+    return f"{article_id}#f{idx}"  # as sitrep.resolve.ids.figure_key
 
 
 def report_row(report: Report, idx: int) -> Row:

@@ -54,7 +54,7 @@ CREATE TABLE place_mentions (
 );
 
 CREATE TABLE reports (
-    id TEXT PRIMARY KEY,  -- <article id>:r<idx>
+    id TEXT PRIMARY KEY,  -- <article id>#r<idx>
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     date TEXT,
@@ -90,7 +90,7 @@ CREATE TABLE reports (
 CREATE INDEX reports_article ON reports (article_id);
 
 CREATE TABLE figures (
-    id TEXT PRIMARY KEY,  -- <article id>:f<idx>
+    id TEXT PRIMARY KEY,  -- <article id>#f<idx>
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
     metric TEXT NOT NULL,
