@@ -1,0 +1,165 @@
+"""Exports of the incident record: ``csv``, ``acled``, ``geojson``, ``jsonl``, ``parquet``.
+
+The CLI (``sitrep export``) and the API (``GET /api/export``) both call
+:func:`write_export`; it pages through ``store.list_incidents`` so memory stays
+flat on large stores (except Parquet, which builds one table).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any, BinaryIO, Literal, Protocol, get_args
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from sitrep.errors import ConfigError
+from sitrep.export._acled import ACLED_COLUMNS, EVENT_LABELS, SUB_EVENT_LABELS, acled_row
+from sitrep.export._rows import ROW_COLUMNS, incident_record, incident_row
+from sitrep.model import Incident
+from sitrep.store.base import IncidentFilter
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "EVENT_LABELS",
+    "FORMATS",
+    "MEDIA_TYPES",
+    "ROW_COLUMNS",
+    "SUB_EVENT_LABELS",
+    "ExportFormat",
+    "IncidentSource",
+    "acled_row",
+    "incident_record",
+    "incident_row",
+    "iter_incidents",
+    "iter_pages",
+    "write_export",
+]
+
+ExportFormat = Literal["csv", "acled", "geojson", "jsonl", "parquet"]
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
+MEDIA_TYPES: dict[str, str] = {
+    "csv": "text/csv; charset=utf-8",
+    "acled": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+}
+PAGE = 1000
+
+
+class IncidentSource(Protocol):
+    """What an export reads: a store's incident query and its outlet lookup."""
+
+    def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
+    def outlets(self, article_ids: Sequence[str]) -> dict[str, str | None]: ...
+
+
+def iter_pages(
+    store: IncidentSource, filters: IncidentFilter | None = None
+) -> Iterator[list[Incident]]:
+    """Every incident matching ``filters`` (its limit/offset ignored), a page at a time."""
+    page = replace(filters or IncidentFilter(), limit=PAGE, offset=0)
+    while True:
+        batch = store.list_incidents(page)
+        if batch:
+            yield batch
+        if len(batch) < PAGE:
+            return
+        page = replace(page, offset=page.offset + PAGE)
+
+
+def iter_incidents(
+    store: IncidentSource, filters: IncidentFilter | None = None
+) -> Iterator[tuple[Incident, list[str]]]:
+    """Every matching incident with the names of the outlets that reported it."""
+    for batch in iter_pages(store, filters):
+        names = store.outlets([r.article_id for i in batch for r in i.reports])
+        for incident in batch:
+            outlets = (names.get(r.article_id) for r in incident.reports)
+            yield incident, list(dict.fromkeys(o for o in outlets if o))
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], out: BinaryIO) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(rows)
+    text.detach()
+
+
+def _write_geojson(rows: Iterator[dict[str, Any]], out: BinaryIO) -> None:
+    out.write(b'{"type":"FeatureCollection","features":[')
+    for n, row in enumerate(rows):
+        located = row["lat"] is not None and row["lon"] is not None
+        geometry = {"type": "Point", "coordinates": [row["lon"], row["lat"]]} if located else None
+        feature = {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row}
+        out.write((b"," if n else b"") + json.dumps(feature, ensure_ascii=False).encode())
+    out.write(b"]}\n")
+
+
+def _write_parquet(rows: Iterator[dict[str, Any]], out: BinaryIO) -> None:
+    table = pa.Table.from_pylist(list(rows), schema=_PARQUET_SCHEMA)
+    pq.write_table(table, out)
+
+
+_INT_COLUMNS = {c for c in ROW_COLUMNS if c.split("_")[0] in {"killed", "injured"}} - {
+    "killed_qualifier",
+    "injured_qualifier",
+}
+_PARQUET_SCHEMA = pa.schema(
+    [
+        (
+            c,
+            pa.int64()
+            if c in _INT_COLUMNS or c == "reports"
+            else pa.float64()
+            if c in {"lat", "lon"}
+            else pa.bool_()
+            if c == "year_known"
+            else pa.string(),
+        )
+        for c in ROW_COLUMNS
+    ]
+)
+
+
+def write_export(
+    store: IncidentSource,
+    fmt: str,
+    out: BinaryIO,
+    filters: IncidentFilter | None = None,
+    timestamp: int | None = None,
+) -> int:
+    """Write every incident matching ``filters`` to ``out`` in ``fmt``; return how many."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"Unknown export format {fmt!r}. Choose one of: {', '.join(FORMATS)}.")
+    count = 0
+
+    def counted() -> Iterator[tuple[Incident, list[str]]]:
+        nonlocal count
+        for item in iter_incidents(store, filters):
+            count += 1
+            yield item
+
+    if fmt == "acled":
+        stamp = int(time.time()) if timestamp is None else timestamp
+        _write_csv((acled_row(i, o, stamp) for i, o in counted()), ACLED_COLUMNS, out)
+    elif fmt == "jsonl":
+        for incident, outlets in counted():
+            record = incident_record(incident, outlets)
+            out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
+    else:
+        rows = (incident_row(i, o) for i, o in counted())
+        if fmt == "csv":
+            _write_csv(rows, ROW_COLUMNS, out)
+        elif fmt == "geojson":
+            _write_geojson(rows, out)
+        else:
+            _write_parquet(rows, out)
+    return count

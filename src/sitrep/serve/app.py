@@ -1,0 +1,75 @@
+"""``create_app(settings)``: the JSON API, the UI and the static files, over one store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from sitrep.config import Settings
+from sitrep.errors import SitrepError, StoreError
+from sitrep.serve.fake import QueryStore
+from sitrep.serve.routers import (
+    articles,
+    contradictions,
+    export,
+    figures,
+    incidents,
+    pages,
+    stories,
+)
+from sitrep.serve.security import SecurityHeaders
+from sitrep.serve.templating import render
+from sitrep.store import open_store
+
+__all__ = ["create_app"]
+
+STATIC = Path(__file__).parent / "static"
+ROUTERS = (incidents, figures, contradictions, stories, articles, export, pages)
+
+
+@asynccontextmanager
+async def _closing(app: FastAPI) -> AsyncIterator[None]:
+    """Close the store at shutdown if ``create_app`` opened it."""
+    yield
+    if app.state.owns_store:
+        app.state.store.close()
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+    return render(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+
+
+async def _sitrep_error(request: Request, exc: Exception) -> Response:
+    status = 503 if isinstance(exc, StoreError) else 400
+    return JSONResponse({"detail": str(exc)}, status_code=status)
+
+
+def create_app(settings: Settings, store: QueryStore | None = None) -> FastAPI:
+    """The web app.  ``store`` defaults to ``open_store(settings)`` (read-only by default)."""
+    app = FastAPI(
+        title="sitrep",
+        summary="Sourced incidents and casualty figures from conflict news.",
+        version="0.1.0",
+        docs_url=None,  # Swagger UI would load from a CDN; /openapi.json is served instead
+        redoc_url=None,
+        lifespan=_closing,
+    )
+    app.state.settings = settings
+    app.state.owns_store = store is None
+    app.state.store = open_store(settings, read_only=settings.read_only) if store is None else store
+    app.add_middleware(SecurityHeaders, tile_url=settings.tile_url)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(SitrepError, _sitrep_error)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

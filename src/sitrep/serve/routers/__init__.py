@@ -1,0 +1,1 @@
+"""One router per resource; ``pages`` renders the UI from the same queries."""
