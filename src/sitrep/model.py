@@ -258,6 +258,7 @@ class Report:
     status: Status = "reported"
     claimant: Claimant | None = None
     date_inferred: bool = False
+    separate: bool = False  # "another person was killed": a new incident, never merged into one before
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from sitrep.errors import StageError
 from sitrep.extract.figures import extract_figures
 from sitrep.extract.grouping import group_reports
 from sitrep.extract.places import find_places
+from sitrep.extract.published import infer_published
 from sitrep.extract.reports import extract_reports
 from sitrep.model import Article, Document, Failure
 
@@ -28,6 +29,7 @@ STAGES: list[Stage] = [
     split_sentences,
     flag_boilerplate,
     flag_repeats,
+    infer_published,
     find_places,
     extract_reports,
     extract_figures,

@@ -1,0 +1,175 @@
+"""A small grammar for counts as news states them.
+
+Handles digits ("2,000", "1.4 million"), words ("twenty-five", "a dozen"),
+vague amounts ("dozens", "hundreds of thousands") and qualifiers ("at least",
+"more than", "nearly", "up to", "about").  No library covers this mix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.model import Number, Qualifier
+
+__all__ = ["CountMention", "find_counts", "parse_count", "word_value"]
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SINGLE = {"a": 1, "an": 1, "another": 1, "one": 1, "single": 1, "lone": 1}
+
+_QUALIFIERS: list[tuple[str, Qualifier]] = [
+    (r"at\s+least", "at_least"),
+    (r"no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", "at_least"),
+    (r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding", "more_than"),
+    (r"nearly|almost|close\s+to|just\s+under|less\s+than|fewer\s+than|under", "nearly"),
+    (r"about|around|approximately|roughly|some|an\s+estimated|estimated|circa|approx\.", "about"),
+    (r"up\s+to|as\s+many\s+as", "up_to"),
+]
+_QUALIFIER_RE = "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIERS))
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_WORD_NUMBER = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}|and|hundred|thousand|million))*)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:million|thousand|hundred|billion|mln|m\b|k\b|bn\b))?"
+
+_COUNT_RE = re.compile(
+    rf"""
+    (?:(?:{_QUALIFIER_RE})\s+)?
+    (?P<core>
+        (?P<digits>{_DIGITS}){_SCALE}
+      | (?P<dozen>(?:a|one|half\s+a)\s+dozen)
+      | (?P<vague>hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)(?:\s+of\s+(?:thousands|people))?
+      | (?P<words>{_WORD_NUMBER})
+    )\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """A count found in text: ``text[start:end]`` is the whole phrase."""
+
+    start: int
+    end: int
+    number: Number
+
+
+def word_value(text: str) -> int | None:
+    """Value of a spelled-out number: ``"twenty-five"`` → 25; ``None`` if not one."""
+    total, current = 0, 0
+    seen = False
+    for token in re.split(r"[\s-]+", text.lower().strip()):
+        if token in ("and", ""):
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in _SCALES:
+            total += max(current, 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _digits_value(digits: str, tail: str) -> int:
+    value = float(digits.replace(",", ""))
+    scale = tail.strip().lower()
+    factor = {"million": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 100,
+              "billion": 1e9, "bn": 1e9}.get(scale, 1)
+    return round(value * factor)
+
+
+def _vague(word: str) -> Number:
+    word = " ".join(word.lower().split())
+    if word.startswith("hundreds of thousands"):
+        return Number(None, "hundreds", 200_000, None)
+    if word.startswith("tens of thousands"):
+        return Number(None, "dozens", 20_000, None)
+    low = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+    qualifier: Qualifier = "dozens" if word.startswith(("dozens", "scores")) else "hundreds"
+    return Number(None, qualifier, low.get(word.split()[0], None), None)
+
+
+def _qualify(value: int, qualifier: Qualifier) -> Number:
+    if qualifier == "exact":
+        return Number.exact(value)
+    if qualifier in ("at_least",):
+        return Number(value, qualifier, value, None)
+    if qualifier == "more_than":
+        return Number(value, qualifier, value + 1, None)
+    if qualifier == "nearly":
+        return Number(value, qualifier, None, value)
+    if qualifier == "up_to":
+        return Number(value, qualifier, 0, value)
+    return Number(value, qualifier, None, None)
+
+
+def _match_number(m: re.Match[str]) -> Number | None:
+    qualifier: Qualifier = "exact"
+    for i, (_, name) in enumerate(_QUALIFIERS):
+        if m.group(f"q{i}"):
+            qualifier = name
+    if m.group("digits"):
+        tail = m.group("core")[len(m.group("digits")):]
+        return _qualify(_digits_value(m.group("digits"), tail), qualifier)
+    if m.group("dozen"):
+        value = 6 if m.group("dozen").lower().startswith("half") else 12
+        return _qualify(value, qualifier)
+    if m.group("vague"):
+        return _vague(m.group("vague"))
+    value = word_value(m.group("words"))
+    return None if value is None else _qualify(value, qualifier)
+
+
+def find_counts(text: str) -> list[CountMention]:
+    """Every count phrase in ``text``, left to right.
+
+    Years, times and ordinals are not counts: "in 2022", "5am", "second".
+    """
+    found: list[CountMention] = []
+    for m in _COUNT_RE.finditer(text):
+        if _looks_like_non_count(text, m):
+            continue
+        number = _match_number(m)
+        if number is not None:
+            found.append(CountMention(m.start(), m.end(), number))
+    return found
+
+
+def _looks_like_non_count(text: str, m: re.Match[str]) -> bool:
+    digits = m.group("digits")
+    after = text[m.end() : m.end() + 12].lower()
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    if digits and "," not in digits and "." not in digits and len(digits) == 4 and 1900 <= int(digits) <= 2100:
+        return True  # a year
+    if re.match(r"\s*(?:am|pm|a\.m|p\.m|:\d|h\b|%|per\s*cent|km|kilomet|miles?\b|-year|-storey|-story|-floor|st\b|nd\b|rd\b|th\b)", after):
+        return True
+    if re.search(r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$", before):
+        return True  # "March 9"
+    if re.match(r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", after):
+        return True  # "9 March"
+    return bool(re.search(r"[$€£]\s*$", before))
+
+
+def parse_count(text: str) -> Number | None:
+    """The count of a phrase that is exactly one count: ``"at least 25"``."""
+    counts = find_counts(text)
+    if len(counts) == 1 and counts[0].start == 0 and counts[0].end == len(text.rstrip()):
+        return counts[0].number
+    return None

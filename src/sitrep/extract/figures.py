@@ -1,0 +1,160 @@
+"""Cumulative figures: running tallies claimed by a named source.
+
+"More than 2,000 civilians have died in a week of war, Ukraine's State
+Emergency Service says" → ``civilians_killed`` over Ukraine, more than
+2,000, as of the publication date, claimed by the State Emergency Service.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep.config import Settings
+from sitrep.extract._casualties import find_casualties
+from sitrep.extract._numbers import find_counts
+from sitrep.extract.claimants import find_claimant
+from sitrep.extract.dates import INVASION_START, find_dates
+from sitrep.extract.tallies import is_tally
+from sitrep.model import Claimant, Document, Evidence, Figure, Number, PartialDate, Sentence
+
+__all__ = ["NAME", "extract_figures"]
+
+NAME = "figures.v1"
+
+_LOSSES = re.compile(
+    r"(?P<who>Putin['’]s\s+forces|Russian\s+(?:forces|troops|army|military)|Russia|Moscow|Ukrainian\s+(?:forces|troops|army|military)|Ukraine|its\s+(?:forces|troops))\s+"
+    r"(?:have\s+|has\s+|had\s+)?lost\s+(?P<count>(?:more\s+than|over|at\s+least|nearly|about|around|some|up\s+to)?\s*[\d,]+(?:\s+(?:troops|soldiers|servicemen|personnel|men))?)",
+    re.I,
+)
+_FLED = re.compile(
+    r"(?P<count>(?:(?:more\s+than|over|at\s+least|nearly|about|around|some|almost)\s+)?(?:[\d,.]+(?:\s+(?:million|thousand))?|a\s+million|one\s+million))"
+    r"(?:\s+(?:people|residents|Ukrainians|refugees|civilians|women\s+and\s+children))?\s+(?:have\s+|had\s+|has\s+)?(?:already\s+)?"
+    r"(?:fled|crossed|crossing|left|escaped)\b",
+    re.I,
+)
+_IDP = re.compile(
+    r"(?P<count>(?:another|a|one|more\s+than|over|nearly|about|some)?\s*(?:[\d,.]+\s+)?(?:million|thousand|[\d,]+))\s+(?:people\s+)?(?:are|were|have\s+been|remain)\s+(?:considered\s+|now\s+)?internally\s+displaced",
+    re.I,
+)
+_INCLUDING = re.compile(r"including\s+(?P<count>(?:at\s+least\s+)?[\d,]+|\w+)\s+children", re.I)
+
+
+def _count(text: str) -> Number | None:
+    text = text.strip()
+    low = text.lower()
+    if low.endswith("million") and re.match(r"^(?:another|a|one)\s+million$", low):
+        return Number(1_000_000, "about" if low.startswith("another") else "exact", None, None)
+    counts = find_counts(text)
+    return counts[0].number if counts else None
+
+
+def _metric(kind: str, victims: str) -> str:
+    if victims == "soldiers":
+        return "military_killed" if kind == "killed" else "military_injured"
+    if victims == "children":
+        return f"children_{kind}"
+    if victims == "civilians":
+        return f"civilians_{kind}"
+    return f"people_{kind}"
+
+
+def _side(text: str, claimant: Claimant | None) -> str | None:
+    if re.search(r"Russian|Putin['’]s|Russia['’]s", text) or (re.search(r"\bits\s+(?:troops|forces|soldiers)", text) and claimant and claimant.side == "Russia"):
+        return "Russia"
+    if re.search(r"Ukrainian|Ukraine['’]s", text):
+        return "Ukraine"
+    return claimant.side if claimant else None
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    bounds = [0] + [m.start() for m in re.finditer(r";|,\s+(?:but|while|whereas)\b|\.\s", text)] + [len(text)]
+    return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+class _Builder:
+    def __init__(self, doc: Document, sent: Sentence) -> None:
+        self.doc, self.sent = doc, sent
+        self.published = doc.article.published
+        self.figures: list[Figure] = []
+
+    def scope(self, clause_start: int, clause: str) -> str:
+        for m in self.doc.places:
+            if m.sentence == self.sent.index and clause_start <= m.start < clause_start + len(clause):
+                if m.place.precision in ("settlement", "district") and m.place.country == "Ukraine":
+                    return m.place.parent or m.place.name
+        return "Ukraine"
+
+    def as_of(self, clause: str) -> PartialDate | None:
+        dates = find_dates(clause, self.published)
+        if dates:
+            return dates[-1].date
+        return PartialDate.from_date(self.published) if self.published else None
+
+    def add(self, metric: str, value: Number, clause_start: int, clause: str, side: str | None = None) -> None:
+        if value.value is None:
+            return  # a vague tally ("hundreds of thousands") is no figure a ledger can hold
+        claimant = find_claimant(clause) or find_claimant(self.sent.text)
+        scope = self.scope(clause_start, clause)
+        if claimant and claimant.name.lower() in ("officials", "local officials", "city officials") and scope != "Ukraine":
+            claimant = replace(claimant, name=f"{scope} officials")
+        if metric.startswith("military") and side is None:
+            side = _side(clause, claimant)
+        evidence = Evidence(self.sent.line, self.sent.start, self.sent.end, self.doc.article.text[self.sent.start : self.sent.end], self.sent.index)
+        self.figures.append(
+            Figure(
+                article_id=self.doc.article.id,
+                metric=metric,
+                scope=scope,
+                value=value,
+                evidence=(evidence,),
+                extractor=NAME,
+                claimant=claimant,
+                side=side,
+                since=PartialDate.from_date(INVASION_START),
+                as_of=self.as_of(clause),
+            )
+        )
+
+
+def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
+    b = _Builder(doc, sent)
+    text = sent.text
+    for start, clause in _clauses(text):
+        for c in find_casualties(clause):
+            if not is_tally(text, c):
+                continue
+            victims = c.victims
+            if victims == "others":
+                victims = "civilians" if re.search(r"civilian", text[: start + c.start], re.I) else "people"
+            if victims == "people" and re.search(r"\bcivilian\b", clause[: c.end], re.I):
+                victims = "civilians"
+            b.add(_metric(c.kind, victims), c.number, start, clause)
+            inc = _INCLUDING.search(clause, c.end)
+            if inc and c.kind == "killed":
+                child = _count(inc.group("count"))
+                if child:
+                    b.add("children_killed", child, start, clause)
+        for m in _LOSSES.finditer(clause):
+            value = _count(m.group("count"))
+            if value:
+                b.add("military_killed", value, start, clause, _side(m.group("who"), find_claimant(clause)))
+        for m in _FLED.finditer(clause):
+            value = _count(m.group("count"))
+            if value and (value.value or 0) >= 1000:
+                b.add("refugees", value, start, clause)
+        for m in _IDP.finditer(clause):
+            value = _count(m.group("count"))
+            if value:
+                b.add("internally_displaced", value, start, clause)
+    return b.figures
+
+
+def extract_figures(doc: Document, settings: Settings) -> Document:
+    """Stage: every cumulative figure the article states."""
+    figures: list[Figure] = []
+    for sent in doc.sentences:
+        if sent.boilerplate or sent.repeat_of is not None or sent.is_title:
+            continue
+        figures.extend(_sentence_figures(doc, sent))
+    return replace(doc, figures=tuple(figures))

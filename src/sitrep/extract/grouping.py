@@ -1,0 +1,175 @@
+"""Per-article grouping: the sentence reports of one article about one incident become one report.
+
+Rules, in order (documented here because analysts ask "why merged?"):
+1. A report with no place that directly follows a report (next sentence of
+   the same paragraph) continues it ("... shelled Sartana. Three people were
+   killed.").
+2. Otherwise a report with no place joins the incident whose targets it
+   shares (a bus and a car), else it is dropped: no place, no incident.
+3. A report with no date takes the publication date (marked inferred), else
+   the date of an incident at the same place in the article.
+4. Reports merge when the place is the same (a district is inside its
+   city), the day is the same, the types are compatible, the target sets
+   do not conflict and no report says "another".  Numbers merge by the
+   highest lower bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sitrep.config import Settings
+from sitrep.model import Document, Number, PartialDate, Place, Report
+
+__all__ = ["NAME", "group_reports", "merge_numbers"]
+
+NAME = "grouping.v1"
+
+_GENERIC_TARGETS = {"car", "residential building"}
+
+
+def merge_numbers(a: Number | None, b: Number | None) -> Number | None:
+    """The highest credible lower bound of two counts (ACLED's conservative convention)."""
+    if a is None or b is None:
+        return a or b
+
+    def key(n: Number) -> tuple[int, int]:
+        return (n.low if n.low is not None else (n.value or 0), 1 if n.qualifier == "exact" else 0)
+
+    return a if key(a) >= key(b) else b
+
+
+def _city(place: Place | None) -> str | None:
+    if place is None:
+        return None
+    return place.parent or place.name
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.id and b.id and a.id == b.id:
+        return True
+    return _city(a) == _city(b) and a.admin1 == b.admin1
+
+
+def _compatible_type(a: Report, b: Report) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    kinds = {a.event_type, b.event_type}
+    return kinds <= {"explosions_remote_violence", "battles", "strategic_developments"} and "explosions_remote_violence" in kinds
+
+
+def _targets_conflict(a: Report, b: Report) -> bool:
+    ta, tb = set(a.targets) - _GENERIC_TARGETS, set(b.targets) - _GENERIC_TARGETS
+    if ta and tb and not (ta & tb):
+        return True
+    # a district-level report and a city-level one about other targets are different strikes
+    return bool(ta and not tb and set(b.targets) and not (set(a.targets) & set(b.targets)))
+
+
+def _numbers_conflict(a: Report, b: Report) -> bool:
+    for x, y in ((a.killed, b.killed), (a.injured, b.injured)):
+        if x and y and x.qualifier == "exact" and y.qualifier == "exact" and x.value != y.value:
+            return True
+    return False
+
+
+def _mergeable(a: Report, b: Report) -> bool:
+    return (
+        not b.separate
+        and _same_place(a.place, b.place)
+        and a.date == b.date
+        and _compatible_type(a, b)
+        and not _targets_conflict(a, b)
+        and not _numbers_conflict(a, b)
+    )
+
+
+def _merge(a: Report, b: Report) -> Report:
+    place = a.place
+    if b.place and (place is None or (b.place.precision == "district" and place.precision != "district")):
+        place = b.place
+    remote_first = a if a.event_type == "explosions_remote_violence" or b.event_type != "explosions_remote_violence" else b
+    return replace(
+        a,
+        place=place,
+        event_type=remote_first.event_type,
+        sub_event_type=remote_first.sub_event_type,
+        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+        killed=merge_numbers(a.killed, b.killed),
+        injured=merge_numbers(a.injured, b.injured),
+        weapon=a.weapon or b.weapon,
+        targets=tuple(dict.fromkeys(a.targets + b.targets)),
+        actor=a.actor or b.actor,
+        claimant=a.claimant or b.claimant,
+        victims=a.victims or b.victims,
+        separate=a.separate or b.separate,
+        date_inferred=a.date_inferred and b.date_inferred,
+    )
+
+
+def _continues(prev: Report, report: Report) -> bool:
+    """``report`` (no place) is the next sentence after ``prev`` in the same paragraph."""
+    return bool(prev.evidence and report.evidence) and report.evidence[0].sentence == prev.evidence[-1].sentence + 1
+
+
+def _fill_date(report: Report, default: PartialDate | None) -> Report:
+    if report.date is not None or default is None:
+        return report
+    return replace(report, date=default, date_inferred=True)
+
+
+def group_reports(doc: Document, settings: Settings) -> Document:
+    """Stage: merge the article's sentence reports into one report per incident."""
+    published = PartialDate.from_date(doc.article.published) if doc.article.published else None
+    incidents: list[Report] = []
+    pending: list[Report] = []
+    for report in doc.reports:
+        if report.place is None:
+            if incidents and _continues(incidents[-1], report):
+                incidents[-1] = _merge(incidents[-1], replace(report, place=incidents[-1].place, date=report.date or incidents[-1].date))
+            else:
+                pending.append(report)
+            continue
+        incidents.append(_fill_date(report, published))
+    incidents = _place_dates(incidents)
+    merged: list[Report] = []
+    for report in incidents:
+        for i, existing in enumerate(merged):
+            if _mergeable(existing, report):
+                merged[i] = _merge(existing, report)
+                break
+        else:
+            merged.append(report)
+    for report in pending:
+        merged = _attach_by_targets(merged, report)
+    return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
+
+
+def _place_dates(reports: list[Report]) -> list[Report]:
+    """An undated report takes the date of a dated report at the same place in the article."""
+    out = []
+    for r in reports:
+        if r.date is None:
+            twin = next((o for o in reports if o.date is not None and _same_place(o.place, r.place)), None)
+            if twin is not None:
+                r = replace(r, date=twin.date, date_inferred=True)
+        out.append(r)
+    return out
+
+
+def _dated_twin(report: Report, reports: list[Report]) -> bool:
+    return any(o is not report and o.date is not None and _same_place(o.place, report.place) for o in reports)
+
+
+def _attach_by_targets(merged: list[Report], report: Report) -> list[Report]:
+    shared = set(report.targets) - {"residential building"}
+    if not shared:
+        return merged
+    best = max(range(len(merged)), key=lambda i: len(shared & set(merged[i].targets)), default=None)
+    if best is None or not shared & set(merged[best].targets):
+        return merged
+    target = merged[best]
+    filled = replace(report, place=target.place, date=report.date or target.date)
+    return [*merged[:best], _merge(target, filled), *merged[best + 1 :]]

@@ -1,0 +1,172 @@
+"""Sentence-level reports: one per place an event sentence names.
+
+A sentence yields reports when it has an event cue (``events.classify``)
+or states casualties.  Casualty counts that are cumulative tallies belong
+to ``figures`` and are left out here.  ``grouping.group_reports`` then
+merges the reports of one article that describe one incident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep.config import Settings
+from sitrep.extract import events
+from sitrep.extract._casualties import CasualtyMention, find_casualties
+from sitrep.extract.claimants import find_claimant
+from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.tallies import is_tally
+from sitrep.model import Document, Evidence, Number, Place, PlaceMention, Report, Sentence
+
+__all__ = ["NAME", "extract_reports", "publication_date"]
+
+NAME = "reports.v1"
+
+# A sentence that only describes a standing state ("are vulnerable", "take
+# seconds to reach") is no event: some verb must be past or perfect.
+_PAST = re.compile(
+    r"\b(?:\w+ed|struck|hit|shot|fired|fell|blew|was|were|had|has\s+been|have\s+been|came|"
+    r"died|killing|injuring|wounding|hitting|launched|dead|took|seized|overran|rained|saw|left|"
+    r"destroyed|pounded|burning|burns|continues|raging|rage)\b",
+    re.I,
+)
+_QUOTE_START = re.compile(r"^\s*['‘“\"]")
+_CAPITAL = re.compile(r"\b(?:the|Ukraine's|Ukrainian)\s+capital\b", re.I)
+
+
+def publication_date(doc: Document):  # type: ignore[no-untyped-def]
+    """The publication date used to resolve relative dates (stated or inferred)."""
+    return doc.article.published
+
+
+def _evidence(doc: Document, sent: Sentence) -> Evidence:
+    text = doc.article.text[sent.start : sent.end]
+    return Evidence(line=sent.line, start=sent.start, end=sent.end, text=text, sentence=sent.index)
+
+
+def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
+    """Places in ``sent`` where an event can be: not Ukraine as a whole, not an admin hint."""
+    mentions = [m for m in doc.places if m.sentence == sent.index]
+    kept: list[PlaceMention] = []
+    for m in mentions:
+        if m.place.precision == "country" and m.place.country == "Ukraine":
+            continue
+        if kept and _is_admin_hint(sent.text, kept[-1], m):
+            continue
+        kept.append(m)
+    if not any(m.place.precision != "oblast" for m in kept):
+        return kept
+    # An oblast named beside settlements is context, not a separate event place.
+    return [m for m in kept if m.place.precision != "oblast" or not _oblast_of_any(m, kept)]
+
+
+def _oblast_of_any(oblast: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    return any(m is not oblast and m.place.admin1 == oblast.place.admin1 for m in mentions)
+
+
+def _is_admin_hint(text: str, prev: PlaceMention, m: PlaceMention) -> bool:
+    """``Sartana, Donetsk``: the second name is the first one's oblast or raion."""
+    between = text[prev.end : m.start]
+    if not re.fullmatch(r"\s*(?:,|\(|in|of)\s*(?:the\s+)?", between):
+        return False
+    name = m.surface.lower().replace("'s", "")
+    admin = " ".join(filter(None, [prev.place.admin1, prev.place.admin2])).lower()
+    return bool(name) and name.split()[0] in admin
+
+
+def _kyiv_from_doc(doc: Document) -> Place | None:
+    for m in doc.places:
+        if m.place.name == "Kyiv" and m.place.precision == "settlement":
+            return m.place
+    return None
+
+
+def _assign(items: list[CasualtyMention], places: list[PlaceMention]) -> dict[int, list[CasualtyMention]]:
+    """Casualties go to the nearest place mention (several places in one sentence)."""
+    out: dict[int, list[CasualtyMention]] = {i: [] for i in range(len(places))}
+    if not places:
+        return out
+    for c in items:
+        def distance(i: int) -> int:
+            m = places[i]
+            return min(abs(m.start - c.end), abs(c.start - m.end))
+        out[min(range(len(places)), key=distance)].append(c)
+    return out
+
+
+def _number(items: list[CasualtyMention], kind: str) -> Number | None:
+    values = [c.number for c in items if c.kind == kind]
+    if not values:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return max(values, key=lambda n: n.low or n.value or 0)
+
+
+def _date(dates: list[DateMention]) -> DateMention | None:
+    return dates[0] if dates else None
+
+
+def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list[Report]:
+    text = sent.text
+    cue = events.classify(text)
+    casualties = [c for c in find_casualties(text) if not is_tally(text, c)]
+    if cue is None and not casualties:
+        return []
+    if _QUOTE_START.match(text) and not casualties:
+        return []
+    if not _PAST.search(text):
+        return []
+    places = _event_places(doc, sent)
+    place_values: list[Place | None] = [m.place for m in places]
+    if not places:
+        kyiv = _kyiv_from_doc(doc) if _CAPITAL.search(text) else None
+        place_values = [kyiv]
+    dates = find_dates(text, doc.article.published)
+    date = _date(dates)
+    claimant = find_claimant(text)
+    cue = cue or events.EventCue("explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None)
+    weapons = events.find_weapons(text)
+    base = Report(
+        article_id=doc.article.id,
+        date=date.date if date else None,
+        place=None,
+        event_type=cue.event_type,
+        sub_event_type=cue.sub_event_type,
+        evidence=(_evidence(doc, sent),),
+        extractor=NAME,
+        weapon=cue.weapon or (weapons[0] if weapons else None),
+        targets=tuple(events.find_targets(text)),
+        actor=events.find_actor(text),
+        status=events.find_status(text, claimant.side if claimant else None),
+        claimant=claimant,
+        date_inferred=bool(date and (date.relative or date.night)),
+    )
+    by_place = _assign(casualties, places) if places else {0: casualties}
+    reports = []
+    for i, place in enumerate(place_values):
+        mine = by_place.get(i, [])
+        victims = next((c.victims for c in mine if c.victims != "others"), None)
+        reports.append(
+            replace(
+                base,
+                place=place,
+                killed=_number(mine, "killed"),
+                injured=_number(mine, "injured"),
+                victims=victims,
+                targets=base.targets if i == 0 or len(place_values) == 1 else (),
+            )
+        )
+    separate = any(c.another for c in casualties)
+    return [replace(r, separate=separate) for r in reports]
+
+
+def extract_reports(doc: Document, settings: Settings) -> Document:
+    """Stage: every sentence-level report in the article (before grouping)."""
+    reports: list[Report] = []
+    for sent in doc.sentences:
+        if sent.boilerplate or sent.repeat_of is not None or sent.is_title:
+            continue
+        reports.extend(_sentence_reports(doc, sent, settings))
+    return replace(doc, reports=tuple(reports))

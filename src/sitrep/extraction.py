@@ -1,0 +1,63 @@
+"""`sitrep extract` as a library call: articles in, contract records out, no database.
+
+ingest → clean → extract (``pipeline.process_all``) → resolve across the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sitrep.clean.boilerplate import boilerplate_lines
+from sitrep.clean.repeats import repeat_pairs
+from sitrep.config import Settings
+from sitrep.model import Article, Corpus, Document, Failure
+from sitrep.pipeline import process_all
+from sitrep.resolve import resolve
+from sitrep.serialize import corpus_json, document_json
+
+__all__ = ["ExtractResult", "document_record", "extract_articles", "records"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractResult:
+    docs: list[Document]
+    failures: list[Failure]
+    corpus: Corpus
+
+
+def extract_articles(articles: Iterable[Article | Failure], settings: Settings) -> ExtractResult:
+    """Process every article, then resolve the batch; failures are collected, not raised."""
+    docs: list[Document] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+    for item in process_all(articles, settings):
+        if isinstance(item, Failure):
+            failures.append(item)
+        elif item.article.id in seen and not item.article.record_id:
+            continue  # the same text twice: one article
+        else:
+            seen.add(item.article.id)
+            docs.append(item)
+    corpus = resolve(docs, settings)
+    docs = [_with_inferred_date(d, corpus) for d in docs]
+    return ExtractResult(docs, failures, corpus)
+
+
+def _with_inferred_date(doc: Document, corpus: Corpus) -> Document:
+    inferred = corpus.inferred_published.get(doc.article.id)
+    if doc.article.published is not None or inferred is None:
+        return doc
+    return replace(doc, article=replace(doc.article, published=inferred, published_basis="inferred"))
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    return document_json(doc, boilerplate_lines(doc), repeat_pairs(doc))
+
+
+def records(result: ExtractResult) -> Iterator[dict[str, Any]]:
+    """One record per article, then the corpus record."""
+    for doc in result.docs:
+        yield document_record(doc)
+    yield corpus_json(result.corpus, result.docs)
