@@ -159,12 +159,12 @@ ENGLISH_CAPITALISED = (
 PERSONAL_NAMES = (
     "Volodymyr Vladimir Oleksandr Aleksandr Alexander Oleksiy Olena Olha Olga Iryna Tetiana Yulia "
     "Andriy Serhiy Sergei Mykola Nikolai Petro Pyotr Dmytro Dmitry Vitali Vitaliy Oleh Oleg Yuriy "
-    "Ivan Maria Mariia Anna Kateryna Natalia Svitlana Lyudmila Liudmyla Vasyl Vasily Ihor Igor "
+    "Ivan Maria Mariia Anna Kateryna Natalia Natalya Nataliya Nataliia Svitlana Lyudmila Liudmyla Vasyl Vasily Ihor Igor "
     "Denys Denis Pavlo Pavel Roman Viktor Mikhail Mykhailo Bohdan Taras Yevhen Maksym Anton Ruslan "
     "Valeriy Valery Kyrylo Kirill Arseniy Rustem Ramzan Sergey Yevgeny Yevgeniy Sviatoslav "
     "Zelensky Zelenskyy Putin Lenin Shevchenko Klitschko Kuleba Reznikov Umerov Syrskyi Zaluzhnyi "
     "Shmyhal Yermak Budanov Lavrov Shoigu Peskov Medvedev Prigozhin Kadyrov Lukashenko Biden Trump "
-    "Stalin Bandera Khmelnytsky Franko Skovoroda Hrushevsky Gagarin Pushkin Kirov Frunze"
+    "Antonov Stalin Bandera Khmelnytsky Franko Skovoroda Hrushevsky Gagarin Pushkin Kirov Frunze"
 ).split()
 # Population at which a collision stops mattering: a town this large is
 # usually what the word means.  Set by reading the collision list the build
@@ -257,18 +257,23 @@ class Grid:
         return min(self.near(lat, lon, rings), key=lambda pair: pair[0], default=None)
 
 
-def official_settlements(path: Path) -> list[Place]:
-    """One place per row of the official table; points only when matched to WOF."""
+def official_settlements(path: Path, wof_points: dict[str, tuple[float, float]]) -> list[Place]:
+    """One place per row of the official table; points only when matched to WOF.
+
+    The table gives WOF's label point where there is one; sitrep uses WOF's
+    own point, the city centre (Kyiv's label point is 8 km west of it).
+    """
     places = []
     for row in read_tsv(path):
+        lat, lon = wof_points.get(row["wof_id"], (to_float(row["lat"]), to_float(row["lon"])))
         oblast = OBLASTS[row["adm1_pcode"]][0]
         place = Place(
             ref=row["adm4_pcode"],
             name=row["name_en"],
             kind="settlement",
             admin1=oblast,
-            lat=to_float(row["lat"]),
-            lon=to_float(row["lon"]),
+            lat=lat,
+            lon=lon,
             population=to_int(row["gn_population"]),
             admin2=row["adm2_pcode"],  # replaced by the raion's English name below
             hromada=row["adm3_en"] or None,
@@ -366,9 +371,8 @@ def oblasts(settlements: list[Place]) -> list[Place]:
 def wof_places(path: Path, settlements: list[Place], gn_oblast: dict[str, str]) -> list[Place]:
     """Places only Who's On First has: city districts and missing settlements.
 
-    A WOF place within 1.5 km of an official settlement is the same place
-    under another (often older) name: its names go to that settlement.
-    Within 5 km and with a shared name it is a duplicate point: dropped.
+    A WOF place within 1.5 km of an official settlement, or within 15 km and
+    sharing a name with it, is that settlement: its names go to it.
     """
     grid = Grid(settlements)
     cities = Grid(p for p in settlements if p.population >= 100_000)
@@ -384,15 +388,21 @@ def wof_places(path: Path, settlements: list[Place], gn_oblast: dict[str, str]) 
         names |= spellings(row["variants"].split("|"))
         nearest = grid.nearest(lat, lon)
         is_district = row["placetype"] == "neighbourhood" or oblast == "Kyiv City"
-        if not is_district and nearest is not None:
-            km, twin = nearest
-            if km < 1.5:
-                twin.names |= names
-                continue
-            if km < 5 and names & twin.names:
-                continue
+        if not is_district and absorbed(grid, lat, lon, names):
+            continue
         out.append(wof_place(row, lat, lon, oblast, names, nearest, cities, is_district))
     return out
+
+
+def absorbed(grid: Grid, lat: float, lon: float, names: set[str]) -> bool:
+    """Give ``names`` to the official settlement this WOF place duplicates, if any."""
+    for km, twin in sorted(grid.near(lat, lon, rings=2), key=lambda pair: pair[0]):
+        # Same point, other (often older) name; or a second point for the same
+        # name, which WOF has for some cities (Mariupol twice, 9 km apart).
+        if km < 1.5 or (km < 15 and names & twin.names):
+            twin.names |= names
+            return True
+    return False
 
 
 def wof_place(
@@ -455,9 +465,10 @@ def stop_names(places: list[Place], english_words: set[str]) -> dict[str, str]:
     district (never of an oblast, raion, country or foreign city) is stopped
     when it is an English word (lower-case in both the ``web2`` and ``gcide`` lists, or one of
     ``ENGLISH_CAPITALISED``) and no place with that key has
-    ``STOP_MAX_POPULATION`` people or more.  A key that is a personal name
-    (``PERSONAL_NAMES``) is marked ``person`` whatever the population: the
-    finder drops it only when a surname follows or a title precedes it.
+    ``STOP_MAX_POPULATION`` people or more.  A personal name (``PERSONAL_NAMES``)
+    is stopped as ``name`` below that population; above it (Volodymyr, a
+    town of 38k) it is marked ``person``, and the finder drops it only when a
+    surname follows or a title precedes it.
     """
     max_population: dict[str, int] = defaultdict(int)
     protected: set[str] = set()
@@ -468,12 +479,13 @@ def stop_names(places: list[Place], english_words: set[str]) -> dict[str, str]:
             else:
                 protected.add(key)
     capitalised = {normalise_name(w) for w in ENGLISH_CAPITALISED}
+    persons = {normalise_name(w) for w in PERSONAL_NAMES}
     stops: dict[str, str] = {}
     for key, population in max_population.items():
         if " " in key or key in protected:
             continue
-        if key in {normalise_name(w) for w in PERSONAL_NAMES}:
-            stops[key] = "person"
+        if key in persons:
+            stops[key] = "person" if population >= STOP_MAX_POPULATION else "name"
         elif (key in english_words or key in capitalised) and population < STOP_MAX_POPULATION:
             stops[key] = "word"
     return stops
@@ -533,13 +545,19 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     """Build the gazetteer file; returns the ``meta`` table it wrote."""
     folder = shared / "data" / "gazetteer"
     official = folder / "ua_settlements_merged.tsv"
-    settlements = official_settlements(official)
+    wof = folder / "wof_ua_places_enriched.tsv"
+    wof_points = {
+        row["wof_id"]: (float(row["lat"]), float(row["lon"]))
+        for row in read_tsv(wof)
+        if row["lat"] and row["lon"]
+    }
+    settlements = official_settlements(official, wof_points)
     gn_oblast = {row["adm1_geonames"]: OBLASTS[row["adm1_pcode"]][0] for row in read_tsv(official)}
     raion_places = raions(settlements, official)
     for place in settlements:
         place.names = with_alternates(place.names)
     units = oblasts(settlements)
-    extra = wof_places(folder / "wof_ua_places_enriched.tsv", settlements, gn_oblast)
+    extra = wof_places(wof, settlements, gn_oblast)
     for place in extra:
         place.names = with_alternates(place.names)
     places = [*outside_ukraine(), *units, *raion_places, *settlements, *extra, *extra_districts(settlements)]

@@ -259,7 +259,7 @@ class Gazetteer:
                 return None, after
             designator, end, after = _designator(text, tokens, after, end)
             designator = designator or _designator_before(tokens, i)
-            if designator is None and self.stops.get(key) == "word":
+            if designator is None and self.stops.get(key) in {"word", "name"}:
                 return None, after
             return NameMatch(start, end, text[start:end], self.lookup(key), designator), after
         return _hyphen_prefix_match(self, text, tokens, i)
@@ -275,7 +275,8 @@ class Gazetteer:
         if self.stops.get(key) != "person" or nxt is None:
             return False
         nxt_key = normalise_name(nxt.core)
-        return nxt.capitalised and nxt_key not in _DESIGNATORS and not self.has_key(nxt_key)
+        surname = nxt_key in self.stops or not self.has_key(nxt_key)
+        return nxt.capitalised and nxt_key not in _DESIGNATORS and surname
 
 
 @dataclass(frozen=True, slots=True)
