@@ -1,0 +1,82 @@
+"""RSS and Atom feeds: one article per entry with content or a summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import feedparser
+
+from sitrep.errors import RecordError, TruncatedInput
+from sitrep.ingest.failures import failure
+from sitrep.ingest.html import html_fragment_text
+from sitrep.ingest.identity import article_id
+from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_url
+from sitrep.model import Article, Failure
+
+__all__ = ["looks_like_feed", "parse_feed"]
+
+
+def looks_like_feed(text: str) -> bool:
+    """True when ``text`` starts like an RSS, RDF or Atom document."""
+    head = text.lstrip()[:2000].lower()
+    return any(tag in head for tag in ("<rss", "<feed", "<rdf:rdf"))
+
+
+def _entry_text(entry: Any) -> str:
+    contents = entry.get("content") or []
+    html = max((c.get("value", "") for c in contents), key=len, default="")
+    return html_fragment_text(html or entry.get("summary", "") or "")
+
+
+def _entry_date(entry: Any) -> dt.date | None:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    if parsed is None:
+        return None
+    return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+
+
+def _entry_outlet(link: str | None, feed_title: str | None) -> str | None:
+    outlet = outlet_from_url(link) if link else None
+    if outlet in OUTLET_DOMAINS.values() or not feed_title:
+        return outlet
+    return feed_title
+
+
+def _entry_article(entry: Any, source: str, feed_title: str | None) -> Article:
+    body = _entry_text(entry)
+    where = f"{source}#{entry.get('id') or entry.get('link') or '?'}"
+    if not body:
+        raise RecordError(where, "has no content or summary to read.")
+    title = (entry.get("title") or "").strip() or None
+    header = f"{title}\n\n" if title else ""
+    published = _entry_date(entry)
+    link = entry.get("link")
+    return Article(
+        id=article_id(body),
+        text=f"{header}{body}\n",
+        source=source,
+        title=title,
+        published=published,
+        published_basis="metadata" if published else "unknown",
+        url=link,
+        outlet=_entry_outlet(link, feed_title),
+        body_start=len(header),
+        record_id=entry.get("id"),
+    )
+
+
+def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
+    """Articles from an RSS or Atom feed; a broken feed with no entries is truncated."""
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not parsed.entries:
+        raise TruncatedInput(
+            source, f"is not a readable feed ({parsed.get('bozo_exception')}). Is it complete?"
+        )
+    feed_title = parsed.feed.get("title")
+    for entry in parsed.entries:
+        try:
+            yield _entry_article(entry, source, feed_title)
+        except RecordError as e:
+            yield failure(e)

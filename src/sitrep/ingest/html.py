@@ -1,0 +1,102 @@
+"""HTML pages to articles: main text and metadata by ``trafilatura``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from sitrep.errors import EmptyInput, TruncatedInput
+from sitrep.ingest.identity import article_id
+from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_text, outlet_from_url
+from sitrep.model import Article
+
+__all__ = ["html_fragment_text", "is_cut_off", "parse_html"]
+
+_OPENS_PAGE = re.compile(r"<html[\s>]|<body[\s>]", re.IGNORECASE)
+_CLOSES_PAGE = re.compile(r"</html\s*>|</body\s*>", re.IGNORECASE)
+_BLOCK_START = re.compile(r"<(p|br|div|li|h[1-6]|blockquote|tr|section|article)\b", re.IGNORECASE)
+
+
+def is_cut_off(html: str) -> bool:
+    """True for a page that opens ``<html>``/``<body>`` but never closes either."""
+    return _OPENS_PAGE.search(html) is not None and _CLOSES_PAGE.search(html) is None
+
+
+def html_fragment_text(fragment: str) -> str:
+    """Visible text of an HTML fragment (a feed entry's content), one block per line."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(
+            _BLOCK_START.sub(lambda m: "\n" + m.group(), fragment), create_parent="div"
+        )
+    except ParserError:
+        return ""
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _metadata_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _known_outlet(url: str | None) -> str | None:
+    if url is None:
+        return None
+    outlet = outlet_from_url(url)
+    return outlet if outlet in OUTLET_DOMAINS.values() else None
+
+
+def _outlet(url: str | None, sitename: Any, body: str) -> str | None:
+    if (known := _known_outlet(url)) is not None:
+        return known
+    if isinstance(sitename, str) and sitename.strip():
+        return sitename.strip()
+    return outlet_from_url(url) if url else outlet_from_text(body)
+
+
+def _body_without_title(body: str, title: str | None) -> str:
+    first, _, rest = body.partition("\n")
+    if title is not None and first.strip() == title.strip():
+        return rest.strip()
+    return body.strip()
+
+
+def parse_html(html: str, source: str, url: str | None = None) -> Article:
+    """An :class:`Article` from an HTML page.
+
+    ``Article.text`` is the extracted text: the title line, a blank line, then
+    one paragraph per line.  Offsets refer to this text, not to the markup.
+    """
+    if is_cut_off(html):
+        raise TruncatedInput(source, "ends before </html>: the page looks cut off. Fetch it again.")
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    text = getattr(extracted, "text", None) or ""
+    if not text.strip():
+        raise EmptyInput(source, "has no article text that could be extracted from the HTML.")
+    title = getattr(extracted, "title", None) or None
+    body = _body_without_title(text, title)
+    header = f"{title}\n\n" if title else ""
+    page_url = getattr(extracted, "url", None) or url
+    published = _metadata_date(getattr(extracted, "date", None))
+    return Article(
+        id=article_id(body),
+        text=f"{header}{body}\n",
+        source=source,
+        title=title,
+        published=published,
+        published_basis="metadata" if published else "unknown",
+        url=page_url,
+        outlet=_outlet(page_url, getattr(extracted, "sitename", None), body),
+        body_start=len(header),
+    )

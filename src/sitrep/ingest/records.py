@@ -1,0 +1,171 @@
+"""JSON Lines and CSV dumps: one article per record.
+
+Records have the fields ``id``, ``text`` and optionally ``title``,
+``published``, ``url`` and ``outlet``.  A ``mapping`` renames columns:
+``{"text": "body", "published": "date"}`` reads the text from ``body``.
+The record's text is parsed like a plain-text file (so a date marker or a
+title line in it still counts); the record's fields then take precedence.
+One bad record is one :class:`Failure`; the other records are read.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from typing import Any
+
+from sitrep.config import Settings
+from sitrep.errors import InputError, RecordError, TruncatedInput
+from sitrep.ingest.failures import failure
+from sitrep.ingest.outlets import outlet_from_url
+from sitrep.ingest.text import parse_text
+from sitrep.model import Article, Failure
+
+__all__ = ["FIELDS", "read_csv", "read_json_array", "read_jsonl", "record_article"]
+
+FIELDS = ("id", "text", "title", "published", "url", "outlet")
+
+
+def _field(record: Mapping[str, Any], name: str, mapping: Mapping[str, str]) -> str | None:
+    value = record.get(mapping.get(name, name))
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return str(value).strip() if name != "text" else str(value)
+
+
+def _published(value: str, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError as e:
+        raise RecordError(
+            where, f"published {value!r} is not an ISO date (YYYY-MM-DD). Fix or drop the field."
+        ) from e
+
+
+def record_article(
+    record: Any, source: str, where: str, mapping: Mapping[str, str] | None = None
+) -> Article:
+    """The :class:`Article` of one record; ``where`` (``file:line``) names it in errors."""
+    mapping = mapping or {}
+    if not isinstance(record, Mapping):
+        raise RecordError(where, "is not a JSON object. Each line must be one {...} record.")
+    text = _field(record, "text", mapping)
+    if text is None:
+        column = mapping.get("text", "text")
+        raise RecordError(
+            where, f'has no "{column}" text. Map the text column with --map text=COLUMN.'
+        )
+    article = parse_text(text, source)
+    title, url, outlet = (_field(record, name, mapping) for name in ("title", "url", "outlet"))
+    published = _field(record, "published", mapping)
+    if published is not None:
+        article = replace(
+            article, published=_published(published, where), published_basis="metadata"
+        )
+    return replace(
+        article,
+        record_id=_field(record, "id", mapping),
+        title=title or article.title,
+        url=url or article.url,
+        outlet=outlet or (outlet_from_url(url) if url else None) or article.outlet,
+    )
+
+
+def _parse_line(line: str, where: str, last: bool) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as e:
+        if last and not line.endswith("\n"):
+            raise TruncatedInput(
+                where, "the last record is cut off mid-way. Re-export or re-download the file."
+            ) from e
+        raise RecordError(where, f"is not valid JSON ({e.msg}). Fix or remove that line.") from e
+
+
+def _lines(stream: Iterable[str | bytes], source: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(stream, 1):
+        if isinstance(line, bytes):
+            try:
+                yield number, line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield number, "\x00"  # reported as bad JSON below
+        else:
+            yield number, line
+
+
+def read_jsonl(
+    stream: Iterable[str | bytes],
+    source: str,
+    settings: Settings,
+    mapping: Mapping[str, str] | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from a JSON Lines stream (a file, or ``sys.stdin``), one per record."""
+    lines = list(_lines(stream, source))
+    for position, (number, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            if len(line) > settings.max_file_bytes:
+                raise RecordError(where, "is larger than max_file_bytes. Split the record.")
+            yield record_article(
+                _parse_line(line, where, position == len(lines) - 1), source, where, mapping
+            )
+        except InputError as e:
+            yield failure(e)
+
+
+def read_json_array(
+    text: str, source: str, settings: Settings, mapping: Mapping[str, str] | None = None
+) -> Iterator[Article | Failure]:
+    """Articles from a JSON file holding one array of records."""
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise TruncatedInput(
+            source, f"is not valid JSON ({e.msg} at line {e.lineno}). Is the file complete?"
+        ) from e
+    if not isinstance(records, list):
+        records = [records]
+    for number, record in enumerate(records, 1):
+        where = f"{source}[{number}]"
+        try:
+            yield record_article(record, source, where, mapping)
+        except InputError as e:
+            yield failure(e)
+
+
+def _dialect(text: str, source: str) -> type[csv.Dialect] | csv.Dialect:
+    if source.lower().endswith(".tsv"):
+        return csv.excel_tab
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def read_csv(
+    text: str, source: str, settings: Settings, mapping: Mapping[str, str] | None = None
+) -> Iterator[Article | Failure]:
+    """Articles from CSV (or TSV) text with a header row, one per row."""
+    # Article texts are long; the csv module's default field limit is 128 KiB.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.max_file_bytes))
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text, source))
+    rows = iter(reader)
+    while True:
+        where = f"{source}:{reader.line_num + 1}"
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            yield failure(TruncatedInput(where, f"is not valid CSV ({e}). Is the file complete?"))
+            return
+        try:
+            yield record_article(row, source, where, mapping)
+        except InputError as e:
+            yield failure(e)

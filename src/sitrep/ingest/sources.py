@@ -1,0 +1,244 @@
+"""Read articles from paths: files, folders (recursively), globs and ``-`` for stdin.
+
+The format is chosen by extension, then by content: WARC, gzip, HTML,
+RSS/Atom, JSON Lines, a JSON array, CSV/TSV, or plain text in the seed
+layouts.  Every problem with one input becomes a :class:`Failure` naming it
+and saying what to do; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import sys
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from sitrep.config import Settings
+from sitrep.errors import InputError, InputTooLarge, TruncatedInput, UnsupportedInput
+from sitrep.ingest.decode import decode_bytes, read_limited
+from sitrep.ingest.failures import failure
+from sitrep.ingest.feeds import looks_like_feed, parse_feed
+from sitrep.ingest.html import parse_html
+from sitrep.ingest.records import read_csv, read_json_array, read_jsonl
+from sitrep.ingest.text import parse_text
+from sitrep.ingest.warc import looks_like_warc, read_warc
+from sitrep.model import Article, Failure
+
+__all__ = ["Format", "read_bytes", "read_file", "read_paths", "read_stream"]
+
+Format = Literal["text", "html", "jsonl", "json", "csv", "feed", "warc"]
+
+STDIN = "<stdin>"
+
+_EXTENSIONS: dict[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+}
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+)
+
+
+def _sniff(text: str) -> Format:
+    head = text.lstrip()[:2000]
+    lower = head.lower()
+    if looks_like_feed(head):
+        return "feed"
+    if lower.startswith(("<!doctype html", "<html")) or "<html" in lower[:500]:
+        return "html"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
+        try:
+            json.loads(text.lstrip().split("\n", 1)[0])
+        except json.JSONDecodeError:
+            return "json"
+        return "jsonl"
+    return "text"
+
+
+def _format(name: str, text: str) -> Format:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        return "json" if text.lstrip().startswith("[") else "jsonl"
+    return _EXTENSIONS.get(suffix) or _sniff(text)
+
+
+def _check_supported(data: bytes, source: str) -> None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise UnsupportedInput(
+                source,
+                f"is {kind}. sitrep reads plain text, HTML, JSON Lines, CSV, RSS/Atom "
+                "and WARC; convert it to text first.",
+            )
+
+
+def _gunzip(data: bytes, source: str) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        raise TruncatedInput(
+            source, f"is a cut-off or corrupt gzip file ({e}). Fetch it again."
+        ) from e
+
+
+def _read_text(
+    text: str, source: str, fmt: Format, settings: Settings, mapping: Mapping[str, str] | None
+) -> Iterator[Article | Failure]:
+    if fmt == "jsonl":
+        yield from read_jsonl(text.splitlines(keepends=True), source, settings, mapping)
+    elif fmt == "json":
+        yield from read_json_array(text, source, settings, mapping)
+    elif fmt == "csv":
+        yield from read_csv(text, source, settings, mapping)
+    elif fmt == "html":
+        yield parse_html(text, source)
+    elif fmt == "feed":
+        yield from parse_feed(text.encode("utf-8"), source)
+    else:
+        yield parse_text(text, source)
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    settings: Settings,
+    name: str = "",
+    fmt: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from the bytes of one input; ``name`` (a file name) hints at the format.
+
+    Raises :class:`~sitrep.errors.InputError` when the input as a whole cannot
+    be read; a bad record inside it is yielded as a :class:`Failure`.
+    """
+    if fmt == "warc" or (fmt is None and looks_like_warc(data, name)):
+        yield from read_warc(data, source, settings)
+        return
+    if data.startswith(b"\x1f\x8b"):
+        yield from read_bytes(
+            _gunzip(data, source), source, settings, name.removesuffix(".gz"), fmt, mapping
+        )
+        return
+    _check_supported(data, source)
+    if fmt == "feed" or (fmt is None and name.lower().endswith((".rss", ".atom", ".xml"))):
+        yield from parse_feed(data, source)  # feedparser honours the XML encoding declaration
+        return
+    text = decode_bytes(data, source, settings)
+    yield from _read_text(text, source, fmt or _format(name, text), settings, mapping)
+
+
+def _guarded(articles: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
+    """``articles``, ending in a :class:`Failure` if reading raises an input error."""
+    try:
+        yield from articles
+    except InputError as e:
+        yield failure(e)
+
+
+def read_file(
+    path: Path,
+    settings: Settings,
+    fmt: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from one file; problems are yielded as :class:`Failure`."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            raise InputTooLarge(
+                source,
+                f"is {size:,} bytes, more than max_file_bytes ({settings.max_file_bytes:,}). "
+                "Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
+            )
+        data = path.read_bytes()
+    except InputError as e:
+        yield failure(e)
+        return
+    except OSError as e:
+        yield failure(
+            InputError(source, f"cannot be read ({e.strerror}). Check the path and permissions.")
+        )
+        return
+    yield from _guarded(read_bytes(data, source, settings, path.name, fmt, mapping))
+
+
+def read_stream(
+    stream: BinaryIO,
+    settings: Settings,
+    source: str = STDIN,
+    fmt: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from a binary stream such as ``sys.stdin.buffer``."""
+    try:
+        data = read_limited(stream, source, settings)
+    except InputError as e:
+        yield failure(e)
+        return
+    yield from _guarded(read_bytes(data, source, settings, "", fmt, mapping))
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _expand(spec: str) -> Iterator[Path | Failure]:
+    path = Path(spec)
+    if path.is_dir():
+        files = (p for p in sorted(path.rglob("*")) if p.is_file() and not _is_hidden(p, path))
+        yield from files
+    elif path.exists():
+        yield path
+    elif glob.has_magic(spec):
+        matches = sorted(glob.glob(spec, recursive=True))
+        if not matches:
+            yield failure(InputError(spec, "matches no file. Check the pattern."))
+        for match in matches:
+            yield from _expand(match)
+    else:
+        yield failure(InputError(spec, "does not exist. Check the path."))
+
+
+def read_paths(
+    paths: Sequence[str],
+    settings: Settings,
+    fmt: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from files, folders (recursively), globs and ``-`` (stdin), in order.
+
+    ``fmt`` forces a format (e.g. ``"jsonl"`` for ``--jsonl``); ``mapping``
+    renames record columns (``{"text": "body"}``).
+    """
+    for spec in paths:
+        if spec == "-":
+            yield from read_stream(sys.stdin.buffer, settings, STDIN, fmt, mapping)
+            continue
+        for item in _expand(spec):
+            if isinstance(item, Failure):
+                yield item
+            else:
+                yield from read_file(item, settings, fmt, mapping)
