@@ -211,7 +211,7 @@ def _passive(toks: list[_Tok], i: int) -> bool:
     return i > 0 and toks[i - 1].low in {"was", "were", "been", "being", "be", "is", "are", "got"}
 
 
-_NEGATED = re.compile(r"\b(?:no one|nobody|no casualties|no deaths|no injuries|no fatalities|without casualties|no-one|not (?:been )?(?:killed|injured))\b", re.I)
+_NEGATED = re.compile(r"\b(?:feared|fear|may\s+have|could\s+have|no one|nobody|no casualties|no deaths|no injuries|no fatalities|without casualties|no-one|not (?:been )?(?:killed|injured))\b", re.I)
 
 
 def find_casualties(text: str) -> list[CasualtyMention]:
@@ -233,8 +233,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
 def _link(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:
     tok = toks[i]
     if tok.low in _NOUN_CUES:
-        rng = _left_phrase(toks, i) if i > 0 and find_counts(toks[i - 1].text) else None
-        if rng is None and i > 0 and toks[i - 1].low in ("toll",):
+        rng = _left_phrase(toks, i)
+        if rng is not None and not find_counts(text[toks[rng[0]].start : toks[rng[1]].end]):
             rng = None
         return _mention(text, toks, rng, tok, kind) if rng else _toll(text, toks, i, kind)
     if tok.low in _ACTIVE and not _passive(toks, i):

@@ -19,7 +19,7 @@ _SAY = r"(?:said|says|say|told|tells|reported|reports|wrote|writes|posted|claime
 _SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
 _SUBJECT_SAYS = re.compile(rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b", re.UNICODE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^.;:()“”\"]{2,120})", re.IGNORECASE)
-_SAID_WHO = re.compile(rf"[,”\"']\s*{_SAY}\s+(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})")
+_SAID_WHO = re.compile(rf"[,”\"']\s*{_SAY}\s+(?!that\b)(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})")
 _CHANNEL = re.compile(r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>Telegram|Twitter|X|Facebook|Instagram|YouTube|video(?:\s+(?:statement|message|address))?|statement|post|online\s+post|televised\s+address)\b", re.IGNORECASE)
 
 _BODIES: list[tuple[str, str, str]] = [
@@ -88,7 +88,7 @@ def normalise_claimant(phrase: str, context: str = "") -> Claimant | None:
     for pattern, name, side in _BODIES:
         if re.search(pattern, phrase, re.I if name != "WHO" else 0):
             return Claimant(name, None, _channel(context), side)
-    if re.search(r"\bofficials?\b|\bauthorities\b|\bgovernor\b|\bmayor\b|\bcouncil\b", phrase, re.I):
+    if len(phrase.split()) <= 4 and re.search(r"\bofficials?\b|\bauthorities\b|\bgovernor\b|\bmayor\b|\bcity\s+council\b", phrase, re.I):
         return Claimant(phrase[0].upper() + phrase[1:], None, _channel(context), None)
     if _PERSON.match(phrase):
         return Claimant(phrase, None, _channel(context), None)

@@ -62,7 +62,7 @@ def _first(patterns: list[tuple[str, str, str | None]], text: str) -> EventCue |
     best: EventCue | None = None
     specific = True
     for i, (pattern, sub, weapon) in enumerate(patterns):
-        m = re.search(pattern, text, re.IGNORECASE if not pattern.startswith(r"\b(?:KAB") else re.IGNORECASE)
+        m = _search(pattern, text)
         if m is None:
             continue
         cue = EventCue("explosions_remote_violence", sub, m.start(), m.end(), weapon)
@@ -77,7 +77,7 @@ def _first(patterns: list[tuple[str, str, str | None]], text: str) -> EventCue |
 def classify(text: str) -> EventCue | None:
     """The main event cue of a sentence, or ``None`` if it describes no event."""
     remote = _first(_REMOTE, text)
-    grenade = re.search(_GRENADE, text, re.I)
+    grenade = _search(_GRENADE, text)
     violence = _match_sub(_VIOLENCE_CIVILIANS, text)
     take = _search(_TAKE, text)
     retake = _search(_RETAKE, text)
@@ -111,7 +111,8 @@ def classify(text: str) -> EventCue | None:
 
 
 def _search(pattern: str, text: str) -> re.Match[str] | None:
-    return re.search(pattern, text, re.IGNORECASE)
+    # whole words only: "firefighter" is no "firefight", "bombardment" no "bomb"
+    return re.search(f"(?:{pattern})(?![\\w-])", text, re.IGNORECASE)
 
 
 def _match_sub(table: list[tuple[str, str]], text: str) -> tuple[str, re.Match[str]] | None:
@@ -133,7 +134,7 @@ def find_weapons(text: str) -> list[str]:
     """Every weapon the sentence names, in order of appearance, normalised."""
     hits = []
     for pattern, weapon in _WEAPONS:
-        m = re.search(pattern, text, re.I)
+        m = _search(pattern, text)
         if m:
             hits.append((m.start(), weapon))
     seen: list[str] = []

@@ -86,7 +86,7 @@ class _Builder:
         return "Ukraine"
 
     def as_of(self, clause: str) -> PartialDate | None:
-        dates = find_dates(clause, self.published)
+        dates = [d for d in find_dates(clause, self.published) if not re.search(r"\bsince\b[^.;]{0,40}$", clause[: d.start], re.I)]
         if dates:
             return dates[-1].date
         return PartialDate.from_date(self.published) if self.published else None

@@ -64,8 +64,9 @@ def _targets_conflict(a: Report, b: Report) -> bool:
     ta, tb = set(a.targets) - _GENERIC_TARGETS, set(b.targets) - _GENERIC_TARGETS
     if ta and tb and not (ta & tb):
         return True
-    # a district-level report and a city-level one about other targets are different strikes
-    return bool(ta and not tb and set(b.targets) and not (set(a.targets) & set(b.targets)))
+    # a strike on a named facility is not the strike on a district's homes
+    district_vs_city = {a.place.precision if a.place else None, b.place.precision if b.place else None} == {"district", "settlement"}
+    return district_vs_city and bool(ta ^ tb) and not (set(a.targets) & set(b.targets))
 
 
 def _numbers_conflict(a: Report, b: Report) -> bool:
@@ -111,11 +112,19 @@ def _merge(a: Report, b: Report) -> Report:
 
 def _continues(prev: Report, report: Report) -> bool:
     """``report`` (no place) is the next sentence after ``prev`` in the same paragraph."""
-    return bool(prev.evidence and report.evidence) and report.evidence[0].sentence == prev.evidence[-1].sentence + 1
+    same_kind = report.event_type == prev.event_type or report.killed is not None or report.injured is not None
+    return same_kind and bool(prev.evidence and report.evidence) and report.evidence[0].sentence == prev.evidence[-1].sentence + 1
 
 
-def _fill_date(report: Report, default: PartialDate | None) -> Report:
-    if report.date is not None or default is None:
+def _fill_date(report: Report, default: PartialDate | None, reports: tuple[Report, ...]) -> Report:
+    """An undated report takes the date of a dated one about the same target at the same place, else publication."""
+    if report.date is not None:
+        return report
+    specific = set(report.targets) - _GENERIC_TARGETS
+    twin = next((o for o in reports if o.date is not None and specific & set(o.targets) and _same_place(o.place, report.place)), None)
+    if twin is not None:
+        return replace(report, date=twin.date, date_inferred=True)
+    if default is None:
         return report
     return replace(report, date=default, date_inferred=True)
 
@@ -125,6 +134,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     published = PartialDate.from_date(doc.article.published) if doc.article.published else None
     incidents: list[Report] = []
     pending: list[Report] = []
+    votes = {r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1) for r in doc.reports if r.event_type == "explosions_remote_violence"}
     for report in doc.reports:
         if report.place is None:
             if incidents and _continues(incidents[-1], report):
@@ -132,7 +142,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             else:
                 pending.append(report)
             continue
-        incidents.append(_fill_date(report, published))
+        incidents.append(_fill_date(report, published, doc.reports))
     incidents = _place_dates(incidents)
     merged: list[Report] = []
     for report in incidents:
@@ -144,7 +154,24 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             merged.append(report)
     for report in pending:
         merged = _attach_by_targets(merged, report)
+    merged = [_vote_sub_type(r, votes) for r in merged]
     return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
+
+
+def _vote_sub_type(report: Report, votes: dict[int, tuple[str, int]]) -> Report:
+    """Shelling or air strike: a weighted vote of the merged sentences (a named weapon counts double)."""
+    if report.event_type != "explosions_remote_violence":
+        return report
+    tally: dict[str, int] = {}
+    for e in report.evidence:
+        if e.sentence in votes:
+            sub, weight = votes[e.sentence]
+            tally[sub] = tally.get(sub, 0) + weight
+    if not tally:
+        return report
+    best = max(tally.values())
+    winner = next(sub for sub in (votes[e.sentence][0] for e in report.evidence if e.sentence in votes) if tally[sub] == best)
+    return replace(report, sub_event_type=winner)
 
 
 def _place_dates(reports: list[Report]) -> list[Report]:
@@ -164,12 +191,12 @@ def _dated_twin(report: Report, reports: list[Report]) -> bool:
 
 
 def _attach_by_targets(merged: list[Report], report: Report) -> list[Report]:
-    shared = set(report.targets) - {"residential building"}
+    shared = set(report.targets) - _GENERIC_TARGETS
     if not shared:
         return merged
     best = max(range(len(merged)), key=lambda i: len(shared & set(merged[i].targets)), default=None)
     if best is None or not shared & set(merged[best].targets):
-        return merged
+        return [*merged, report] if report.date is not None else merged
     target = merged[best]
     filled = replace(report, place=target.place, date=report.date or target.date)
     return [*merged[:best], _merge(target, filled), *merged[best + 1 :]]

@@ -50,7 +50,11 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     mentions = [m for m in doc.places if m.sentence == sent.index]
     kept: list[PlaceMention] = []
     for m in mentions:
-        if m.place.precision == "country" and m.place.country == "Ukraine":
+        if m.place.precision == "country":
+            continue  # "Ukraine", "Russia": too coarse for an event place
+        if m.place.country != "Ukraine" and sent.text[m.end : m.end + 2] in ("'s", "’s"):
+            continue  # "Moscow's bombardment" names the attacker, not the place
+        if m.place.country != "Ukraine" and sent.text[max(0, m.start - 12) : m.start].lower().endswith(("border with ", "from ")):
             continue
         if kept and _is_admin_hint(sent.text, kept[-1], m):
             continue
