@@ -33,7 +33,9 @@ def html_fragment_text(fragment: str) -> str:
         return fragment.strip()
     try:
         root = lxml.html.fragment_fromstring(
-            _BLOCK_START.sub(lambda m: "\n" + m.group(), fragment), create_parent="div"
+            # Source line breaks are spaces; block elements start new lines.
+            _BLOCK_START.sub(lambda m: "\n" + m.group(), " ".join(fragment.split())),
+            create_parent="div",
         )
     except ParserError:
         return ""
