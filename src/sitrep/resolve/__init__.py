@@ -100,7 +100,9 @@ class Resolution:
                     redated.add(key)
         return changed, redated
 
-    def _add_incidents(self, new: list[Document], removed: list[str]) -> tuple[list[Incident], list[Contradiction]]:
+    def _add_incidents(
+        self, new: list[Document], removed: list[str]
+    ) -> tuple[list[Incident], list[Contradiction]]:
         entries = [
             make_entry(doc.article.id, i, report, self._published[doc.article.id])
             for doc in new
@@ -127,7 +129,9 @@ class Resolution:
                     contradictions.extend(found)
         return incidents, contradictions
 
-    def _add_figures(self, new: list[Document], redated: set[str], removed: list[str]) -> list[Contradiction]:
+    def _add_figures(
+        self, new: list[Document], redated: set[str], removed: list[str]
+    ) -> list[Contradiction]:
         dirty: set[SeriesKey] = set()
         for key in redated:  # an article's date changed: its claims move
             for skey, ckey in self._claims_of.get(key, ()):
@@ -157,14 +161,20 @@ class Resolution:
         contradictions += [c for cs in self._series_contra.values() for c in cs]
         return Corpus(
             stories=tuple(sorted(self._story_of.values(), key=lambda s: s.id)),
-            incidents=tuple(sorted((i for v in self._incidents_of.values() for i in v), key=lambda i: i.id)),
+            incidents=tuple(
+                sorted((i for v in self._incidents_of.values() for i in v), key=lambda i: i.id)
+            ),
             contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),
             inferred_published=dict(sorted(self._inferred.items())),
         )
 
     def ledger(self) -> tuple[Series, ...]:
         """Every figure series, one line per claimant family (see :mod:`sitrep.resolve.ledger`)."""
-        built = [build_series(list(claims.values())) for _, claims in sorted(self._claims.items()) if claims]
+        built = [
+            build_series(list(claims.values()))
+            for _, claims in sorted(self._claims.items())
+            if claims
+        ]
         return tuple(built)
 
     def report_keys(self, incident_id: str) -> tuple[str, ...]:

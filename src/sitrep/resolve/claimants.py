@@ -20,11 +20,17 @@ UNATTRIBUTED = ""
 _FAMILIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), family)
     for pattern, family in (
-        (r"\b(un|u\.n\.|united nations|ohchr|unhcr|unicef)\b|human rights office|monitoring mission", "un"),
+        (
+            r"\b(un|u\.n\.|united nations|ohchr|unhcr|unicef)\b|human rights office|monitoring mission",
+            "un",
+        ),
         (r"emergency servic", "ses"),
         (r"zelensk", "person:zelenskyy"),
         (r"\b(russia|russian|kremlin|moscow)\b", "russia"),
-        (r"\b(ukraine|ukrainian|kyiv)\b.*\b(official|authorit|government|ministry|military|army|forces)", "ukraine"),
+        (
+            r"\b(ukraine|ukrainian|kyiv)\b.*\b(official|authorit|government|ministry|military|army|forces)",
+            "ukraine",
+        ),
         (r"\b(official|authorit)\w*\b.*\b(ukraine|ukrainian)\b", "ukraine"),
     )
 )

@@ -88,7 +88,9 @@ def figure_contradictions(claims: Iterable[Claim]) -> list[Contradiction]:
         root = sets.find(a.key)
         gaps[root] = max(gaps[root], gap)
         members[a.key], members[b.key] = a, b
-    return [_figure_contradiction([members[k] for k in sets.members(r)], gaps[r]) for r in sets.roots()]
+    return [
+        _figure_contradiction([members[k] for k in sets.members(r)], gaps[r]) for r in sets.roots()
+    ]
 
 
 def _near(by_day: dict[dt.date, list[Claim]], day: dt.date, claim: Claim) -> Iterable[Claim]:

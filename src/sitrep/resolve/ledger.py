@@ -17,7 +17,16 @@ from sitrep.model import Figure
 from sitrep.resolve.claimants import claimant_family
 from sitrep.resolve.numbers import interval
 
-__all__ = ["Claim", "Line", "Series", "SeriesKey", "as_of_day", "build_series", "make_claim", "series_key"]
+__all__ = [
+    "Claim",
+    "Line",
+    "Series",
+    "SeriesKey",
+    "as_of_day",
+    "build_series",
+    "make_claim",
+    "series_key",
+]
 
 SeriesKey = tuple[str, str, str]
 
@@ -55,7 +64,11 @@ def as_of_day(figure: Figure, published: dt.date | None) -> dt.date | None:
         return as_of.to_date()
     if published is None:
         return None
-    year = published.year if (as_of.month, as_of.day) <= (published.month, published.day) else published.year - 1
+    year = (
+        published.year
+        if (as_of.month, as_of.day) <= (published.month, published.day)
+        else published.year - 1
+    )
     try:
         return dt.date(year, as_of.month, as_of.day)
     except ValueError:
@@ -63,7 +76,13 @@ def as_of_day(figure: Figure, published: dt.date | None) -> dt.date | None:
 
 
 def make_claim(key: str, figure: Figure, published: dt.date | None) -> Claim:
-    return Claim(key, figure, claimant_family(figure.claimant), as_of_day(figure, published), interval(figure.value))
+    return Claim(
+        key,
+        figure,
+        claimant_family(figure.claimant),
+        as_of_day(figure, published),
+        interval(figure.value),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from sitrep.model import Place, Report
 from sitrep.resolve.ids import report_key
 
-__all__ = ["Entry", "affinity", "compatible", "make_entry", "place_key", "precision_rank", "same_place"]
+__all__ = [
+    "Entry",
+    "affinity",
+    "compatible",
+    "make_entry",
+    "place_key",
+    "precision_rank",
+    "same_place",
+]
 
 # Two settlement points this close are one place under two gazetteer entries.
 # 3 km keeps Bucha and Irpin (centres 3.4 km apart, distinct towns) apart;
@@ -30,9 +38,18 @@ _OVERNIGHT = re.compile(r"\bovernight\b|\bnight\b|\bnightly\b|\blate on\b", re.I
 
 # Transliteration variants (SCORING.md): compare names after mapping these.
 _VARIANTS = {
-    "kiev": "kyiv", "kharkov": "kharkiv", "irpen": "irpin", "gostomel": "hostomel",
-    "odessa": "odesa", "nikolaev": "mykolaiv", "nikolayev": "mykolaiv", "zaporozhye": "zaporizhzhia",
-    "dnepr": "dnipro", "lvov": "lviv", "chernigov": "chernihiv", "lugansk": "luhansk",
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "irpen": "irpin",
+    "gostomel": "hostomel",
+    "odessa": "odesa",
+    "nikolaev": "mykolaiv",
+    "nikolayev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+    "dnepr": "dnipro",
+    "lvov": "lviv",
+    "chernigov": "chernihiv",
+    "lugansk": "luhansk",
 }
 
 _PRECISION_RANK = {"district": 0, "settlement": 1, "raion": 2, "oblast": 3, "country": 4}
@@ -87,7 +104,11 @@ def _full_day(report: Report, published: dt.date | None) -> dt.date | None:
         return None
     # Year only from the publication date (SCORING.md allows it): the latest
     # such day on or before publication.
-    year = published.year if (date.month, date.day) <= (published.month, published.day) else published.year - 1
+    year = (
+        published.year
+        if (date.month, date.day) <= (published.month, published.day)
+        else published.year - 1
+    )
     try:
         return dt.date(year, date.month, date.day)
     except ValueError:  # 29 February in a common year
@@ -165,7 +186,11 @@ def affinity(a: Entry, b: Entry) -> int:
     """How much detail two compatible reports share: a larger score is a likelier match."""
     ra, rb = a.report, b.report
     score = 0
-    if ra.place is not None and rb.place is not None and _norm(ra.place.name) == _norm(rb.place.name):
+    if (
+        ra.place is not None
+        and rb.place is not None
+        and _norm(ra.place.name) == _norm(rb.place.name)
+    ):
         score += 4
     score += 2 * (a.day is not None and a.day == b.day)
     score += ra.sub_event_type == rb.sub_event_type

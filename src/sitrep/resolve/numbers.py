@@ -30,8 +30,10 @@ def interval(number: Number) -> tuple[float, float] | None:
     q, v = number.qualifier, number.value
     if q in _VAGUE:
         low, high = _VAGUE[q]
-        return (float(number.low) if number.low is not None else low,
-                float(number.high) if number.high is not None else high)
+        return (
+            float(number.low) if number.low is not None else low,
+            float(number.high) if number.high is not None else high,
+        )
     if v is None:
         return None
     bounds: dict[str, tuple[float, float]] = {
@@ -72,7 +74,9 @@ def summarise(numbers: Iterable[Number | None]) -> Number | None:
     stated = [n for n in numbers if n is not None and interval(n) is not None]
     if not stated:
         return None
-    ranked = sorted(enumerate(stated), key=lambda p: (-_lower(p[1]), _PRECISION.get(p[1].qualifier, 9), p[0]))
+    ranked = sorted(
+        enumerate(stated), key=lambda p: (-_lower(p[1]), _PRECISION.get(p[1].qualifier, 9), p[0])
+    )
     return ranked[0][1]
 
 
@@ -80,5 +84,7 @@ def spread(numbers: Iterable[Number | None]) -> tuple[int | None, int | None]:
     """``(min low, max high-or-value)`` across sources, ``(None, None)`` when none states a count."""
     stated = [n for n in numbers if n is not None]
     lows = [v for v in (n.low if n.low is not None else n.value for n in stated) if v is not None]
-    highs = [v for v in (n.high if n.high is not None else n.value for n in stated) if v is not None]
+    highs = [
+        v for v in (n.high if n.high is not None else n.value for n in stated) if v is not None
+    ]
     return (min(lows) if lows else None, max(highs) if highs else None)

@@ -97,7 +97,9 @@ class StoryIndex:
     def __init__(self, settings: Settings) -> None:
         self._threshold = settings.jaccard_threshold
         self._size = settings.shingle_size
-        self._lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS)
+        self._lsh = MinHashLSH(
+            threshold=settings.lsh_threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS
+        )
         self._shingles: dict[str, np.ndarray] = {}
         self._members: dict[str, _Member] = {}
         self.sets = DisjointSets()
@@ -112,7 +114,9 @@ class StoryIndex:
     def _add(self, doc: Document) -> str:
         article = doc.article
         self.sets.add(article.id)
-        self._members[article.id] = _Member(article.id, stated_published(article), stated_published(article) is None)
+        self._members[article.id] = _Member(
+            article.id, stated_published(article), stated_published(article) is None
+        )
         hashes = shingles(story_text(doc), self._size)
         if not len(hashes):
             return article.id
@@ -126,7 +130,9 @@ class StoryIndex:
 
     def story(self, root: str) -> Story | None:
         """The story of the set rooted at ``root``; ``None`` for an article without copies."""
-        members = sorted((self._members[key] for key in self.sets.members(root)), key=lambda m: m.order)
+        members = sorted(
+            (self._members[key] for key in self.sets.members(root)), key=lambda m: m.order
+        )
         if len(members) < 2:
             return None
         dates = [m.published for m in members if m.published is not None]
