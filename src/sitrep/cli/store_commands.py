@@ -1,9 +1,310 @@
-"""Commands of this concern (filled in by its owner)."""
+"""Storage-side commands: ``ingest``, ``incidents``, ``figures``, ``show`` and ``demo``.
+
+Each parses its options, calls one library function and formats the result.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Annotated, Any
+
 import typer
+from rich.markup import escape
+
+from sitrep.cli._output import (
+    CsvOption,
+    DbOption,
+    JsonOption,
+    describe_number,
+    emit_record,
+    emit_rows,
+    errors_to_exit,
+    output_format,
+    progress,
+    stdout,
+)
+from sitrep.config import Settings, load_settings
+from sitrep.demo import build_demo
+from sitrep.export._rows import incident_record, incident_row
+from sitrep.model import Evidence, Figure, Incident, Report
+from sitrep.store import IncidentFilter, open_store
+from sitrep.store.ingest_run import RunSummary, ingest as ingest_paths
+
+__all__ = ["demo_summary", "register"]
+
+DateOption = Annotated[
+    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], show_default=False)
+]
+
+
+def _settings(**overrides: Any) -> Settings:
+    with errors_to_exit():
+        return load_settings(**overrides)
+
+
+def _summary_record(summary: RunSummary) -> dict[str, Any]:
+    return {
+        "articles new": summary.articles_new,
+        "articles skipped": summary.articles_skipped,
+        "failures": len(summary.failures),
+        "incidents": summary.incidents,
+        "figures": summary.figures,
+    }
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Inputs are JSON Lines records {id, text, ...}.")
+    ] = False,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force this text encoding (default: UTF-8, then detection).")
+    ] = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Read articles into the database; articles already stored are skipped.
+
+    Exits 1 when some inputs could not be read (each is named on stderr).
+
+    Example: sitrep ingest articles/ dump.jsonl --db sitrep.db
+    """
+    fmt = output_format(as_json, as_csv)
+    settings = _settings(db=db, encoding=encoding)
+    with errors_to_exit(), progress("Ingesting") as advance:
+        summary = ingest_paths(paths, settings, advance, jsonl=jsonl)
+    for failure in summary.failures:
+        typer.echo(f"{failure.source}: {failure.reason}", err=True)
+    record = _summary_record(summary)
+    if fmt.value == "json":
+        record = {"run_id": summary.run_id, **record} | {
+            "failures": [
+                {"source": f.source, "kind": f.kind, "reason": f.reason} for f in summary.failures
+            ]
+        }
+    emit_record(record, fmt)
+    raise typer.Exit(1 if summary.failures else 0)
+
+
+def _outlets(incident: Incident, outlets: dict[str, str | None]) -> list[str]:
+    return sorted({o for r in incident.reports if (o := outlets.get(r.article_id))})
+
+
+def incidents(
+    date_from: Annotated[
+        dt.datetime | None,
+        typer.Option("--from", formats=["%Y-%m-%d"], help="First day, YYYY-MM-DD."),
+    ] = None,
+    date_to: Annotated[
+        dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD.")
+    ] = None,
+    oblast: Annotated[str | None, typer.Option(help="Oblast (start of its name).")] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Event type or sub-type, e.g. air_drone_strike.")
+    ] = None,
+    min_killed: Annotated[int | None, typer.Option(help="At least this many killed.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-q", help="Words in the place, type or evidence.")
+    ] = None,
+    bbox: Annotated[
+        str | None, typer.Option(help="west,south,east,north in degrees.", show_default=False)
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many.")] = 50,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """List incidents, newest first.
+
+    Example: sitrep incidents --oblast kharkiv --from 2024-05-01 --min-killed 1
+    """
+    fmt = output_format(as_json, as_csv)
+    filters = IncidentFilter(
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        oblast=oblast,
+        event_type=event_type,
+        min_killed=min_killed,
+        q=search,
+        bbox=_bbox(bbox),
+        limit=limit,
+        offset=offset,
+    )
+    with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
+        found = store.list_incidents(filters)
+        outlets = store.outlets([r.article_id for i in found for r in i.reports])
+    if fmt.value == "json":
+        emit_rows([incident_record(i, _outlets(i, outlets)) for i in found], fmt, [])
+        return
+    rows = [incident_row(i, _outlets(i, outlets)) for i in found]
+    if fmt.value == "table":
+        for row, incident in zip(rows, found, strict=True):
+            row["killed"] = describe_number(incident.killed)
+            row["injured"] = describe_number(incident.injured)
+    columns = ["id", "date", "place", "admin1", "sub_event_type", "killed", "injured", "reports"]
+    emit_rows(rows, fmt, columns)
+
+
+def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None:
+        return None
+    try:
+        west, south, east, north = (float(part) for part in text.split(","))
+    except ValueError as e:
+        raise typer.BadParameter(
+            "Give four numbers: west,south,east,north, e.g. 35.0,49.5,37.0,50.5", param_hint="--bbox"
+        ) from e
+    return west, south, east, north
+
+
+def _figure_row(figure: Figure, outlet: str | None) -> dict[str, Any]:
+    claimant = figure.claimant
+    return {
+        "metric": figure.metric,
+        "scope": figure.scope,
+        "side": figure.side,
+        "value": figure.value.value,
+        "qualifier": figure.value.qualifier,
+        "low": figure.value.low,
+        "high": figure.value.high,
+        "claimant": claimant.name if claimant else None,
+        "claimant_role": claimant.role if claimant else None,
+        "since": figure.since.isoformat() if figure.since else None,
+        "as_of": figure.as_of.isoformat() if figure.as_of else None,
+        "outlet": outlet,
+        "article_id": figure.article_id,
+        "evidence": " / ".join(e.text for e in figure.evidence),
+        "extractor": figure.extractor,
+    }
+
+
+def figures(
+    metric: Annotated[str | None, typer.Option(help="e.g. civilians_killed, refugees.")] = None,
+    scope: Annotated[str | None, typer.Option(help="Place the figure covers, e.g. Ukraine.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """List figure claims (cumulative tallies), each with its claimant and date.
+
+    Example: sitrep figures --metric civilians_killed --scope Ukraine
+    """
+    fmt = output_format(as_json, as_csv)
+    with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
+        found = store.list_figures(metric, scope)
+        outlets = store.outlets([f.article_id for f in found])
+    rows = [_figure_row(f, outlets.get(f.article_id)) for f in found]
+    if fmt.value == "table":
+        for row, figure in zip(rows, found, strict=True):
+            row["value"] = describe_number(figure.value)
+    emit_rows(rows, fmt, ["metric", "scope", "value", "claimant", "as_of", "outlet"])
+
+
+def show(
+    incident_id: Annotated[str, typer.Argument(help="Incident id, as listed by `sitrep incidents`.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show an incident with its reports and the evidence sentences, the evidence highlighted.
+
+    Example: sitrep show inc-3f2a9c0d1e2b4a5f
+    """
+    with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
+        incident = store.get_incident(incident_id)
+        if incident is None:
+            typer.echo(f"Error: no incident {incident_id!r}. List them with `sitrep incidents`.", err=True)
+            raise typer.Exit(1)
+        docs = {r.article_id: store.get_article(r.article_id) for r in incident.reports}
+    outlets = {a: (doc.outlet if doc else None) for a, doc in docs.items()}
+    if as_json:
+        emit_record(incident_record(incident, _outlets(incident, outlets)), output_format(True, False))
+        return
+    texts = {a: doc.text for a, doc in docs.items() if doc is not None}
+    console = stdout()
+    for line in _incident_lines(incident):
+        console.print(line)
+    for n, report in enumerate(incident.reports, start=1):
+        doc = docs[report.article_id]
+        console.print("")
+        console.print(f"[bold]Report {n}[/bold] " + escape(_report_heading(report, doc)))
+        console.print("  " + escape(_report_numbers(report)))
+        for ev in report.evidence:
+            console.print(f"  line {ev.line}: " + _highlight(texts.get(report.article_id, ev.text), ev))
+
+
+def _incident_lines(incident: Incident) -> list[str]:
+    place = incident.place
+    where = f"{place.name}, {place.admin1}" if place and place.admin1 else (place.name if place else "unknown place")
+    date = incident.date.isoformat() if incident.date else "unknown date"
+    ranges = []
+    for word, number, (low, high) in (
+        ("killed", incident.killed, incident.killed_range),
+        ("injured", incident.injured, incident.injured_range),
+    ):
+        if number is not None:
+            spread = "" if low == high else f" (sources: {low}-{high})"
+            ranges.append(f"{word} {describe_number(number)}{spread}")
+    return [
+        f"[bold]{escape(incident.id)}[/bold]  {escape(date)}  {escape(where)}",
+        escape(f"{incident.event_type} / {incident.sub_event_type}"),
+        escape(", ".join(ranges) or "no casualty figures"),
+    ]
+
+
+def _report_heading(report: Report, doc: Any) -> str:
+    if doc is None:
+        return report.article_id
+    published = doc.published.isoformat() if doc.published else "date unknown"
+    return f"{doc.outlet or 'unknown outlet'}, {published}: {doc.title or doc.source}"
+
+
+def _report_numbers(report: Report) -> str:
+    parts = [f"killed {describe_number(report.killed) or 'unknown'}"]
+    parts.append(f"injured {describe_number(report.injured) or 'unknown'}")
+    if report.claimant:
+        role = f" ({report.claimant.role})" if report.claimant.role else ""
+        parts.append(f"according to {report.claimant.name}{role}")
+    return "; ".join(parts)
+
+
+def _highlight(text: str, ev: Evidence) -> str:
+    """The raw line around the evidence, the evidence in bold yellow; all text escaped."""
+    start = text.rfind("\n", 0, ev.start) + 1
+    end = text.find("\n", ev.end)
+    end = len(text) if end < 0 else end
+    if not (0 <= ev.start <= ev.end <= len(text)) or text[ev.start : ev.end] != ev.text:
+        return f"[bold yellow]{escape(ev.text)}[/bold yellow]"  # offsets do not fit this text
+    before, span, after = text[start : ev.start], text[ev.start : ev.end], text[ev.end : end]
+    return f"{escape(before)}[bold yellow]{escape(span)}[/bold yellow]{escape(after)}"
+
+
+def demo_summary(summary: RunSummary, settings: Settings) -> None:
+    """What ``sitrep demo`` prints after building the database (the web UI may follow)."""
+    typer.echo(
+        f"Demo database {settings.db}: {summary.articles_new} articles added "
+        f"({summary.articles_skipped} already there), {summary.incidents} incidents, "
+        f"{summary.figures} figures."
+    )
+    typer.echo(f"Try: sitrep incidents --db {settings.db}")
+
+
+def demo(db: DbOption = None) -> None:
+    """Build a database from the bundled demo corpus and summarise it.
+
+    Example: sitrep demo --db demo.db
+    """
+    settings = _settings(db=db)
+    with errors_to_exit(), progress("Building the demo") as advance:
+        summary = build_demo(settings, advance)
+    demo_summary(summary, settings)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``ingest``, ``incidents``, ``figures``, ``show`` and ``demo`` to ``app``."""
+    app.command()(ingest)
+    app.command()(incidents)
+    app.command()(figures)
+    app.command()(show)
+    app.command()(demo)

@@ -66,8 +66,9 @@ def ingest(
     """Read ``paths`` (files, folders, globs, ``-``) into the store at ``settings.db``."""
     from sitrep.ingest import read_paths
 
+    items = read_paths(paths, settings, "jsonl" if jsonl else None)
     with open_store(settings) as store:
-        return ingest_into(store, read_paths(paths, settings, jsonl=jsonl), settings, progress)
+        return ingest_into(store, items, settings, progress)
 
 
 def ingest_into(
