@@ -32,7 +32,9 @@ from pathlib import Path
 
 from sitrep.extract._gazetteer import name_alternates, normalise_name, transliterate_cyrillic
 
-COMMAND = "python scripts/build_gazetteer.py --shared ../shared --out src/sitrep/data/gazetteer.sqlite"
+COMMAND = (
+    "python scripts/build_gazetteer.py --shared ../shared --out src/sitrep/data/gazetteer.sqlite"
+)
 SCHEMA_VERSION = 1
 
 # First-level units, keyed by OCHA pcode: English name as sitrep reports it,
@@ -72,7 +74,13 @@ OBLASTS: dict[str, tuple[str, str, str]] = {
 OBLAST_CITIES = {"UA12": "Dnipro", "UA35": "Kropyvnytskyi"}
 # Further names news gives a first-level unit (facts, not spellings).
 OBLAST_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
-    "UA01": ("Crimea", "Crimean Peninsula", "Republic of Crimea", "Autonomous Republic of Crimea", "Krim"),
+    "UA01": (
+        "Crimea",
+        "Crimean Peninsula",
+        "Republic of Crimea",
+        "Autonomous Republic of Crimea",
+        "Krim",
+    ),
     "UA07": ("Volhynia", "Volyn"),
     "UA21": ("Transcarpathia", "Zakarpattia", "Zakarpattya", "Transcarpathian"),
     "UA80": ("Kyiv City", "Kiev City", "City of Kyiv", "City of Kiev"),
@@ -80,17 +88,39 @@ OBLAST_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
 }
 UKRAINE = ("Ukraine", 48.3794, 31.1656, 41_000_000, ("Ukraine", "Ukraina", "Ukrayina"))
 
+
+def words(text: str) -> tuple[str, ...]:
+    """A word list written as text, which reads better than a column of strings."""
+    return tuple(text.split())
+
+
 # Foreign places Ukraine war news mentions: (name, country, lat, lon,
 # population, kind, other names).  Facts, written here.
 FOREIGN: tuple[tuple[str, str, float, float, int, str, tuple[str, ...]], ...] = (
     ("Russia", "Russia", 61.524, 105.3188, 144_000_000, "country", ("Russian Federation",)),
     ("Moscow", "Russia", 55.7558, 37.6173, 13_000_000, "foreign", ("Moskva",)),
-    ("Saint Petersburg", "Russia", 59.9343, 30.3351, 5_600_000, "foreign", ("St Petersburg", "St. Petersburg")),
+    (
+        "Saint Petersburg",
+        "Russia",
+        59.9343,
+        30.3351,
+        5_600_000,
+        "foreign",
+        ("St Petersburg", "St. Petersburg"),
+    ),
     ("Belgorod", "Russia", 50.5954, 36.5873, 340_000, "foreign", ()),
     ("Kursk", "Russia", 51.7304, 36.1926, 440_000, "foreign", ()),
     ("Bryansk", "Russia", 53.2521, 34.3717, 380_000, "foreign", ()),
     ("Voronezh", "Russia", 51.672, 39.1843, 1_050_000, "foreign", ()),
-    ("Rostov-on-Don", "Russia", 47.2357, 39.7015, 1_140_000, "foreign", ("Rostov", "Rostov-na-Donu")),
+    (
+        "Rostov-on-Don",
+        "Russia",
+        47.2357,
+        39.7015,
+        1_140_000,
+        "foreign",
+        ("Rostov", "Rostov-na-Donu"),
+    ),
     ("Taganrog", "Russia", 47.2362, 38.8969, 250_000, "foreign", ()),
     ("Krasnodar", "Russia", 45.0355, 38.9753, 950_000, "foreign", ()),
     ("Novorossiysk", "Russia", 44.7239, 37.7688, 270_000, "foreign", ()),
@@ -120,9 +150,25 @@ FOREIGN: tuple[tuple[str, str, float, float, int, str, tuple[str, ...]], ...] = 
     ("Brussels", "Belgium", 50.8503, 4.3517, 1_200_000, "foreign", ()),
     ("The Hague", "Netherlands", 52.0705, 4.3007, 550_000, "foreign", ()),
     ("Geneva", "Switzerland", 46.2044, 6.1432, 200_000, "foreign", ()),
-    ("United Kingdom", "United Kingdom", 55.3781, -3.436, 67_000_000, "country", ("UK", "Britain", "Great Britain")),
+    (
+        "United Kingdom",
+        "United Kingdom",
+        55.3781,
+        -3.436,
+        67_000_000,
+        "country",
+        ("UK", "Britain", "Great Britain"),
+    ),
     ("London", "United Kingdom", 51.5074, -0.1278, 8_900_000, "foreign", ()),
-    ("United States", "United States", 37.0902, -95.7129, 330_000_000, "country", ("US", "USA", "America", "United States of America")),
+    (
+        "United States",
+        "United States",
+        37.0902,
+        -95.7129,
+        330_000_000,
+        "country",
+        ("US", "USA", "America", "United States of America"),
+    ),
     ("Washington", "United States", 38.9072, -77.0369, 700_000, "foreign", ("Washington DC",)),
     ("New York", "United States", 40.7128, -74.006, 8_300_000, "foreign", ("New York City",)),
     ("China", "China", 35.8617, 104.1954, 1_400_000_000, "country", ()),
@@ -138,7 +184,13 @@ FOREIGN: tuple[tuple[str, str, float, float, int, str, tuple[str, ...]], ...] = 
 # City districts news names that Who's On First lacks: (name, parent city,
 # lat, lon, other names).  Points are the districts' approximate centres.
 EXTRA_DISTRICTS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
-    ("Saltivka", "Kharkiv", 50.035, 36.32, ("Saltivskyi", "Saltovka", "North Saltivka", "Pivnichna Saltivka")),
+    (
+        "Saltivka",
+        "Kharkiv",
+        50.035,
+        36.32,
+        ("Saltivskyi", "Saltovka", "North Saltivka", "Pivnichna Saltivka"),
+    ),
     ("Troieshchyna", "Kyiv", 50.51, 30.6, ("Troyeshchyna", "Troeshchina")),
     ("Kholodna Hora", "Kharkiv", 49.985, 36.19, ("Kholodnohirskyi", "Kholodnaya Gora")),
 )
@@ -146,26 +198,27 @@ EXTRA_DISTRICTS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
 # Words news capitalises that a gazetteer also lists as places: months,
 # weekdays, titles and street types.  Only those that really collide with a
 # key end up in ``stopnames`` (see :func:`stop_names`).
-ENGLISH_CAPITALISED = (
+ENGLISH_CAPITALISED = words(
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "President Police Avenue Street Square Boulevard Lane Road Highway Prospekt Park Station "
-    "Victory Peace Liberty Freedom Independence Mira Lenin Soviet Communist October Red Star "
-    "General Governor Mayor Minister Army Navy Guard Prosecutor Court Council Parliament"
-).split()
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday President Police Avenue Street "
+    "Square Boulevard Lane Road Highway Prospekt Park Station Victory Peace Liberty Freedom "
+    "Independence Mira Lenin Soviet Communist October Red Star General Governor Mayor "
+    "Minister Army Navy Guard Prosecutor Court Council Parliament"
+)
 # Given names and surnames common in Ukraine war news.  A collision with a
 # place key makes that key "personal": it is a place only when no surname or
 # title says it is a person (see ``_gazetteer.Gazetteer.find``).
-PERSONAL_NAMES = (
-    "Volodymyr Vladimir Oleksandr Aleksandr Alexander Oleksiy Olena Olha Olga Iryna Tetiana Yulia "
-    "Andriy Serhiy Sergei Mykola Nikolai Petro Pyotr Dmytro Dmitry Vitali Vitaliy Oleh Oleg Yuriy "
-    "Ivan Maria Mariia Anna Kateryna Natalia Natalya Nataliya Nataliia Svitlana Lyudmila Liudmyla Vasyl Vasily Ihor Igor "
-    "Denys Denis Pavlo Pavel Roman Viktor Mikhail Mykhailo Bohdan Taras Yevhen Maksym Anton Ruslan "
-    "Valeriy Valery Kyrylo Kirill Arseniy Rustem Ramzan Sergey Yevgeny Yevgeniy Sviatoslav "
-    "Zelensky Zelenskyy Putin Lenin Shevchenko Klitschko Kuleba Reznikov Umerov Syrskyi Zaluzhnyi "
-    "Shmyhal Yermak Budanov Lavrov Shoigu Peskov Medvedev Prigozhin Kadyrov Lukashenko Biden Trump "
-    "Antonov Stalin Bandera Khmelnytsky Franko Skovoroda Hrushevsky Gagarin Pushkin Kirov Frunze"
-).split()
+PERSONAL_NAMES = words(
+    "Volodymyr Vladimir Oleksandr Aleksandr Alexander Oleksiy Olena Olha Olga Iryna Tetiana "
+    "Yulia Andriy Serhiy Sergei Mykola Nikolai Petro Pyotr Dmytro Dmitry Vitali Vitaliy Oleh "
+    "Oleg Yuriy Ivan Maria Mariia Anna Kateryna Natalia Natalya Nataliya Nataliia Svitlana "
+    "Lyudmila Liudmyla Vasyl Vasily Ihor Igor Denys Denis Pavlo Pavel Roman Viktor Mikhail "
+    "Mykhailo Bohdan Taras Yevhen Maksym Anton Ruslan Valeriy Valery Kyrylo Kirill Arseniy "
+    "Rustem Ramzan Sergey Yevgeny Yevgeniy Sviatoslav Zelensky Zelenskyy Putin Lenin "
+    "Shevchenko Klitschko Kuleba Reznikov Umerov Syrskyi Zaluzhnyi Shmyhal Yermak Budanov "
+    "Lavrov Shoigu Peskov Medvedev Prigozhin Kadyrov Lukashenko Biden Trump Antonov Stalin "
+    "Bandera Khmelnytsky Franko Skovoroda Hrushevsky Gagarin Pushkin Kirov Frunze"
+)
 # Population at which a collision stops mattering: a town this large is
 # usually what the word means.  Set by reading the collision list the build
 # prints (stop candidates ranked by population); tried 5k, 10k, 20k, 50k:
@@ -243,7 +296,7 @@ class Grid:
 
     @staticmethod
     def cell(lat: float, lon: float) -> tuple[int, int]:
-        return int(math.floor(lat * 10)), int(math.floor(lon * 10))
+        return math.floor(lat * 10), math.floor(lon * 10)
 
     def near(self, lat: float, lon: float, rings: int = 1) -> Iterator[tuple[float, Place]]:
         ci, cj = self.cell(lat, lon)
@@ -346,7 +399,9 @@ def oblasts(settlements: list[Place]) -> list[Place]:
         places = by_oblast[name]
         pointed = [p for p in places if p.lat is not None and p.lon is not None]
         city_name = OBLAST_CITIES.get(pcode, base.removesuffix(" City"))
-        city = max((p for p in places if p.name == city_name), key=lambda p: p.population, default=None)
+        city = max(
+            (p for p in places if p.name == city_name), key=lambda p: p.population, default=None
+        )
         forms = {base, adjective, *OBLAST_EXTRA_NAMES.get(pcode, ())}
         # Kyiv City and Sevastopol share the city's names only with the city.
         city_keys = city.names if city is not None and pcode not in {"UA80", "UA85"} else set()
@@ -391,7 +446,7 @@ def wof_places(path: Path, settlements: list[Place], gn_oblast: dict[str, str]) 
         if not is_district and absorbed(grid, lat, lon, names):
             continue
         out.append(wof_place(row, lat, lon, oblast, names, nearest, cities, is_district))
-    return out
+    return without_district_twins(out)
 
 
 def absorbed(grid: Grid, lat: float, lon: float, names: set[str]) -> bool:
@@ -403,6 +458,19 @@ def absorbed(grid: Grid, lat: float, lon: float, names: set[str]) -> bool:
             twin.names |= names
             return True
     return False
+
+
+def without_district_twins(places: list[Place]) -> list[Place]:
+    """Drop a district that repeats an earlier one of the same city (WOF has Obolon twice)."""
+    kept: list[Place] = []
+    for place in places:
+        twin = next((k for k in kept if k.kind == "district" and k.parent == place.parent
+                     and k.names & place.names), None) if place.kind == "district" else None  # fmt: skip
+        if twin is None:
+            kept.append(place)
+        else:
+            twin.names |= place.names
+    return kept
 
 
 def wof_place(
@@ -446,9 +514,9 @@ def extra_districts(settlements: list[Place]) -> list[Place]:
 
 
 def outside_ukraine() -> list[Place]:
-    name, lat, lon, population, others = UKRAINE
+    name, lat, lon, population, aliases = UKRAINE
     ukraine = Place("country:ukraine", name, "country", None, lat, lon, population)
-    ukraine.names = spellings(others)
+    ukraine.names = spellings(aliases)
     out = [ukraine]
     for name, country, lat, lon, population, kind, others in FOREIGN:
         place = Place(f"foreign:{normalise_name(name).replace(' ', '-')}", name, kind, None,
@@ -501,7 +569,9 @@ def load_english_words() -> set[str]:
     return {w for w in web2 if w.islower() and len(w) >= 3 and w in gcide}
 
 
-def write_sqlite(out: Path, places: list[Place], stops: dict[str, str], meta: dict[str, str]) -> None:
+def write_sqlite(
+    out: Path, places: list[Place], stops: dict[str, str], meta: dict[str, str]
+) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -560,9 +630,16 @@ def build(shared: Path, out: Path) -> dict[str, str]:
     extra = wof_places(wof, settlements, gn_oblast)
     for place in extra:
         place.names = with_alternates(place.names)
-    places = [*outside_ukraine(), *units, *raion_places, *settlements, *extra, *extra_districts(settlements)]
+    places = [
+        *outside_ukraine(),
+        *units,
+        *raion_places,
+        *settlements,
+        *extra,
+        *extra_districts(settlements),
+    ]
     stops = stop_names(places, load_english_words())
-    counts = defaultdict(int)
+    counts: dict[str, int] = defaultdict(int)
     for place in places:
         counts[place.kind] += 1
     meta = {
@@ -577,8 +654,12 @@ def build(shared: Path, out: Path) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0], epilog=f"Example: {COMMAND}")
-    parser.add_argument("--shared", type=Path, required=True, help="the shared folder (holds data/gazetteer)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n")[0], epilog=f"Example: {COMMAND}"
+    )
+    parser.add_argument(
+        "--shared", type=Path, required=True, help="the shared folder (holds data/gazetteer)"
+    )
     parser.add_argument("--out", type=Path, required=True, help="SQLite file to write")
     args = parser.parse_args(argv)
     meta = build(args.shared, args.out)

@@ -335,12 +335,14 @@ _DESIGNATORS: dict[str, Designator] = {
 # "Donetsk People's Republic": the occupied part of the oblast.
 _PEOPLES_REPUBLIC = ("people", "republic")
 _STREET_WORDS = frozenset(
-    "avenue ave street st str square boulevard blvd lane road highway prospekt prospect "
-    "embankment alley".split()
+    str.split(
+        "avenue ave street st str square boulevard blvd lane road highway prospekt prospect embankment alley"
+    )
 )
 _TITLES = frozenset(
-    "president mr mrs ms dr gen general governor mayor minister commander colonel col "
-    "lieutenant lt sergeant sgt saint st patriarch father archbishop bishop".split()
+    str.split(
+        "president mr mrs ms dr gen general governor mayor minister commander colonel col lieutenant lt sergeant sgt saint st patriarch father archbishop bishop"
+    )
 )
 
 
@@ -360,7 +362,7 @@ def _designator(
 
 
 def _designator_before(tokens: list[_Token], i: int) -> Designator | None:
-    """"the city of Kharkiv", "the region of Kherson" (but "the Obolon district of Kyiv" names the city)."""
+    """ "the city of Kharkiv", "the region of Kherson" (but "the Obolon district of Kyiv" names the city)."""
     if i < 2 or tokens[i - 1].core != "of" or not tokens[i].adjacent:
         return None
     designator = _DESIGNATORS.get(tokens[i - 2].core.lower())
@@ -370,7 +372,7 @@ def _designator_before(tokens: list[_Token], i: int) -> Designator | None:
 def _hyphen_prefix_match(
     gazetteer: Gazetteer, text: str, tokens: list[_Token], i: int
 ) -> tuple[NameMatch | None, int] | None:
-    """"Kyiv-based", "Kharkiv-born": the name before a lower-case hyphenated part."""
+    """ "Kyiv-based", "Kharkiv-born": the name before a lower-case hyphenated part."""
     token = tokens[i]
     parts = token.core.split("-")
     if len(parts) < 2 or not parts[-1][:1].islower():
@@ -386,7 +388,20 @@ def _hyphen_prefix_match(
 # --- loading ----------------------------------------------------------------------------
 
 
-_Row = tuple[int, str, str, PlaceKind, str | None, str | None, str | None, str | None, str, float | None, float | None, int]
+_Row = tuple[
+    int,
+    str,
+    str,
+    PlaceKind,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str,
+    float | None,
+    float | None,
+    int,
+]
 
 
 @lru_cache(maxsize=4)

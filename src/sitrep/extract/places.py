@@ -23,7 +23,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from sitrep.config import Settings
-from sitrep.extract._gazetteer import Designator, Gazetteer, GazetteerEntry, NameMatch, load_gazetteer
+from sitrep.extract._gazetteer import (
+    Designator,
+    Gazetteer,
+    GazetteerEntry,
+    NameMatch,
+    load_gazetteer,
+)
 from sitrep.model import Document, Place, PlaceMention, Precision, Sentence
 
 __all__ = ["NAME", "PlacePrior", "find_places", "resolve_mentions", "to_place"]
@@ -82,12 +88,16 @@ def resolve_mentions(
         [_narrow(match, designator, ctx, document) for match, designator in matches]
         for (_, matches), ctx in zip(found, contexts, strict=True)
     ]
-    anchors = tuple(_point(c[0]) for sent in narrowed for c in sent if len(c) == 1 and _anchors(c[0]))
+    anchors = tuple(
+        _point(c[0]) for sent in narrowed for c in sent if len(c) == 1 and _anchors(c[0])
+    )
     mentions = []
     for (sent, matches), choices in zip(found, narrowed, strict=True):
         for (match, _), candidates in zip(matches, choices, strict=True):
             entry = _pick(candidates, anchors, prior)
-            mentions.append(PlaceMention(sent.index, match.start, match.end, match.surface, to_place(entry)))
+            mentions.append(
+                PlaceMention(sent.index, match.start, match.end, match.surface, to_place(entry))
+            )
     return tuple(mentions)
 
 
@@ -118,7 +128,9 @@ _PRECISION: dict[str, Precision] = {
 _COMMA = re.compile(r"\s*,\s*")
 
 
-def _with_qualifiers(text: str, matches: list[NameMatch]) -> list[tuple[NameMatch, Designator | None]]:
+def _with_qualifiers(
+    text: str, matches: list[NameMatch]
+) -> list[tuple[NameMatch, Designator | None]]:
     """Each match with its designator; in "Sartana, Donetsk" the second name is the oblast.
 
     A name right after another and a comma qualifies it when it names an
@@ -157,7 +169,9 @@ class _Context:
         raions: set[str] = set()
         for match, designator in matches:
             if designator == "oblast":
-                oblasts.update(c.admin1 for c in match.candidates if c.kind == "oblast" and c.admin1)
+                oblasts.update(
+                    c.admin1 for c in match.candidates if c.kind == "oblast" and c.admin1
+                )
             elif designator == "raion":
                 raions.update(c.admin2 for c in match.candidates if c.kind == "raion" and c.admin2)
         return cls(frozenset(oblasts), frozenset(raions))
@@ -219,7 +233,11 @@ def _dominant(candidates: tuple[GazetteerEntry, ...]) -> bool:
 
 
 def _anchors(entry: GazetteerEntry) -> bool:
-    return entry.kind in {"settlement", "district"} and entry.country == "Ukraine" and entry.lat is not None
+    return (
+        entry.kind in {"settlement", "district"}
+        and entry.country == "Ukraine"
+        and entry.lat is not None
+    )
 
 
 def _point(entry: GazetteerEntry) -> tuple[float, float]:
