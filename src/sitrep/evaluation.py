@@ -106,7 +106,10 @@ def _match(golds: list[Json], preds: list[Json], ok: Callable[[Json, Json], bool
                 return True
         return False
 
-    for g in sorted(edges, key=lambda g: len(edges[g])):
+    def best(g: int) -> int:
+        return max((weight(golds[g], preds[p]) for p in edges[g]), default=0)
+
+    for g in sorted(edges, key=lambda g: (-best(g), len(edges[g]))):
         augment(g, set())
     return {g: p for p, g in owner.items()}
 
@@ -128,7 +131,9 @@ def _incident_scores(gold: Json, preds: list[Json], s: Scores) -> dict[int, int]
         return _date_ok(g, p) and _place_ok(g, p)
 
     def weight(g: Json, p: Json) -> int:
-        return int(_number_ok(g.get("killed"), p.get("killed"))) + int(_number_ok(g.get("injured"), p.get("injured")))
+        same_name = _norm_place(g.get("place")) in (_norm_place((p.get("place") or {}).get("name")), _norm_place((p.get("place") or {}).get("parent")))
+        numbers = int(_number_ok(g.get("killed"), p.get("killed"))) + int(_number_ok(g.get("injured"), p.get("injured")))
+        return 4 * same_name + numbers
 
     matched = _match(golds, preds, ok, weight)
     for level in ("core", "standard", "hard"):
@@ -145,6 +150,8 @@ def _incident_scores(gold: Json, preds: list[Json], s: Scores) -> dict[int, int]
                 good = _number_ok(golds[g][key], preds[p].get(key))
                 right += good
                 core_exact &= good or golds[g].get("difficulty") != "core"
+                if not good:
+                    s.details.setdefault("casualty_misses", []).append(f"{golds[g]['id']}.{key}: {preds[p].get(key)}")
     s.values["casualty_accuracy"] = _ratio(right, total)
     s.values["type_accuracy"] = _ratio(
         sum(1 for g, p in matched.items() if (golds[g]["event_type"], golds[g]["sub_event_type"]) == (preds[p]["event_type"], preds[p]["sub_event_type"])),

@@ -79,7 +79,7 @@ class _Tok:
 
     @property
     def low(self) -> str:
-        return self.text.lower().rstrip(".,")
+        return self.text.lower().rstrip(".,") or self.text
 
 
 def _tokens(text: str) -> list[_Tok]:

@@ -75,8 +75,10 @@ def _is_admin_hint(text: str, prev: PlaceMention, m: PlaceMention) -> bool:
     if not re.fullmatch(r"\s*(?:,|\(|in|of)\s*(?:the\s+)?", between):
         return False
     name = m.surface.lower().replace("'s", "")
-    admin = " ".join(filter(None, [prev.place.admin1, prev.place.admin2])).lower()
-    return bool(name) and name.split()[0] in admin
+    admin = (prev.place.admin1 or "").lower()
+    if re.search(r"\b(?:district|raion)\b", name):
+        admin = (prev.place.admin2 or "").lower()
+    return bool(name) and bool(admin) and admin.split()[0] == name.split()[0]
 
 
 def _kyiv_from_doc(doc: Document) -> Place | None:
@@ -120,7 +122,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         return []
     if _QUOTE_START.match(text) and not casualties:
         return []
-    if not _PAST.search(text):
+    if not _PAST.search(text) and not find_dates(text, doc.article.published):
         return []
     places = _event_places(doc, sent)
     place_values: list[Place | None] = [m.place for m in places]
