@@ -16,9 +16,9 @@ Titles are never repeats (a headline restating the lead is not a copy).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from sitrep.config import Settings
 from sitrep.model import Document, Sentence
@@ -57,22 +57,75 @@ def is_repeat(key: str, earlier: str) -> bool:
     return words >= _MIN_CONTAINED_WORDS and f" {shorter} " in f" {longer} "
 
 
-def _first_earlier(key: str, earlier: list[tuple[int, str]]) -> int | None:
-    for index, other in earlier:
-        if is_repeat(key, other):
-            return index
-    return None
+Shingle = tuple[str, ...]
+
+
+def _shingles(words: list[str]) -> list[Shingle]:
+    size = _MIN_CONTAINED_WORDS
+    return [tuple(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+@dataclass
+class _Originals:
+    """The sentences seen so far that repeat nothing, indexed for fast look-up.
+
+    Exact keys by dict, near ones by ``rapidfuzz.process.extractOne`` (in C),
+    containment by word shingles, so a long article costs about linear time
+    rather than a Python loop over every pair.
+    """
+
+    exact: dict[str, int] = field(default_factory=dict)
+    near_keys: list[str] = field(default_factory=list)
+    near_indexes: list[int] = field(default_factory=list)
+    keys: dict[int, str] = field(default_factory=dict)
+    shingles: dict[Shingle, list[int]] = field(default_factory=dict)
+    heads: dict[Shingle, list[int]] = field(default_factory=dict)
+
+    def add(self, index: int, key: str) -> None:
+        words = key.split()
+        self.exact.setdefault(key, index)
+        self.keys[index] = key
+        if len(words) >= _MIN_NEAR_WORDS:
+            self.near_keys.append(key)
+            self.near_indexes.append(index)
+        shingles = _shingles(words)
+        for shingle in shingles:
+            self.shingles.setdefault(shingle, []).append(index)
+        if shingles:
+            self.heads.setdefault(shingles[0], []).append(index)
+
+    def find(self, key: str) -> int | None:
+        """Index of an original that ``key`` repeats (see :func:`is_repeat`), or ``None``."""
+        words = key.split()
+        if key in self.exact:
+            return self.exact[key] if len(words) >= _MIN_EXACT_WORDS else None
+        if len(words) < _MIN_NEAR_WORDS:
+            return None
+        near = process.extractOne(key, self.near_keys, scorer=fuzz.ratio, score_cutoff=_NEAR_RATIO)
+        if near is not None:
+            return self.near_indexes[near[2]]
+        return self._containing(key, words)
+
+    def _containing(self, key: str, words: list[str]) -> int | None:
+        shingles = _shingles(words)
+        if not shingles:
+            return None
+        candidates = set(self.shingles.get(shingles[0], ()))
+        for shingle in shingles:
+            candidates.update(self.heads.get(shingle, ()))
+        matches = [i for i in candidates if is_repeat(key, self.keys[i])]
+        return min(matches, default=None)
 
 
 def flag_repeats(doc: Document, settings: Settings) -> Document:
-    """``doc`` with ``Sentence.repeat_of`` set to the index of the first sentence it repeats."""
-    originals: list[tuple[int, str]] = []
+    """``doc`` with ``Sentence.repeat_of`` set to the index of the original it repeats."""
+    originals = _Originals()
     sentences: list[Sentence] = []
     for sent in doc.sentences:
         key = comparison_key(sent.text)
-        first = None if sent.is_title or not key else _first_earlier(key, originals)
-        if first is None and not sent.is_title:
-            originals.append((sent.index, key))
+        first = None if sent.is_title or not key else originals.find(key)
+        if first is None and not sent.is_title and key:
+            originals.add(sent.index, key)
         sentences.append(replace(sent, repeat_of=first))
     return replace(doc, sentences=tuple(sentences))
 
