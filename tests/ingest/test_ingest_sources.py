@@ -231,3 +231,13 @@ def test_rereading_gives_the_same_ids(tmp_path: Path, words: list[str]) -> None:
         TEXT_ARTICLE.replace(" ", "  ") + "  ".join(words).replace("\u201c", '"'), encoding="utf-8"
     )
     assert first == [a.id for a in articles(read(path))]
+
+
+def test_jsonl_from_a_binary_stream_with_a_bad_line() -> None:
+    good = json.dumps({"id": "a", "text": "Kherson was shelled on Monday."}).encode()
+    data = b"\xef\xbb\xbf" + good + b"\n" + b'{"id": "b", "text": "caf\xe9"}\n' + good + b"\n"
+    items = list(read_jsonl(io.BytesIO(data), "dump.jsonl", SETTINGS))
+    assert [a.record_id for a in articles(items)] == ["a", "a"]
+    ((source, kind, reason),) = [(f.source, f.kind, f.reason) for f in failures(items)]
+    assert (source, kind) == ("dump.jsonl:2", "record")
+    assert "UTF-8" in reason

@@ -86,15 +86,24 @@ def _parse_line(line: str, where: str, last: bool) -> Any:
         raise RecordError(where, f"is not valid JSON ({e.msg}). Fix or remove that line.") from e
 
 
-def _lines(stream: Iterable[str | bytes], source: str) -> Iterator[tuple[int, str]]:
+def _lines(stream: Iterable[str | bytes]) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of ``stream`` as text; ``None`` for a line that is not UTF-8."""
     for number, line in enumerate(stream, 1):
-        if isinstance(line, bytes):
-            try:
-                yield number, line.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError:
-                yield number, "\x00"  # reported as bad JSON below
-        else:
+        if isinstance(line, str):
             yield number, line
+            continue
+        try:
+            yield number, line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield number, None
+
+
+def _record(line: str | None, where: str, last: bool, settings: Settings) -> Any:
+    if line is None:
+        raise RecordError(where, "is not UTF-8 text. Re-encode the file as UTF-8.")
+    if len(line) > settings.max_file_bytes:
+        raise RecordError(where, "is larger than max_file_bytes. Split the record.")
+    return _parse_line(line, where, last)
 
 
 def read_jsonl(
@@ -104,17 +113,14 @@ def read_jsonl(
     mapping: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Failure]:
     """Articles from a JSON Lines stream (a file, or ``sys.stdin``), one per record."""
-    lines = list(_lines(stream, source))
+    lines = list(_lines(stream))
     for position, (number, line) in enumerate(lines):
-        if not line.strip():
+        if line is not None and not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            if len(line) > settings.max_file_bytes:
-                raise RecordError(where, "is larger than max_file_bytes. Split the record.")
-            yield record_article(
-                _parse_line(line, where, position == len(lines) - 1), source, where, mapping
-            )
+            record = _record(line, where, position == len(lines) - 1, settings)
+            yield record_article(record, source, where, mapping)
         except InputError as e:
             yield failure(e)
 
