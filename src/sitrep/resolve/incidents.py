@@ -40,6 +40,7 @@ Cell = tuple[str, int, int]
 # Tuned on the synthetic corpus: 0 (join anything compatible) lost 4 points of
 # pairwise precision; 3-6 tried, 4 is the lowest that requires such evidence.
 MIN_AFFINITY = 4
+_COARSE = 2  # precision rank of a raion (see matching.precision_rank)
 
 
 def _cells(entry: Entry, window: int) -> list[Cell]:
@@ -57,9 +58,13 @@ def _mergeable(entry: Entry) -> bool:
 
 
 def cut(entries: list[Entry], window: int) -> list[list[Entry]]:
-    """Split a component into incidents, greedily in canonical order."""
+    """Split a component into incidents, greedily in canonical order (precise places first)."""
     clusters: list[list[Entry]] = []
-    for entry in sorted(entries, key=lambda e: e.order):
+    # Region-level reports go last, so they join the incident whose numbers
+    # they share rather than whichever town's incident came first.
+    for entry in sorted(
+        entries, key=lambda e: (precision_rank(e.report.place) >= _COARSE, e.order)
+    ):
         best: list[Entry] | None = None
         best_score = -1
         for cluster in clusters:

@@ -586,7 +586,7 @@ def _copy(
         kept = [p for p in pieces if p.report or p.figure] + pieces[
             len([p for p in pieces if p.report or p.figure]) :
         ][:2]
-        new = kept + [_Piece(_filler(rng, rng.randint(10, 18))) for _ in range(rng.randint(1, 3))]
+        new = kept + [_Piece(_filler(rng, rng.randint(12, 20))) for _ in range(rng.randint(6, 10))]
     else:  # a verbatim copy with small edits
         new = [
             _Piece(_edit(rng, p.text), report=p.report, figure=p.figure)
@@ -627,12 +627,12 @@ def _materialise(
         if rng.random() < 0.1:
             rng.shuffle(body)
         plates = [_Piece(t, boilerplate=True) for t in _boilerplate(outlet)]
-        ordered = (
-            [_Piece(f"{events[0].place.name}: {_filler(rng, 6)[:-1]}")]
-            + plates[:1]
-            + body
-            + plates[1:]
-        )
+        ordered = [
+            _Piece(f"{events[0].place.name}: {_filler(rng, 6)[:-1]}"),
+            *plates[:1],
+            *body,
+            *plates[1:],
+        ]
         docs.append(_document(article_id, ordered, published, outlet, day_of, truth))
         truth.stories[article_id] = label
     dated = {}
