@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.extract._gazetteer import (
@@ -192,6 +192,7 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+@settings(deadline=None)  # the first example loads the gazetteer
 @given(st.lists(_PIECES, max_size=12))
 def test_find_offsets_slice_to_surface(pieces: list[str]) -> None:
     gazetteer = load_gazetteer()

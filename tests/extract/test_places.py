@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitrep.config import Settings
@@ -311,6 +311,7 @@ _WORDS = st.sampled_from(
 )  # fmt: skip
 
 
+@settings(deadline=None)  # the first example loads the gazetteer
 @given(st.lists(st.lists(_WORDS, max_size=8).map(" ".join), max_size=4))
 def test_mentions_point_into_their_sentence(texts: list[str]) -> None:
     sents = sentences(*texts)
