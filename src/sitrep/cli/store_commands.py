@@ -14,6 +14,7 @@ from rich.markup import escape
 from sitrep.cli._output import (
     CsvOption,
     DbOption,
+    Format,
     JsonOption,
     describe_number,
     emit_record,
@@ -28,13 +29,10 @@ from sitrep.demo import build_demo
 from sitrep.export._rows import incident_record, incident_row
 from sitrep.model import Evidence, Figure, Incident, Report
 from sitrep.store import IncidentFilter, open_store
-from sitrep.store.ingest_run import RunSummary, ingest as ingest_paths
+from sitrep.store.ingest_run import RunSummary
+from sitrep.store.ingest_run import ingest as ingest_paths
 
 __all__ = ["demo_summary", "register"]
-
-DateOption = Annotated[
-    dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], show_default=False)
-]
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -77,7 +75,7 @@ def ingest(
     for failure in summary.failures:
         typer.echo(f"{failure.source}: {failure.reason}", err=True)
     record = _summary_record(summary)
-    if fmt.value == "json":
+    if fmt is Format.JSON:
         record = {"run_id": summary.run_id, **record} | {
             "failures": [
                 {"source": f.source, "kind": f.kind, "reason": f.reason} for f in summary.failures
@@ -135,11 +133,11 @@ def incidents(
     with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
         found = store.list_incidents(filters)
         outlets = store.outlets([r.article_id for i in found for r in i.reports])
-    if fmt.value == "json":
+    if fmt is Format.JSON:
         emit_rows([incident_record(i, _outlets(i, outlets)) for i in found], fmt, [])
         return
     rows = [incident_row(i, _outlets(i, outlets)) for i in found]
-    if fmt.value == "table":
+    if fmt is Format.TABLE:
         for row, incident in zip(rows, found, strict=True):
             row["killed"] = describe_number(incident.killed)
             row["injured"] = describe_number(incident.injured)
@@ -154,7 +152,8 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
         west, south, east, north = (float(part) for part in text.split(","))
     except ValueError as e:
         raise typer.BadParameter(
-            "Give four numbers: west,south,east,north, e.g. 35.0,49.5,37.0,50.5", param_hint="--bbox"
+            "Give four numbers: west,south,east,north, e.g. 35.0,49.5,37.0,50.5",
+            param_hint="--bbox",
         ) from e
     return west, south, east, north
 
@@ -182,7 +181,9 @@ def _figure_row(figure: Figure, outlet: str | None) -> dict[str, Any]:
 
 def figures(
     metric: Annotated[str | None, typer.Option(help="e.g. civilians_killed, refugees.")] = None,
-    scope: Annotated[str | None, typer.Option(help="Place the figure covers, e.g. Ukraine.")] = None,
+    scope: Annotated[
+        str | None, typer.Option(help="Place the figure covers, e.g. Ukraine.")
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
@@ -196,14 +197,16 @@ def figures(
         found = store.list_figures(metric, scope)
         outlets = store.outlets([f.article_id for f in found])
     rows = [_figure_row(f, outlets.get(f.article_id)) for f in found]
-    if fmt.value == "table":
+    if fmt is Format.TABLE:
         for row, figure in zip(rows, found, strict=True):
             row["value"] = describe_number(figure.value)
     emit_rows(rows, fmt, ["metric", "scope", "value", "claimant", "as_of", "outlet"])
 
 
 def show(
-    incident_id: Annotated[str, typer.Argument(help="Incident id, as listed by `sitrep incidents`.")],
+    incident_id: Annotated[
+        str, typer.Argument(help="Incident id, as listed by `sitrep incidents`.")
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -214,12 +217,16 @@ def show(
     with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
         incident = store.get_incident(incident_id)
         if incident is None:
-            typer.echo(f"Error: no incident {incident_id!r}. List them with `sitrep incidents`.", err=True)
+            typer.echo(
+                f"Error: no incident {incident_id!r}. List them with `sitrep incidents`.", err=True
+            )
             raise typer.Exit(1)
         docs = {r.article_id: store.get_article(r.article_id) for r in incident.reports}
     outlets = {a: (doc.outlet if doc else None) for a, doc in docs.items()}
     if as_json:
-        emit_record(incident_record(incident, _outlets(incident, outlets)), output_format(True, False))
+        emit_record(
+            incident_record(incident, _outlets(incident, outlets)), output_format(True, False)
+        )
         return
     texts = {a: doc.text for a, doc in docs.items() if doc is not None}
     console = stdout()
@@ -231,12 +238,18 @@ def show(
         console.print(f"[bold]Report {n}[/bold] " + escape(_report_heading(report, doc)))
         console.print("  " + escape(_report_numbers(report)))
         for ev in report.evidence:
-            console.print(f"  line {ev.line}: " + _highlight(texts.get(report.article_id, ev.text), ev))
+            console.print(
+                f"  line {ev.line}: " + _highlight(texts.get(report.article_id, ev.text), ev)
+            )
 
 
 def _incident_lines(incident: Incident) -> list[str]:
     place = incident.place
-    where = f"{place.name}, {place.admin1}" if place and place.admin1 else (place.name if place else "unknown place")
+    where = (
+        f"{place.name}, {place.admin1}"
+        if place and place.admin1
+        else (place.name if place else "unknown place")
+    )
     date = incident.date.isoformat() if incident.date else "unknown date"
     ranges = []
     for word, number, (low, high) in (
