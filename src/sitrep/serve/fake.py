@@ -17,6 +17,8 @@ from sitrep.model import (
     Article,
     Claimant,
     Contradiction,
+    Corpus,
+    Document,
     Evidence,
     Figure,
     Incident,
@@ -24,11 +26,20 @@ from sitrep.model import (
     PartialDate,
     Place,
     Report,
+    Sentence,
     Story,
 )
-from sitrep.store.base import IncidentFilter
+from sitrep.store.base import IncidentFilter, RunStats, Store
 
-__all__ = ["FakeStore", "IncidentFilter", "QueryStore", "demo_store"]
+__all__ = [
+    "FakeStore",
+    "IncidentFilter",
+    "QueryStore",
+    "demo_corpus",
+    "demo_documents",
+    "demo_store",
+    "write_demo",
+]
 
 
 class QueryStore(Protocol):
@@ -268,6 +279,58 @@ def _figures() -> list[Figure]:
                (_sentence_with("a2", "249 civilian"),), "fake.v1",
                claimant=Claimant("OHCHR"), as_of=PartialDate(2022, 3, 3)),
     ]  # fmt: skip
+
+
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """One sentence per non-empty line (the demo texts are written that way)."""
+    out: list[Sentence] = []
+    offset = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            out.append(
+                Sentence(
+                    len(out),
+                    offset,
+                    offset + len(line),
+                    line,
+                    line_no,
+                    len(out),
+                    is_title=line_no == 1,
+                )
+            )
+        offset += len(line) + 1
+    return tuple(out)
+
+
+def demo_documents(store: FakeStore | None = None) -> list[Document]:
+    """The demo corpus as pipeline documents (sentences, reports, figures) for a real store."""
+    store = store or demo_store()
+    return [
+        Document(
+            article=article,
+            sentences=_sentences(article.text),
+            reports=tuple(
+                r for i in store.incidents for r in i.reports if r.article_id == article.id
+            ),
+            figures=tuple(f for f in store.figures if f.article_id == article.id),
+        )
+        for article in store.articles
+    ]
+
+
+def demo_corpus(store: FakeStore | None = None) -> Corpus:
+    store = store or demo_store()
+    return Corpus(tuple(store.stories), tuple(store.incidents), tuple(store.contradictions))
+
+
+def write_demo(store: Store) -> None:
+    """Write the demo corpus into a real store (tests, browser tests, benchmarks)."""
+    fake = demo_store()
+    run_id = store.begin_run()
+    for doc in demo_documents(fake):
+        store.write_document(doc, run_id)
+    store.replace_resolution(demo_corpus(fake))
+    store.finish_run(run_id, RunStats("finished", articles_new=len(fake.articles)))
 
 
 def demo_store(

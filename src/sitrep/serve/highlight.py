@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-__all__ = ["Passage", "highlight", "paragraph_bounds"]
+__all__ = ["Passage", "highlight", "mark_terms", "paragraph_bounds"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +39,15 @@ def highlight(text: str, start: int, end: int) -> Passage:
         escape(text[left:start]), escape(text[start:end]), escape(text[end:right])
     )
     return Passage(html, left, right)
+
+
+def mark_terms(text: str, query: str) -> Markup:
+    """Escape ``text`` and mark each occurrence of the query's words (search results)."""
+    words = [re.escape(w) for w in re.findall(r"\w+", query) if len(w) > 1]
+    if not words:
+        return escape(text)
+    parts = re.split(f"({'|'.join(words)})", text, flags=re.IGNORECASE)
+    return Markup("").join(
+        Markup('<mark class="term">{}</mark>').format(p) if n % 2 else escape(p)
+        for n, p in enumerate(parts)
+    )

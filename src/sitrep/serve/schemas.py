@@ -328,7 +328,9 @@ def figure_series(
 
 
 def _number(number: Number) -> NumberOut:
-    return NumberOut(value=number.value, qualifier=number.qualifier, low=number.low, high=number.high)
+    return NumberOut(
+        value=number.value, qualifier=number.qualifier, low=number.low, high=number.high
+    )
 
 
 def _claim_out(claim: Figure | Report) -> ClaimOut:

@@ -27,6 +27,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals["static"] = lambda path: f"/static/{path}"
 _env.filters["count"] = format_count
 _env.filters["humanize"] = label
 templates = Jinja2Templates(env=_env)

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.serve.deps import SettingsDep, StoreDep
-from sitrep.serve.highlight import Passage, highlight
+from sitrep.serve.highlight import Passage, highlight, mark_terms
 from sitrep.serve.schemas import (
     ReportOut,
     contradiction_out,
@@ -83,8 +83,12 @@ def search_page(
     request: Request, store: StoreDep, q: Annotated[str, Query(max_length=200)] = ""
 ) -> HTMLResponse:
     query = q.strip()
-    hits = store.list_incidents(IncidentFilter(q=query, limit=200)) if query else []
-    return render(request, "search.html", q=query, hits=[incident_out(i) for i in hits])
+    incidents = store.list_incidents(IncidentFilter(q=query, limit=200)) if query else []
+    hits = [
+        (incident_out(i), [mark_terms(e.text, query) for r in i.reports for e in r.evidence][:3])
+        for i in incidents
+    ]
+    return render(request, "search.html", q=query, hits=hits)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
