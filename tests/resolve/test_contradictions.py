@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from resolve_factories import doc, figure, seed_documents
+
+from sitrep.config import Settings
+from sitrep.model import Figure, Number, Report
+from sitrep.resolve import Resolution, resolve
+
+
+def _claimants(claims: tuple[Figure | Report, ...]) -> set[str]:
+    return {c.claimant.name for c in claims if c.claimant is not None}
+
+
+def test_seed_contradictions_and_no_others() -> None:
+    corpus = resolve(seed_documents(), Settings())
+    figures = [c for c in corpus.contradictions if c.kind == "figure"]
+    incidents = [c for c in corpus.contradictions if c.kind == "incident"]
+    by_metric = {c.metric: c for c in figures}
+    assert sorted(by_metric) == ["civilians_killed", "military_killed"]
+    civilians = by_metric["civilians_killed"]
+    assert {"State Emergency Service of Ukraine", "UN human rights office (OHCHR)"} <= _claimants(civilians.claims)
+    assert civilians.gap == 1751
+    assert _claimants(by_metric["military_killed"].claims) == {"Russia (military)", "Volodymyr Zelenskyy"}
+    (kharkiv,) = incidents
+    assert kharkiv.metric == "injured" and kharkiv.minor and kharkiv.gap == 1
+    assert all(c.id for c in corpus.contradictions)
+
+
+def test_agreeing_ukrainian_sources_are_not_a_contradiction() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 2), figures=(figure("a", "civilians_killed", Number(2000, "more_than"), "State Emergency Service", "2022-03-02"),)),
+        doc("b", dt.date(2022, 3, 3), figures=(figure("b", "civilians_killed", Number(2000, "more_than"), "Ukrainian officials", "2022-03-03"),)),
+    ]
+    assert resolve(docs, Settings()).contradictions == ()
+
+
+def test_a_claimant_revising_its_own_figure_is_not_a_contradiction() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 2), figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),)),
+        doc("b", dt.date(2022, 3, 4), figures=(figure("b", "civilians_killed", Number.exact(596), "UN", "2022-03-04"),)),
+    ]
+    resolution = Resolution(Settings())
+    resolution.add(docs)
+    assert resolution.corpus().contradictions == ()
+    (series,) = resolution.ledger()
+    (line,) = series.lines
+    assert line.family == "un" and [f.value.value for f in line.figures] == [249, 596]
+
+
+def test_claims_far_apart_in_time_do_not_contradict() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 2), figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),)),
+        doc("b", dt.date(2022, 4, 2), figures=(figure("b", "civilians_killed", Number.exact(2000), "Ukrainian officials", "2022-04-02"),)),
+    ]
+    assert resolve(docs, Settings()).contradictions == ()
+
+
+def test_a_toll_rising_in_a_later_article_is_a_revision() -> None:
+    from resolve_factories import report
+
+    docs = [
+        doc("a", dt.date(2022, 3, 2), (report("a", killed=Number.exact(5)),)),
+        doc("b", dt.date(2022, 3, 3), (report("b", killed=Number.exact(8)),)),
+    ]
+    corpus = resolve(docs, Settings())
+    assert len(corpus.incidents) == 1 and corpus.contradictions == ()

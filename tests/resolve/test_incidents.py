@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from resolve_factories import KYIV, OBOLON, at_least, doc, report, seed_documents
+
+from sitrep.config import Settings
+from sitrep.model import Number, PartialDate
+from sitrep.resolve import Resolution, resolve
+
+AIR = ("explosions_remote_violence", "air_drone_strike")
+CLASH = ("battles", "armed_clash")
+
+
+def test_kharkiv_reports_of_two_outlets_are_one_incident() -> None:
+    corpus = resolve(seed_documents(), Settings())
+    kharkiv = [i for i in corpus.incidents if i.place is not None and i.place.name == "Kharkiv"]
+    assert len(kharkiv) == 1
+    incident = kharkiv[0]
+    assert {r.article_id for r in incident.reports} == {"000", "001"}
+    assert incident.killed == at_least(25)
+    assert incident.injured == at_least(121)  # ACLED: the highest credible lower bound
+    assert incident.injured_range == (120, 121)
+    assert incident.date == PartialDate(2022, 3, 2)
+
+
+def test_two_incidents_of_one_article_stay_apart() -> None:
+    corpus = resolve(seed_documents(), Settings())
+    kyiv = [i for i in corpus.incidents if i.place is not None and i.place.admin1 == "Kyiv City"]
+    assert len(kyiv) == 2
+
+
+def test_another_outlet_joins_the_incident_it_shares_numbers_with() -> None:
+    other = doc("005", dt.date(2022, 3, 14), (report("005", KYIV, PartialDate(2022, 3, 14), Number.exact(1), Number.exact(6)),))
+    corpus = resolve([*seed_documents(), other], Settings())
+    debris = [i for i in corpus.incidents if any(r.article_id == "005" for r in i.reports)]
+    assert [sorted(r.article_id for r in i.reports) for i in debris] == [["004", "005"]]
+    assert debris[0].place == KYIV
+
+
+def test_district_report_joins_the_city_report_and_keeps_the_precise_place() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 14), (report("a", KYIV, PartialDate(2022, 3, 14), Number.exact(1)),)),
+        doc("b", dt.date(2022, 3, 14), (report("b", OBOLON, PartialDate(2022, 3, 14), Number.exact(1)),)),
+    ]
+    (incident,) = resolve(docs, Settings()).incidents
+    assert incident.place == OBOLON
+
+
+def test_shelling_and_air_strike_are_compatible_but_a_battle_is_not() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 2), (report("a", killed=Number.exact(3)),)),
+        doc("b", dt.date(2022, 3, 2), (report("b", killed=Number.exact(3), kind=AIR),)),
+        doc("c", dt.date(2022, 3, 2), (report("c", killed=Number.exact(3), kind=CLASH),)),
+    ]
+    groups = sorted(sorted(r.article_id for r in i.reports) for i in resolve(docs, Settings()).incidents)
+    assert groups == [["a", "b"], ["c"]]
+
+
+def test_reports_without_place_or_date_stay_alone() -> None:
+    docs = [doc("a", None, (report("a", place=None),)), doc("b", None, (report("b", day=None),))]
+    assert len(resolve(docs, Settings()).incidents) == 2
+
+
+def test_incident_id_is_kept_when_a_later_article_joins() -> None:
+    resolution = Resolution(Settings())
+    resolution.add(seed_documents())
+    before = {i.id for i in resolution.corpus().incidents}
+    late = doc("late", dt.date(2022, 3, 5), (report("late", killed=at_least(26)),))
+    delta = resolution.add([late])
+    assert {i.id for i in resolution.corpus().incidents} == before
+    assert delta.removed == ()
+    (changed,) = delta.incidents
+    assert len(changed.reports) == 3
