@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.model import Article, Claimant, Document, Evidence, Figure, Number, PartialDate, Place, Report
+from sitrep.model import (
+    Article,
+    Claimant,
+    Document,
+    Evidence,
+    Figure,
+    Number,
+    PartialDate,
+    Place,
+    Report,
+)
 
 KHARKIV = Place("Kharkiv", 49.9935, 36.2304, "Kharkiv Oblast", "settlement", id="UA6310100000")
 KYIV = Place("Kyiv", 50.4501, 30.5234, "Kyiv City", "settlement", id="UA8000000000")
@@ -25,7 +35,17 @@ def report(
     kind: tuple[str, str] = SHELLING,
     text: str = "a sentence",
 ) -> Report:
-    return Report(article_id, day, place, kind[0], kind[1], evidence(text), "test", killed=killed, injured=injured)
+    return Report(
+        article_id,
+        day,
+        place,
+        kind[0],
+        kind[1],
+        evidence(text),
+        "test",
+        killed=killed,
+        injured=injured,
+    )
 
 
 def at_least(value: int) -> Number:
@@ -39,16 +59,32 @@ def doc(
     figures: tuple[Figure, ...] = (),
     text: str = "",
 ) -> Document:
-    article = Article(article_id, text or f"text of {article_id}", f"{article_id}.txt", published=published)
+    article = Article(
+        article_id, text or f"text of {article_id}", f"{article_id}.txt", published=published
+    )
     return Document(article, reports=reports, figures=figures)
 
 
 def figure(
-    article_id: str, metric: str, value: Number, claimant: str | None, as_of: str, side: str | None = None
+    article_id: str,
+    metric: str,
+    value: Number,
+    claimant: str | None,
+    as_of: str,
+    side: str | None = None,
 ) -> Figure:
     who = Claimant(claimant) if claimant else None
     return Figure(
-        article_id, metric, "Ukraine", value, evidence(), "test", who, side, PartialDate(2022, 2, 24), PartialDate.parse(as_of)
+        article_id,
+        metric,
+        "Ukraine",
+        value,
+        evidence(),
+        "test",
+        who,
+        side,
+        PartialDate(2022, 2, 24),
+        PartialDate.parse(as_of),
     )
 
 
@@ -59,7 +95,13 @@ def seed_documents() -> list[Document]:
         None,
         (report("000", killed=at_least(25), injured=at_least(121)),),
         (
-            figure("000", "civilians_killed", Number(2000, "more_than"), "State Emergency Service of Ukraine", "2022-03-02"),
+            figure(
+                "000",
+                "civilians_killed",
+                Number(2000, "more_than"),
+                "State Emergency Service of Ukraine",
+                "2022-03-02",
+            ),
             figure("000", "refugees", Number(600000, "more_than"), "UN", "2022-03-02"),
         ),
     )
@@ -67,21 +109,61 @@ def seed_documents() -> list[Document]:
         "001",
         dt.date(2022, 3, 2),
         (report("001", killed=at_least(25), injured=at_least(120)),),
-        (figure("001", "civilians_killed", Number(2000, "more_than"), "Ukraine's emergency service", "2022-03-02"),),
+        (
+            figure(
+                "001",
+                "civilians_killed",
+                Number(2000, "more_than"),
+                "Ukraine's emergency service",
+                "2022-03-02",
+            ),
+        ),
     )
     d003 = doc(
         "003",
         None,
         (),
         (
-            figure("003", "civilians_killed", Number(2000, "more_than"), "Ukrainian officials", "2022-03-03"),
+            figure(
+                "003",
+                "civilians_killed",
+                Number(2000, "more_than"),
+                "Ukrainian officials",
+                "2022-03-03",
+            ),
             figure("003", "children_killed", Number.exact(21), "Ukrainian officials", "2022-03-03"),
-            figure("003", "civilians_killed", Number.exact(249), "UN human rights office (OHCHR)", "2022-03-02"),
-            figure("003", "civilians_injured", Number.exact(553), "UN human rights office (OHCHR)", "2022-03-02"),
+            figure(
+                "003",
+                "civilians_killed",
+                Number.exact(249),
+                "UN human rights office (OHCHR)",
+                "2022-03-02",
+            ),
+            figure(
+                "003",
+                "civilians_injured",
+                Number.exact(553),
+                "UN human rights office (OHCHR)",
+                "2022-03-02",
+            ),
             figure("003", "refugees", Number(1000000, "more_than"), None, "2022-03-03"),
             figure("003", "internally_displaced", Number(1000000, "about"), None, "2022-03-03"),
-            figure("003", "military_killed", Number(500, "nearly"), "Russia (military)", "2022-03-02", side="Russia"),
-            figure("003", "military_killed", Number(9000, "more_than"), "Volodymyr Zelenskyy", "2022-03-03", side="Russia"),
+            figure(
+                "003",
+                "military_killed",
+                Number(500, "nearly"),
+                "Russia (military)",
+                "2022-03-02",
+                side="Russia",
+            ),
+            figure(
+                "003",
+                "military_killed",
+                Number(9000, "more_than"),
+                "Volodymyr Zelenskyy",
+                "2022-03-03",
+                side="Russia",
+            ),
         ),
     )
     d004 = doc(

@@ -20,9 +20,14 @@ def test_seed_contradictions_and_no_others() -> None:
     by_metric = {c.metric: c for c in figures}
     assert sorted(by_metric) == ["civilians_killed", "military_killed"]
     civilians = by_metric["civilians_killed"]
-    assert {"State Emergency Service of Ukraine", "UN human rights office (OHCHR)"} <= _claimants(civilians.claims)
+    assert {"State Emergency Service of Ukraine", "UN human rights office (OHCHR)"} <= _claimants(
+        civilians.claims
+    )
     assert civilians.gap == 1751
-    assert _claimants(by_metric["military_killed"].claims) == {"Russia (military)", "Volodymyr Zelenskyy"}
+    assert _claimants(by_metric["military_killed"].claims) == {
+        "Russia (military)",
+        "Volodymyr Zelenskyy",
+    }
     (kharkiv,) = incidents
     assert kharkiv.metric == "injured" and kharkiv.minor and kharkiv.gap == 1
     assert all(c.id for c in corpus.contradictions)
@@ -30,16 +35,48 @@ def test_seed_contradictions_and_no_others() -> None:
 
 def test_agreeing_ukrainian_sources_are_not_a_contradiction() -> None:
     docs = [
-        doc("a", dt.date(2022, 3, 2), figures=(figure("a", "civilians_killed", Number(2000, "more_than"), "State Emergency Service", "2022-03-02"),)),
-        doc("b", dt.date(2022, 3, 3), figures=(figure("b", "civilians_killed", Number(2000, "more_than"), "Ukrainian officials", "2022-03-03"),)),
+        doc(
+            "a",
+            dt.date(2022, 3, 2),
+            figures=(
+                figure(
+                    "a",
+                    "civilians_killed",
+                    Number(2000, "more_than"),
+                    "State Emergency Service",
+                    "2022-03-02",
+                ),
+            ),
+        ),
+        doc(
+            "b",
+            dt.date(2022, 3, 3),
+            figures=(
+                figure(
+                    "b",
+                    "civilians_killed",
+                    Number(2000, "more_than"),
+                    "Ukrainian officials",
+                    "2022-03-03",
+                ),
+            ),
+        ),
     ]
     assert resolve(docs, Settings()).contradictions == ()
 
 
 def test_a_claimant_revising_its_own_figure_is_not_a_contradiction() -> None:
     docs = [
-        doc("a", dt.date(2022, 3, 2), figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),)),
-        doc("b", dt.date(2022, 3, 4), figures=(figure("b", "civilians_killed", Number.exact(596), "UN", "2022-03-04"),)),
+        doc(
+            "a",
+            dt.date(2022, 3, 2),
+            figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),),
+        ),
+        doc(
+            "b",
+            dt.date(2022, 3, 4),
+            figures=(figure("b", "civilians_killed", Number.exact(596), "UN", "2022-03-04"),),
+        ),
     ]
     resolution = Resolution(Settings())
     resolution.add(docs)
@@ -51,8 +88,20 @@ def test_a_claimant_revising_its_own_figure_is_not_a_contradiction() -> None:
 
 def test_claims_far_apart_in_time_do_not_contradict() -> None:
     docs = [
-        doc("a", dt.date(2022, 3, 2), figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),)),
-        doc("b", dt.date(2022, 4, 2), figures=(figure("b", "civilians_killed", Number.exact(2000), "Ukrainian officials", "2022-04-02"),)),
+        doc(
+            "a",
+            dt.date(2022, 3, 2),
+            figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),),
+        ),
+        doc(
+            "b",
+            dt.date(2022, 4, 2),
+            figures=(
+                figure(
+                    "b", "civilians_killed", Number.exact(2000), "Ukrainian officials", "2022-04-02"
+                ),
+            ),
+        ),
     ]
     assert resolve(docs, Settings()).contradictions == ()
 

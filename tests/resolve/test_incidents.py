@@ -31,7 +31,11 @@ def test_two_incidents_of_one_article_stay_apart() -> None:
 
 
 def test_another_outlet_joins_the_incident_it_shares_numbers_with() -> None:
-    other = doc("005", dt.date(2022, 3, 14), (report("005", KYIV, PartialDate(2022, 3, 14), Number.exact(1), Number.exact(6)),))
+    other = doc(
+        "005",
+        dt.date(2022, 3, 14),
+        (report("005", KYIV, PartialDate(2022, 3, 14), Number.exact(1), Number.exact(6)),),
+    )
     corpus = resolve([*seed_documents(), other], Settings())
     debris = [i for i in corpus.incidents if any(r.article_id == "005" for r in i.reports)]
     assert [sorted(r.article_id for r in i.reports) for i in debris] == [["004", "005"]]
@@ -40,8 +44,16 @@ def test_another_outlet_joins_the_incident_it_shares_numbers_with() -> None:
 
 def test_district_report_joins_the_city_report_and_keeps_the_precise_place() -> None:
     docs = [
-        doc("a", dt.date(2022, 3, 14), (report("a", KYIV, PartialDate(2022, 3, 14), Number.exact(1)),)),
-        doc("b", dt.date(2022, 3, 14), (report("b", OBOLON, PartialDate(2022, 3, 14), Number.exact(1)),)),
+        doc(
+            "a",
+            dt.date(2022, 3, 14),
+            (report("a", KYIV, PartialDate(2022, 3, 14), Number.exact(1)),),
+        ),
+        doc(
+            "b",
+            dt.date(2022, 3, 14),
+            (report("b", OBOLON, PartialDate(2022, 3, 14), Number.exact(1)),),
+        ),
     ]
     (incident,) = resolve(docs, Settings()).incidents
     assert incident.place == OBOLON
@@ -53,7 +65,9 @@ def test_shelling_and_air_strike_are_compatible_but_a_battle_is_not() -> None:
         doc("b", dt.date(2022, 3, 2), (report("b", killed=Number.exact(3), kind=AIR),)),
         doc("c", dt.date(2022, 3, 2), (report("c", killed=Number.exact(3), kind=CLASH),)),
     ]
-    groups = sorted(sorted(r.article_id for r in i.reports) for i in resolve(docs, Settings()).incidents)
+    groups = sorted(
+        sorted(r.article_id for r in i.reports) for i in resolve(docs, Settings()).incidents
+    )
     assert groups == [["a", "b"], ["c"]]
 
 

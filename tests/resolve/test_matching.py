@@ -33,7 +33,9 @@ def test_same_place(a: Place, b: Place, same: bool) -> None:
     assert same_place(b, a) is same
 
 
-def _entry(article: str, day: PartialDate, text: str = "a sentence", published: dt.date | None = None):  # type: ignore[no-untyped-def]
+def _entry(
+    article: str, day: PartialDate, text: str = "a sentence", published: dt.date | None = None
+):  # type: ignore[no-untyped-def]
     return make_entry(article, 0, report(article, day=day, text=text), published)
 
 

@@ -33,7 +33,9 @@ def test_interval_from_qualifier(number: Number, expected: tuple[float, float] |
         ((120, math.inf), (121, math.inf), 0, 0),
     ],
 )
-def test_relative_gap(a: tuple[float, float], b: tuple[float, float], absolute: float, relative: float) -> None:
+def test_relative_gap(
+    a: tuple[float, float], b: tuple[float, float], absolute: float, relative: float
+) -> None:
     assert relative_gap(a, b) == pytest.approx((absolute, relative))
 
 

@@ -116,9 +116,9 @@ def score_contradictions(
                 for r in c.claims
                 if isinstance(r, Report)
             }
-            hits = keys & planted_incidents
+            hits: set[object] = set(keys & planted_incidents)
         else:
-            hits = {figures[f] for f in c.claims if isinstance(f, Figure)} & planted_figures
+            hits = set({figures[f] for f in c.claims if isinstance(f, Figure)} & planted_figures)
         covered |= hits
         invented += not hits
     planted = len(planted_incidents) + len(planted_figures)

@@ -635,7 +635,7 @@ def _materialise(
         ]
         docs.append(_document(article_id, ordered, published, outlet, day_of, truth))
         truth.stories[article_id] = label
-    dated = {}
+    dated: dict[str, dt.date] = {}
     for doc in docs:
         if doc.article.published is not None:
             label = truth.stories[doc.article.id]
@@ -687,7 +687,9 @@ def _document(
     events: dict[str, _Event],
     truth: Truth,
 ) -> Document:
-    sentences, reports, figures = [], [], []
+    sentences: list[Sentence] = []
+    reports: list[Report] = []
+    figures: list[Figure] = []
     text_parts: list[str] = []
     offset = 0
     for i, piece in enumerate(pieces):

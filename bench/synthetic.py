@@ -1,0 +1,68 @@
+"""Write a synthetic corpus as JSON Lines records for ``sitrep extract --jsonl``.
+
+    python bench/synthetic.py 100000 --seed 0 > synthetic.jsonl
+    python bench/synthetic.py 300 --truth truth.json > synthetic.jsonl
+
+The generator is :mod:`sitrep.resolve.synthetic`; this script only formats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sitrep.resolve.synthetic import Truth, iter_episodes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("n", type=int, help="number of articles")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--truth",
+        type=Path,
+        help="also write the truth (stories, incidents, planted contradictions)",
+    )
+    args = parser.parse_args()
+    truth, written = Truth(), 0
+    for episode in iter_episodes(args.seed):
+        for doc in episode.docs:
+            if written == args.n:
+                break
+            a = doc.article
+            record = {
+                "id": a.id,
+                "text": a.text,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published.isoformat() if a.published else None,
+            }
+            sys.stdout.write(json.dumps(record) + "\n")
+            written += 1
+        truth.update(episode.truth)
+        if written == args.n:
+            break
+    if args.truth:
+        args.truth.write_text(
+            json.dumps(
+                {
+                    "stories": truth.stories,
+                    "incidents": truth.incidents,
+                    "incident_contradictions": sorted(truth.incident_contradictions),
+                    "figure_outliers": sorted(truth.figure_outliers),
+                    "inferred_published": {
+                        k: v.isoformat() for k, v in truth.inferred_published.items()
+                    },
+                },
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+
+
+if __name__ == "__main__":
+    main()
