@@ -20,6 +20,7 @@ KHARKIV = Place("Kharkiv", 49.9935, 36.2304, "Kharkiv Oblast", "settlement", id=
 KYIV = Place("Kyiv", 50.4501, 30.5234, "Kyiv City", "settlement", id="UA8000000000")
 OBOLON = Place("Obolon", 50.5167, 30.4985, "Kyiv City", "district", parent="Kyiv")
 SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
+MARCH_2 = PartialDate(2022, 3, 2)
 
 
 def evidence(text: str = "a sentence") -> tuple[Evidence, ...]:
@@ -29,7 +30,7 @@ def evidence(text: str = "a sentence") -> tuple[Evidence, ...]:
 def report(
     article_id: str,
     place: Place | None = KHARKIV,
-    day: PartialDate | None = PartialDate(2022, 3, 2),
+    day: PartialDate | None = MARCH_2,
     killed: Number | None = None,
     injured: Number | None = None,
     kind: tuple[str, str] = SHELLING,

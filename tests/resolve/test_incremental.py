@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +22,7 @@ def batches(draw: st.DrawFn) -> list[list[Document]]:
     order = draw(st.permutations(range(len(DOCS))))
     cuts = sorted(draw(st.sets(st.integers(1, len(DOCS) - 1), max_size=6)))
     bounds = [0, *cuts, len(DOCS)]
-    return [[DOCS[i] for i in order[a:b]] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [[DOCS[i] for i in order[a:b]] for a, b in itertools.pairwise(bounds)]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,7 @@ import pytest
 from resolve_factories import KHARKIV, KYIV, OBOLON, report
 
 from sitrep.model import PartialDate, Place
-from sitrep.resolve.matching import compatible, make_entry, same_place
+from sitrep.resolve.matching import Entry, compatible, make_entry, same_place
 
 BUCHA = Place("Bucha", 50.5435, 30.2124, "Kyiv Oblast", "settlement", id="bucha")
 IRPIN = Place("Irpin", 50.5218, 30.2506, "Kyiv Oblast", "settlement", id="irpin")
@@ -35,7 +35,7 @@ def test_same_place(a: Place, b: Place, same: bool) -> None:
 
 def _entry(
     article: str, day: PartialDate, text: str = "a sentence", published: dt.date | None = None
-):  # type: ignore[no-untyped-def]
+) -> Entry:
     return make_entry(article, 0, report(article, day=day, text=text), published)
 
 

@@ -32,14 +32,16 @@ def _seed_doc(path: Path, gold: dict[str, object]) -> Document:
         )
         offset += len(line) + 1
     published = (
-        gold["published"] if str(gold.get("published_basis", "")).startswith("stated") else None
+        str(gold["published"])
+        if str(gold.get("published_basis", "")).startswith("stated")
+        else None
     )
     article = Article(
         path.name,
         text,
         str(path),
         published=dt.date.fromisoformat(published) if published else None,
-    )  # type: ignore[arg-type]
+    )
     return Document(article, tuple(sentences))
 
 
