@@ -8,6 +8,7 @@ code, normalised to one name each.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -110,9 +111,14 @@ def classify(text: str) -> EventCue | None:
     return None
 
 
-def _search(pattern: str, text: str) -> re.Match[str] | None:
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
     # whole words only: "firefighter" is no "firefight", "bombardment" no "bomb"
-    return re.search(f"(?:{pattern})(?![\\w-])", text, re.IGNORECASE)
+    return re.compile(f"(?:{pattern})(?![\\w-])", re.IGNORECASE)
+
+
+def _search(pattern: str, text: str) -> re.Match[str] | None:
+    return _compiled(pattern).search(text)
 
 
 def _match_sub(table: list[tuple[str, str]], text: str) -> tuple[str, re.Match[str]] | None:
@@ -174,7 +180,7 @@ def find_targets(text: str) -> list[str]:
     """What was hit, normalised (residential building, hospital, ...)."""
     found: list[str] = []
     for pattern, name in _TARGETS:
-        if re.search(rf"\b(?:{pattern})", text, re.I) and name not in found:
+        if _compiled(rf"\b(?:{pattern})").search(text) and name not in found:
             if name == "hospital" and ("maternity hospital" in found or "children's hospital" in found):
                 continue
             if name == "factory" and "aircraft factory" in found:
