@@ -6,6 +6,7 @@ Each parses its options, calls one library function and formats the result.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -303,8 +304,17 @@ def demo_summary(summary: RunSummary, settings: Settings) -> None:
     typer.echo(f"Try: sitrep incidents --db {settings.db}")
 
 
-def demo(db: DbOption = None) -> None:
-    """Build a database from the bundled demo corpus and summarise it.
+def demo(
+    db: DbOption = None,
+    serve: Annotated[
+        bool | None,
+        typer.Option(
+            "--serve/--no-serve",
+            help="Then serve the web UI on it (default: when run in a terminal).",
+        ),
+    ] = None,
+) -> None:
+    """Build a database from the bundled demo corpus, summarise it, then serve the web UI.
 
     Example: sitrep demo --db demo.db
     """
@@ -312,6 +322,11 @@ def demo(db: DbOption = None) -> None:
     with errors_to_exit(), progress("Building the demo") as advance:
         summary = build_demo(settings, advance)
     demo_summary(summary, settings)
+    if serve if serve is not None else sys.stdout.isatty():
+        from sitrep.serve.run import serve_ui  # the web layer sits above the store commands
+
+        with errors_to_exit():
+            serve_ui(settings, open_message=True)
 
 
 def register(app: typer.Typer) -> None:
