@@ -10,6 +10,7 @@ its conjuncts ("a mother and her child" = 2, "a 73-year-old man" = 1).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -17,7 +18,7 @@ from typing import Literal
 from sitrep.extract._numbers import find_counts
 from sitrep.model import Number
 
-__all__ = ["CasualtyMention", "find_casualties"]
+__all__ = ["CasualtyMention", "find_casualties", "names_casualties"]
 
 Kind = Literal["killed", "injured"]
 
@@ -214,8 +215,24 @@ def _passive(toks: list[_Tok], i: int) -> bool:
 _NEGATED = re.compile(r"\b(?:feared|fear|may\s+have|could\s+have|no one|nobody|no casualties|no deaths|no injuries|no fatalities|without casualties|no-one|not (?:been )?(?:killed|injured))\b", re.I)
 
 
+_ANY_CUE = re.compile(r"\b(?:" + "|".join(sorted(_KILL | _INJURE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def names_casualties(text: str) -> bool:
+    """Whether ``text`` has any killed or injured cue word: the cheap test before the real parse."""
+    return _ANY_CUE.search(text) is not None
+
+
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and injured counts stated in ``text``, left to right."""
+    return list(_casualties(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _casualties(text: str) -> tuple[CasualtyMention, ...]:
+    # most sentences name no casualty at all: one scan rules them out before tokenising
+    if not names_casualties(text):
+        return ()
     toks = _tokens(text)
     found: list[CasualtyMention] = []
     for i, tok in enumerate(toks):
@@ -227,7 +244,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         mention = _link(text, toks, i, kind)
         if mention is not None and not _NEGATED.search(text[max(0, mention.start - 20) : mention.end]):
             found.append(mention)
-    return found
+    return tuple(found)
 
 
 def _link(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from sitrep.config import Settings
-from sitrep.extract._casualties import find_casualties
+from sitrep.extract._casualties import find_casualties, names_casualties
 from sitrep.extract._numbers import find_counts
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import INVASION_START, find_dates
@@ -37,6 +37,7 @@ _IDP = re.compile(
     r"(?P<count>(?:another|a|one|more\s+than|over|nearly|about|some)?\s*(?:[\d,.]+\s+)?(?:million|thousand|[\d,]+))\s+(?:people\s+)?(?:are|were|have\s+been|remain)\s+(?:considered\s+|now\s+)?internally\s+displaced",
     re.I,
 )
+_OTHER_TALLY_CUE = re.compile(r"\b(?:lost|fled|crossed|crossing|left|escaped|displaced)\b", re.I)
 _INCLUDING = re.compile(r"including\s+(?P<count>(?:at\s+least\s+)?[\d,]+|\w+)\s+children", re.I)
 
 
@@ -120,6 +121,8 @@ class _Builder:
 def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
     b = _Builder(doc, sent)
     text = sent.text
+    if not names_casualties(text) and not _OTHER_TALLY_CUE.search(text):
+        return []
     for start, clause in _clauses(text):
         for c in find_casualties(clause):
             if not is_tally(text, c):
