@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/speed.py [--articles 2000]
 
-Prints articles/s, words/s and peak memory for `sitrep extract`'s per-article
-pipeline (ingest → clean → extract, no database) and for
+Prints articles/s, words/s and peak memory for what `sitrep extract` does
+(ingest → clean → extract → resolve the batch → JSON records, no database) and for
 ``en_core_web_sm``'s ``nlp.pipe`` over the same texts, and their ratio.
 The corpus is the synthetic generator's article texts (sitrep.resolve.synthetic).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from typing import Any
 
 from sitrep.config import load_settings
 from sitrep.ingest.text import parse_text
-from sitrep.pipeline import process_all
+from sitrep.extraction import extract_articles, records
 from sitrep.resolve.synthetic import iter_documents
 
 
@@ -51,10 +52,11 @@ def _measure(name: str, texts: list[str], run: Callable[[list[str]], None], memo
 
 
 def _sitrep(texts: list[str]) -> None:
+    """What `sitrep extract` does but print: ingest, clean, extract, resolve the batch, serialise each record."""
     settings = load_settings()
     articles = [parse_text(t, f"bench-{i}.txt") for i, t in enumerate(texts)]
-    for _ in process_all(articles, settings):
-        pass
+    for record in records(extract_articles(articles, settings)):
+        json.dumps(record)
 
 
 @functools.lru_cache(maxsize=1)
