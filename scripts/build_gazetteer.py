@@ -385,7 +385,11 @@ def raion_centre(adjective: str, places: list[Place]) -> str | None:
     in_hromada = [p for p in places if p.hromada == hromada]
     if not in_hromada:
         return None
-    return max(in_hromada, key=lambda p: p.population).name
+    # The settlement the adjective is made from (Kupianskyi -> Kupiansk), even
+    # where the tables give it no population and a village of the hromada one.
+    stem = normalise_name(adjective)
+    namesakes = [p for p in in_hromada if stem.startswith(normalise_name(p.name).rstrip("aeiouy"))]
+    return max(namesakes or in_hromada, key=lambda p: p.population).name
 
 
 def oblasts(settlements: list[Place]) -> list[Place]:

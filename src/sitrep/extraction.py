@@ -13,7 +13,9 @@ from sitrep.clean.boilerplate import boilerplate_lines
 from sitrep.clean.repeats import repeat_pairs
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure
-from sitrep.pipeline import process_all
+from sitrep.errors import StageError
+from sitrep.extract.places import PlacePrior, guessed
+from sitrep.pipeline import process, process_all
 from sitrep.resolve import resolve
 from sitrep.serialize import corpus_json, document_json
 
@@ -40,9 +42,30 @@ def extract_articles(articles: Iterable[Article | Failure], settings: Settings) 
         else:
             seen.add(item.article.id)
             docs.append(item)
+    docs = with_batch_places(docs, settings)
     corpus = resolve(docs, settings)
     docs = [_with_inferred_date(d, corpus) for d in docs]
     return ExtractResult(docs, failures, corpus)
+
+
+def with_batch_places(docs: list[Document], settings: Settings) -> list[Document]:
+    """Re-read the articles whose village names had no clue, near where the batch's other places lie.
+
+    A bare "Marinka" has three namesakes; among reports of one war, the one
+    where the batch's pinned-down places cluster (the front line) is likeliest.
+    """
+    prior = PlacePrior.from_documents(docs)
+    if not prior.points or not any(guessed(d) for d in docs):
+        return docs
+    out = []
+    for doc in docs:
+        if guessed(doc):
+            try:
+                doc = process(doc.article, settings, prior.points)
+            except StageError:
+                pass  # the first reading stands
+        out.append(doc)
+    return out
 
 
 def _with_inferred_date(doc: Document, corpus: Corpus) -> Document:

@@ -215,6 +215,10 @@ class PlaceMention:
     end: int
     surface: str
     place: Place
+    # How the place was chosen among same-named ones: "unique", "context" (the text
+    # names its unit), "dominant" (by far the largest), "nearby" (nearest the
+    # article's other places), "cluster" (where the batch's places are), "largest".
+    basis: str = "unique"
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +296,9 @@ class Document:
     """The value that flows through ``pipeline.STAGES``."""
 
     article: Article
+    # Where the other places of the batch lie (lat, lon): the place stage's
+    # last tie-breaker among same-named villages.  Input, not output.
+    batch_points: tuple[tuple[float, float], ...] = ()
     sentences: tuple[Sentence, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     reports: tuple[Report, ...] = ()

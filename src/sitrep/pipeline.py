@@ -37,9 +37,12 @@ STAGES: list[Stage] = [
 ]
 
 
-def process(article: Article, settings: Settings) -> Document:
-    """Run every stage over one article.  Raises :class:`StageError` naming the stage."""
-    doc = Document(article=article)
+def process(article: Article, settings: Settings, batch_points: tuple[tuple[float, float], ...] = ()) -> Document:
+    """Run every stage over one article.  Raises :class:`StageError` naming the stage.
+
+    ``batch_points`` are where the batch's other places lie (see ``Document``).
+    """
+    doc = Document(article=article, batch_points=batch_points)
     for stage in STAGES:
         try:
             doc = stage(doc, settings)

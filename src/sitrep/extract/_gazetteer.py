@@ -147,7 +147,7 @@ def _russian_to_latin(text: str) -> set[str]:
 
 PlaceKind = Literal["settlement", "district", "raion", "oblast", "country", "foreign"]
 #: What a word next to a name says it is: "the Kharkiv *region*", "*the town of* Bucha".
-Designator = Literal["oblast", "raion", "settlement"]
+Designator = Literal["oblast", "raion", "hromada", "settlement"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,7 @@ class Gazetteer:
         if not ids:
             return ()
         entries = (self.entry(int(i)) for i in ids.split())
-        return tuple(sorted(entries, key=lambda e: -e.population))
+        return tuple(sorted(entries, key=lambda e: (-e.population, not _hromada_centre(e))))
 
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Every place called ``name`` (any spelling the gazetteer knows), largest first."""
@@ -268,8 +268,10 @@ class Gazetteer:
         """A street ("Mira Avenue"), or a person ("President Volodymyr Zelensky")."""
         nxt = tokens[after] if after < len(tokens) and tokens[after].adjacent else None
         prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
-        if nxt is not None and nxt.core.lower() in _STREET_WORDS:
+        if nxt is not None and nxt.core.lower() in _STREET_WORDS | _NATURE_WORDS:
             return True
+        if prev is not None and prev.core.lower() in ("river", "the") and key in _RIVERS:
+            return nxt is None or nxt.core.lower() not in _DESIGNATORS
         if prev is not None and prev.core.lower().rstrip(".") in _TITLES and " " not in key:
             return True
         if self.stops.get(key) != "person" or nxt is None:
@@ -320,6 +322,14 @@ def _joinable(text: str, span: list[_Token]) -> bool:
     return True
 
 
+def _hromada_centre(entry: GazetteerEntry) -> bool:
+    """Whether a settlement gives its hromada its name (Serhiivka of Serhiivska hromada): the larger of namesakes."""
+    if entry.hromada is None:
+        return False
+    name, hromada = normalise_name(entry.name), normalise_name(entry.hromada)
+    return hromada[:4] == name[:4] and hromada.startswith(name.rstrip("aeiouy")[: max(4, len(name) - 3)])
+
+
 def _span_key(text: str, span: list[_Token]) -> tuple[int, int, str]:
     start, end = span[0].start, span[-1].end
     return start, end, normalise_name(text[start:end])
@@ -329,6 +339,7 @@ _DESIGNATORS: dict[str, Designator] = {
     "oblast": "oblast", "oblasts": "oblast", "region": "oblast", "regions": "oblast",
     "regional": "oblast", "province": "oblast", "obl": "oblast",
     "raion": "raion", "rayon": "raion", "district": "raion", "districts": "raion",
+    "hromada": "hromada", "community": "hromada", "municipality": "hromada",
     "city": "settlement", "town": "settlement", "village": "settlement",
     "settlement": "settlement", "suburb": "settlement",
 }  # fmt: skip
@@ -339,6 +350,15 @@ _STREET_WORDS = frozenset(
         "avenue ave street st str square boulevard blvd lane road highway prospekt prospect embankment alley"
     )
 )
+# Words after a name that make it a river, a lake or a forest, not a settlement:
+# "the Oskil river", "the Kakhovka reservoir", "the Serebrianka forest".
+_NATURE_WORDS = frozenset(str.split("river rivers reservoir lake forest forests estuary bay spit"))
+# Rivers that share a name with a settlement ("Dnipro", "Irpin"): "the Dnipro",
+# "the left bank of the Dnipro" are the river.  Facts, not tuning.
+_RIVERS = frozenset(
+    {"dnipro", "dnieper", "donets", "siverskyi donets", "oskil", "irpin", "desna", "inhulets",
+     "southern bug", "dniester", "kalmius", "vovcha", "seim", "sula", "psel", "vorskla"}
+)  # fmt: skip
 _TITLES = frozenset(
     str.split(
         "president mr mrs ms dr gen general governor mayor minister commander colonel col lieutenant lt sergeant sgt saint st patriarch father archbishop bishop"

@@ -5,14 +5,20 @@ Names are found by :meth:`Gazetteer.find`.  A name many places share
 
 1. what the words around it say: "the Kharkiv *region*" is the oblast,
    "Kharkiv *city*" the city, "Pokrovsk *district*" the raion;
-2. a city much larger than every other candidate wins ("Donetsk" alone is
+2. the units that qualify it right after the name: "Kamianske, Vasylivka
+   raion", "Sartana, Donetsk", "Oleksandrivka (Kupiansk raion, Kharkiv
+   oblast)", "Novoselivka, Lyman hromada" — these outrank size;
+3. a city much larger than every other candidate wins ("Donetsk" alone is
    the city, not the oblast);
-3. an oblast or raion named in the same sentence ("Sartana, Donetsk",
-   "in the Donetsk region", "Donetsk Oblast's Pokrovsk district");
-4. an oblast or raion named elsewhere in the document;
-5. the candidate nearest the document's other, unambiguous places;
-6. the candidate nearest a :class:`PlacePrior` (where a batch's incidents cluster);
+4. a hromada, raion or oblast named elsewhere in the sentence, then in the document;
+5. the candidate nearest the document's other places ("Stepove, north of
+   Avdiivka"): unambiguous ones first, else the likeliest reading of each;
+6. where a :class:`PlacePrior`'s points cluster (a batch's other places:
+   fighting concentrates near the front line);
 7. the largest population.
+
+Each mention records which step decided it (``PlaceMention.basis``), so a
+reader can tell a place the text pins down from a best guess.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from sitrep.config import Settings
 from sitrep.extract._gazetteer import (
@@ -29,10 +36,12 @@ from sitrep.extract._gazetteer import (
     GazetteerEntry,
     NameMatch,
     load_gazetteer,
+    name_alternates,
+    normalise_name,
 )
 from sitrep.model import Document, Place, PlaceMention, Precision, Sentence
 
-__all__ = ["NAME", "PlacePrior", "find_places", "resolve_mentions", "to_place"]
+__all__ = ["NAME", "PlacePrior", "find_places", "guessed", "resolve_mentions", "to_place"]
 
 NAME = "places.v1"
 
@@ -48,6 +57,11 @@ DOMINANT_RATIO = 10
 # the settlement is a city at least this large (the oblast's namesake):
 # "Volyn" is the oblast, "Donetsk" the city.
 OBLAST_NAMESAKE_POPULATION = 50_000
+# Without any certain place in an article, a town this large and ten times
+# larger than its namesakes anchors the others ("Stepove, north of Avdiivka").
+LIKELY_POPULATION = 2_000
+# Radius within which a batch's other places count as "here" for the prior.
+CLUSTER_KM = 50.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +75,19 @@ class PlacePrior:
 
     points: tuple[tuple[float, float], ...] = ()
 
+    def closeness(self, point: tuple[float, float]) -> tuple[int, float]:
+        """How many of the prior's points lie within ``CLUSTER_KM``, then minus the nearest distance."""
+        distances = [_distance_km(point, other) for other in self.points]
+        return sum(d <= CLUSTER_KM for d in distances), -min(distances)
+
+    @classmethod
+    def from_documents(cls, docs: Iterable[Document]) -> PlacePrior:
+        """Prior from the places a batch's articles pin down (not their best guesses)."""
+        return cls.from_places(
+            m.place for doc in docs for m in doc.places
+            if m.basis not in ("largest", "cluster") and m.place.precision in ("settlement", "district")
+        )  # fmt: skip
+
     @classmethod
     def from_places(cls, places: Iterable[Place]) -> PlacePrior:
         """Prior from resolved places in Ukraine that have a point."""
@@ -73,9 +100,15 @@ class PlacePrior:
         )
 
 
+def guessed(doc: Document) -> bool:
+    """Whether some place of ``doc`` was the largest of its namesakes for want of any clue."""
+    return any(m.basis == "largest" for m in doc.places)
+
+
 def find_places(doc: Document, settings: Settings) -> Document:
     """Fill ``doc.places`` from every sentence not flagged as boilerplate."""
-    return replace(doc, places=resolve_mentions(doc.sentences, load_gazetteer()))
+    prior = PlacePrior(doc.batch_points) if doc.batch_points else None
+    return replace(doc, places=resolve_mentions(doc.sentences, load_gazetteer(), prior))
 
 
 def resolve_mentions(
@@ -87,18 +120,24 @@ def resolve_mentions(
     contexts = [_Context.of(matches) for _, matches in found]
     document = _Context.union(contexts)
     narrowed = [
-        [_narrow(match, designator, ctx, document) for match, designator in matches]
-        for (_, matches), ctx in zip(found, contexts, strict=True)
+        [
+            _narrow(match, designator, _Context.of(_qualifiers(sent.text, matches, k)), ctx, document)
+            for k, (match, designator) in enumerate(matches)
+        ]
+        for (sent, matches), ctx in zip(found, contexts, strict=True)
     ]
-    anchors = tuple(
-        _point(c[0]) for sent in narrowed for c in sent if len(c) == 1 and _anchors(c[0])
-    )
+    settled = [c for sent in narrowed for c in sent if c.basis != "largest" and _anchors(c.entries[0])]
+    anchors = tuple(_point(c.entries[0]) for c in settled)
+    if not anchors:  # no place is certain: take names whose largest place far outweighs the rest
+        anchors = tuple(_point(c.entries[0]) for sent in narrowed for c in sent
+                        if _likely(c.entries) and _anchors(c.entries[0]))  # fmt: skip
     mentions = []
     for (sent, matches), choices in zip(found, narrowed, strict=True):
-        for (match, _), candidates in zip(matches, choices, strict=True):
-            entry = _pick(candidates, anchors, prior)
+        for (match, _), choice in zip(matches, choices, strict=True):
+            others = tuple(p for p in anchors if choice.basis != "largest" or p not in _points(choice))
+            entry, basis = _pick(choice, others, prior)
             mentions.append(
-                PlaceMention(sent.index, match.start, match.end, match.surface, to_place(entry))
+                PlaceMention(sent.index, match.start, match.end, match.surface, to_place(entry), basis)
             )
     return tuple(mentions)
 
@@ -127,7 +166,12 @@ _PRECISION: dict[str, Precision] = {
     "foreign": "settlement",
 }
 
-_COMMA = re.compile(r"\s*,\s*")
+_COMMA = re.compile(r"\s*[,(]\s*")
+# What may separate a name from the units that qualify it:
+# "Kamianske, Vasylivka raion", "Serhiivka, Bilhorod-Dnistrovskyi raion of Odesa oblast",
+# "Oleksandrivka (Kupiansk raion, Kharkiv oblast)", "Oleksandrivka in the Lyman hromada of".
+_QUALIFIER_GAP = re.compile(r"\s*(?:[,(]\s*|\s(?:in|of)\s+)(?:the\s+)?", re.I)
+_UNIT_DESIGNATORS = frozenset({"oblast", "raion", "hromada"})
 
 
 def _with_qualifiers(
@@ -149,6 +193,20 @@ def _with_qualifiers(
     return out
 
 
+def _qualifiers(
+    text: str, matches: list[tuple[NameMatch, Designator | None]], k: int
+) -> list[tuple[NameMatch, Designator | None]]:
+    """The administrative units named right after match ``k`` that qualify it."""
+    out = []
+    end = matches[k][0].end
+    for match, designator in matches[k + 1 :]:
+        if designator not in _UNIT_DESIGNATORS or not _QUALIFIER_GAP.fullmatch(text[end : match.start]):
+            break
+        out.append((match, designator))
+        end = match.end
+    return out
+
+
 def _qualifies(text: str, first: NameMatch, second: NameMatch) -> bool:
     if not _COMMA.fullmatch(text[first.end : second.start]):
         return False
@@ -160,15 +218,17 @@ def _qualifies(text: str, first: NameMatch, second: NameMatch) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    """Oblasts and raions a text names explicitly."""
+    """Oblasts, raions and hromadas a text names explicitly."""
 
     oblasts: frozenset[str] = frozenset()
     raions: frozenset[str] = frozenset()
+    hromadas: frozenset[str] = frozenset()  # stems: "Lyman hromada" -> "lyman"
 
     @classmethod
     def of(cls, matches: Sequence[tuple[NameMatch, Designator | None]]) -> _Context:
         oblasts: set[str] = set()
         raions: set[str] = set()
+        hromadas: set[str] = set()
         for match, designator in matches:
             if designator == "oblast":
                 oblasts.update(
@@ -176,7 +236,9 @@ class _Context:
                 )
             elif designator == "raion":
                 raions.update(c.admin2 for c in match.candidates if c.kind == "raion" and c.admin2)
-        return cls(frozenset(oblasts), frozenset(raions))
+            elif designator == "hromada":
+                hromadas.add(_hromada_stem(match.candidates[0].name))
+        return cls(frozenset(oblasts), frozenset(raions), frozenset(hromadas - {""}))
 
     @classmethod
     def union(cls, contexts: Iterable[_Context]) -> _Context:
@@ -184,10 +246,17 @@ class _Context:
         return cls(
             frozenset().union(*(c.oblasts for c in contexts)),
             frozenset().union(*(c.raions for c in contexts)),
+            frozenset().union(*(c.hromadas for c in contexts)),
         )
 
+    def __bool__(self) -> bool:
+        return bool(self.oblasts or self.raions or self.hromadas)
+
     def select(self, candidates: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
-        """Candidates in a named raion, else in a named oblast, else all of them."""
+        """Candidates in a named hromada, else raion, else oblast, else all of them."""
+        in_hromada = tuple(c for c in candidates if _in_hromada(c, self.hromadas))
+        if in_hromada:
+            return in_hromada
         in_raion = tuple(c for c in candidates if c.admin2 in self.raions and c.kind != "raion")
         if in_raion:
             return in_raion
@@ -195,17 +264,83 @@ class _Context:
         return in_oblast or candidates
 
 
+def _hromada_stem(name: str) -> str:
+    """What a settlement's name and its hromada's name share: "Bilozerka" / "Bilozerska" -> "bilozer"."""
+    key = normalise_name(name).rstrip("aeiouy")
+    for suffix in ("sk", "k"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            return key[: -len(suffix)]
+    return key if len(key) >= 4 else ""
+
+
+def _in_hromada(entry: GazetteerEntry, stems: frozenset[str]) -> bool:
+    if not stems or entry.hromada is None or entry.kind != "settlement":
+        return False
+    key = normalise_name(entry.hromada)
+    return any(key.startswith(stem) for stem in stems)
+
+
+Basis = Literal["unique", "context", "dominant", "nearby", "cluster", "largest"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """The candidates left for one mention, and what left them (``largest`` = nothing did)."""
+
+    entries: tuple[GazetteerEntry, ...]
+    basis: Basis
+
+
 def _narrow(
-    match: NameMatch, designator: Designator | None, sentence: _Context, document: _Context
-) -> tuple[GazetteerEntry, ...]:
+    match: NameMatch,
+    designator: Designator | None,
+    qualifiers: _Context,
+    sentence: _Context,
+    document: _Context,
+) -> _Choice:
     """Steps 1-4 of the module doc: what is left after the text has had its say."""
-    candidates = _by_designator(match.candidates, designator)
-    if len(candidates) > 1 and _dominant(candidates):
-        return candidates[:1]
+    candidates = _own_names(match, _by_designator(match.candidates, designator))
+    if len(candidates) == 1:
+        return _Choice(candidates, "unique")
+    if designator == "hromada":
+        own = tuple(c for c in candidates if _in_hromada(c, frozenset({_hromada_stem(c.name)})))
+        candidates = own or candidates
+    if qualifiers:
+        candidates = qualifiers.select(candidates)
+        if len(candidates) == 1:
+            return _Choice(candidates, "context")
+    if _dominant(candidates):
+        return _Choice(candidates[:1], "dominant")
     for ctx in (sentence, document):
-        if len(candidates) > 1:
-            candidates = ctx.select(candidates)
-    return candidates
+        narrower = ctx.select(candidates)
+        if len(narrower) == 1 or (len(narrower) < len(candidates) and _dominant(narrower)):
+            return _Choice(narrower[:1], "context")
+        candidates = narrower
+    return _Choice(candidates, "largest")
+
+
+def _own_names(match: NameMatch, candidates: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
+    """Settlements called by this name, without those that merely list it as a variant.
+
+    Variant lists are noisy (Siversk lists "Bakhmut"); a place's own name
+    outranks another place's variant.  Without an own-name match ("Kiev",
+    "Artemivsk") every candidate stays.
+    """
+    key = normalise_name(match.surface)
+    owners = [c.population for c in candidates if c.kind == "settlement" and _is_own_name(c, key)]
+    if not owners:
+        return candidates
+    # ...unless the place listing it as a variant is a town that far outweighs them
+    # ("Zaporozhye" is also a hamlet's own name, "Orekhov" too).
+    floor = max(LIKELY_POPULATION, DOMINANT_RATIO * max(owners))
+    return tuple(
+        c for c in candidates if c.kind != "settlement" or _is_own_name(c, key) or c.population >= floor
+    )
+
+
+def _is_own_name(entry: GazetteerEntry, key: str) -> bool:
+    name = normalise_name(entry.name)
+    return key == name or key.startswith(name + " ") or key in name_alternates(name)
 
 
 _SETTLEMENT_KINDS = frozenset({"settlement", "district", "foreign", "country"})
@@ -221,7 +356,7 @@ def _by_designator(
         return kinds("oblast") or candidates
     if designator == "raion":
         return kinds("district") or kinds("raion") or candidates
-    if designator == "settlement":
+    if designator in ("settlement", "hromada"):
         return kinds("settlement", "district", "foreign") or candidates
     places, oblasts = kinds(*_SETTLEMENT_KINDS), kinds("oblast")
     if oblasts and (not places or places[0].population < OBLAST_NAMESAKE_POPULATION):
@@ -230,8 +365,16 @@ def _by_designator(
 
 
 def _dominant(candidates: tuple[GazetteerEntry, ...]) -> bool:
+    if len(candidates) < 2:
+        return len(candidates) == 1
     first, second = candidates[0].population, candidates[1].population
     return first >= DOMINANT_POPULATION and first >= DOMINANT_RATIO * second
+
+
+def _likely(candidates: tuple[GazetteerEntry, ...]) -> bool:
+    """A town of some size whose namesakes are all far smaller (Avdiivka, 36k, vs hamlets)."""
+    first = candidates[0].population
+    return first >= LIKELY_POPULATION and (len(candidates) == 1 or first >= DOMINANT_RATIO * candidates[1].population)
 
 
 def _anchors(entry: GazetteerEntry) -> bool:
@@ -247,19 +390,27 @@ def _point(entry: GazetteerEntry) -> tuple[float, float]:
     return entry.lat, entry.lon
 
 
+def _points(choice: _Choice) -> set[tuple[float, float]]:
+    return {_point(c) for c in choice.entries if c.lat is not None and c.lon is not None}
+
+
 def _pick(
-    candidates: tuple[GazetteerEntry, ...],
+    choice: _Choice,
     anchors: tuple[tuple[float, float], ...],
     prior: PlacePrior | None,
-) -> GazetteerEntry:
-    """Steps 5-7: nearest the document's places, then the prior, then the largest."""
-    if len(candidates) == 1:
-        return candidates[0]
-    for points in (anchors, prior.points if prior else ()):
-        located = [c for c in candidates if c.lat is not None and c.lon is not None]
-        if points and located:
-            return min(located, key=lambda c: _nearest_km(_point(c), points))
-    return candidates[0]  # the gazetteer sorts candidates largest first
+) -> tuple[GazetteerEntry, Basis]:
+    """Steps 5-7: nearest the document's places, then where the prior clusters, then the largest."""
+    candidates = choice.entries
+    if choice.basis != "largest":
+        return candidates[0], choice.basis
+    located = [c for c in candidates if c.lat is not None and c.lon is not None]
+    if anchors and located:
+        return min(located, key=lambda c: _nearest_km(_point(c), anchors)), "nearby"
+    if _likely(candidates):
+        return candidates[0], "dominant"
+    if prior is not None and prior.points and located:
+        return max(located, key=lambda c: prior.closeness(_point(c))), "cluster"
+    return candidates[0], "largest"  # the gazetteer sorts candidates largest first
 
 
 def _nearest_km(point: tuple[float, float], points: Sequence[tuple[float, float]]) -> float:

@@ -46,35 +46,69 @@ def _evidence(doc: Document, sent: Sentence) -> Evidence:
 
 
 def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
-    """Places in ``sent`` where an event can be: not Ukraine as a whole, not an admin hint."""
+    """Places in ``sent`` where an event can be.
+
+    Left out: Ukraine or Russia as a whole; a foreign attacker ("Moscow's
+    bombardment", "from Belgorod"); and places that only say where another
+    place is — its units ("Sartana, Donetsk", "Novoselivka, Lyman hromada
+    (Kramatorsk raion)"), a landmark ("Lyptsi, north of Kharkiv",
+    "Kalynivka near Chasiv Yar"), another name for it ("Marinka (Maryinka)"),
+    or where the fire came from ("shelled Toretsk from positions in Horlivka").
+    """
     mentions = [m for m in doc.places if m.sentence == sent.index]
     kept: list[PlaceMention] = []
+    last_end = 0
     for m in mentions:
+        before, last_end = sent.text[last_end : m.start], m.end
         if m.place.precision == "country":
             continue  # "Ukraine", "Russia": too coarse for an event place
         if m.place.country != "Ukraine" and sent.text[m.end : m.end + 2] in ("'s", "’s"):
             continue  # "Moscow's bombardment" names the attacker, not the place
         if m.place.country != "Ukraine" and sent.text[max(0, m.start - 12) : m.start].lower().endswith(("border with ", "from ")):
             continue
+        if kept and (_ORIGIN.search(before) or _LANDMARK.search(before) or _ALIAS.search(before)):
+            continue
         if kept and _is_admin_hint(sent.text, kept[-1], m):
             continue
+        if any(_contains(m.place, k.place) for k in kept):
+            continue  # "Vasylivka raion" after a village in it
         kept.append(m)
-    if not any(m.place.precision != "oblast" for m in kept):
-        return kept
-    # An oblast named beside settlements is context, not a separate event place.
-    return [m for m in kept if m.place.precision != "oblast" or not _oblast_of_any(m, kept)]
+    # A raion or oblast named beside settlements in it is context, not a separate event place.
+    return [m for m in kept if not any(_contains(m.place, k.place) for k in kept)]
 
 
-def _oblast_of_any(oblast: PlaceMention, mentions: list[PlaceMention]) -> bool:
-    return any(m is not oblast and m.place.admin1 == oblast.place.admin1 for m in mentions)
+# What may stand between a place and a later name that only locates it.
+_LANDMARK = re.compile(
+    r"(?:\b(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"(?:\s+outskirts)?\s+of|a\s+(?:suburb|village|town|district)\s+(?:of|near)|(?:on\s+)?the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:(?:city|town|village|regional\s+centre)\s+of\s+)?)$",
+    re.I,
+)
+_ORIGIN = re.compile(
+    r"\bfrom\s+(?:(?:their\s+|its\s+|Russian\s+)?positions\s+(?:in|near|around)\s+|the\s+direction\s+of\s+|the\s+area\s+of\s+|(?:the\s+)?(?:occupied|Russian-held|Russian-occupied)\s+)?(?:the\s+)?$",
+    re.I,
+)
+# "Marinka (Maryinka)", "Pokrov (formerly Ordzhonikidze)", "Toretsk, formerly Dzerzhynsk"
+_ALIAS = re.compile(r"^\s*(?:\(\s*(?:formerly\s+|previously\s+|also\s+)?|,\s*(?:formerly|previously)\s+)$", re.I)
+
+
+def _contains(unit: Place, place: Place) -> bool:
+    """Whether ``unit`` is a raion or oblast that ``place`` lies in."""
+    if unit.precision == "raion":
+        return place.precision in ("settlement", "district") and unit.admin2 is not None and unit.admin2 == place.admin2
+    if unit.precision == "oblast":
+        return place.precision != "oblast" and unit.admin1 is not None and unit.admin1 == place.admin1
+    return False
 
 
 def _is_admin_hint(text: str, prev: PlaceMention, m: PlaceMention) -> bool:
-    """``Sartana, Donetsk``: the second name is the first one's oblast or raion."""
+    """``Sartana, Donetsk``: the second name is the first one's oblast, raion or hromada."""
     between = text[prev.end : m.start]
     if not re.fullmatch(r"\s*(?:,|\(|in|of)\s*(?:the\s+)?", between):
         return False
     name = m.surface.lower().replace("'s", "")
+    if re.search(r"\b(?:hromada|community|municipality)\b", name):
+        return True
     admin = (prev.place.admin1 or "").lower()
     if re.search(r"\b(?:district|raion)\b", name):
         admin = (prev.place.admin2 or "").lower()

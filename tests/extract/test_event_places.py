@@ -1,0 +1,60 @@
+"""Which places of a sentence an incident is at, and how a batch helps read village names."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from sitrep.config import load_settings
+from sitrep.extraction import extract_articles, records
+from sitrep.ingest import read_jsonl
+
+
+def extract(*texts: str) -> list[dict[str, Any]]:
+    settings = load_settings()
+    lines = "\n".join(json.dumps({"id": f"r{i}", "text": t}) for i, t in enumerate(texts))
+    result = extract_articles(read_jsonl(io.BytesIO(lines.encode()), "batch.jsonl", settings), settings)
+    return [r for r in records(result) if "corpus" not in r]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        ("On 2 May 2023, Russian guns shelled Toretsk from positions in Horlivka, killing a civilian.", "Toretsk", 1),
+        ("On 4 May 2023, a glide bomb hit Lyptsi, north of Kharkiv, killing one man.", "Lyptsi", 1),
+        ("On 6 May 2023, artillery struck Kalynivka near Chasiv Yar. Two people were killed.", "Kalynivka", 2),
+        ("On 8 May 2023, shells hit Novoselivka, Lyman hromada (Kramatorsk raion); a man was killed.", "Novoselivka", 1),
+        ("On 9 May 2023, Russian forces shelled Kamianske, Vasylivka raion, killing two residents.", "Kamianske", 2),
+        ("On 10 May 2023, marines fought near Krynky on the left bank of the Dnipro; six were killed.", "Krynky", 6),
+        ("On 12 May 2023, Russian forces shelled Nikopol district; in the town of Pokrov a woman was killed.", "Pokrov", 1),
+    ],
+)
+def test_one_incident_at_the_event_place_with_its_toll(text: str, place: str, killed: int) -> None:
+    (record,) = extract(text)
+    first = record["incidents"][0]
+    assert first["place"]["name"] == place
+    assert (first["killed"] or {}).get("value") == killed
+    assert len(record["incidents"]) == 1
+
+
+def test_a_list_of_targets_is_several_incidents() -> None:
+    (record,) = extract("On 3 June 2023, Russian missiles struck Kharkiv, Dnipro and Odesa.")
+    assert [i["place"]["name"] for i in record["incidents"]] == ["Kharkiv", "Dnipro", "Odesa"]
+
+
+def test_a_bare_village_name_follows_where_the_batch_is() -> None:
+    front = [
+        f"On {day} June 2023, Russian forces shelled {town}, Donetsk oblast."
+        for day, town in [(1, "Avdiivka"), (2, "Vuhledar"), (3, "Kurakhove"), (4, "Pokrovsk"), (5, "Selydove")]
+    ]
+    *_, bare = extract(*front, "On 6 June 2023, Russian forces shelled Marinka, killing two people.")
+    place = bare["incidents"][0]["place"]
+    assert (place["name"], place["admin1"]) == ("Marinka", "Donetsk Oblast")
+
+
+def test_alone_a_bare_village_name_is_the_largest_namesake() -> None:
+    (alone,) = extract("On 6 June 2023, Russian forces shelled Marinka, killing two people.")
+    assert alone["incidents"][0]["place"]["name"] == "Marinka"
