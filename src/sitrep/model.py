@@ -296,13 +296,13 @@ class Document:
     """The value that flows through ``pipeline.STAGES``."""
 
     article: Article
-    # Where the other places of the batch lie (lat, lon): the place stage's
-    # last tie-breaker among same-named villages.  Input, not output.
-    batch_points: tuple[tuple[float, float], ...] = ()
     sentences: tuple[Sentence, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     reports: tuple[Report, ...] = ()
     figures: tuple[Figure, ...] = ()
+    # Where the other places of the batch lie (lat, lon): the place stage's
+    # last tie-breaker among same-named villages.  Input, not output.
+    batch_points: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

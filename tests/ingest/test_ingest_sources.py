@@ -46,7 +46,7 @@ def test_folder_with_bad_files_reports_them_and_reads_the_rest(tmp_path: Path) -
         ("empty.txt", "empty"),
         ("noise.bin", "binary"),
     ]
-    assert all(f.source in f.reason for f in failures(items))
+    assert all(f.reason and not f.reason.startswith(f.source) for f in failures(items))
 
 
 def test_undecodable_file_says_how_to_fix(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_undecodable_file_says_how_to_fix(tmp_path: Path) -> None:
     path.write_bytes(TEXT_ARTICLE.replace("Dnipro", "Dnipr\u00f6").encode("latin-1"))
     (failure,) = failures(read(path))
     assert failure.kind == "undecodable"
-    assert "--encoding latin-1" in failure.reason and "latin.txt" in failure.reason
+    assert "--encoding latin-1" in failure.reason and failure.source.endswith("latin.txt")
     (article,) = articles(read(path, settings=Settings(encoding="latin-1")))
     assert "Dnipr\u00f6" in article.text
 

@@ -10,4 +10,4 @@ __all__ = ["failure"]
 
 def failure(error: InputError) -> Failure:
     """The :class:`Failure` that reports ``error``; its reason says what to do."""
-    return Failure(source=error.source, reason=str(error), kind=error.kind)
+    return Failure(source=error.source, reason=error.reason, kind=error.kind)

@@ -185,17 +185,20 @@ def mention_row(article_id: str, idx: int, mention: PlaceMention) -> Row:
         "start_char": mention.start,
         "end_char": mention.end,
         "surface": mention.surface,
-        "place": _dumps(place),
+        "place": _dumps({**place, "basis": mention.basis}),  # how the place was chosen rides along
     }
 
 
 def mention_from(row: Row) -> PlaceMention:
+    place = json.loads(row["place"])
+    basis = place.pop("basis", "unique")
     return PlaceMention(
         sentence=row["sentence"],
         start=row["start_char"],
         end=row["end_char"],
         surface=row["surface"],
-        place=Place(**json.loads(row["place"])),
+        place=Place(**place),
+        basis=basis,
     )
 
 
