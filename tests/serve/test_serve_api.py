@@ -11,6 +11,7 @@ from serve_openapi import errors, response_schema
 ENDPOINTS = [
     ("/api/incidents", "/api/incidents"),
     ("/api/incidents?limit=1&offset=1", "/api/incidents"),
+    ("/api/incidents?limit=1&after=inc-kyiv-0304", "/api/incidents"),
     ("/api/incidents/inc-kharkiv-0302", "/api/incidents/{incident_id}"),
     ("/api/figures", "/api/figures"),
     ("/api/figures?metric=civilians_killed", "/api/figures"),
@@ -64,6 +65,7 @@ def test_openapi_lists_every_endpoint(spec: dict[str, Any]) -> None:
         "bbox",
         "limit",
         "offset",
+        "after",
     }
 
 
@@ -87,6 +89,8 @@ def _ids(client: TestClient, query: str) -> list[str]:
         ("bbox=35,49,37,51", ["inc-kharkiv-0302"]),
         ("limit=2", ["inc-kyiv-0304", "inc-odesa-0303"]),
         ("limit=2&offset=2", ["inc-kharkiv-0302"]),
+        ("after=inc-odesa-0303", ["inc-kharkiv-0302"]),
+        ("after=inc-kyiv-0304&event_type=air_drone_strike", ["inc-odesa-0303"]),
     ],
 )
 def test_incident_filters(client: TestClient, query: str, expected: list[str]) -> None:
@@ -97,6 +101,21 @@ def test_paging_points_to_the_next_page(client: TestClient) -> None:
     first = client.get("/api/incidents?limit=2").json()
     assert first["next_offset"] == 2
     assert client.get("/api/incidents?limit=2&offset=2").json()["next_offset"] is None
+
+
+def test_cursor_paging_follows_next_to_the_end(client: TestClient) -> None:
+    seen, query = [], "limit=1"
+    while query:
+        page = client.get(f"/api/incidents?{query}").json()
+        seen += [item["id"] for item in page["items"]]
+        query = page["next"] and f"limit=1&after={page['next']}"
+    assert seen == _ids(client, "")
+
+
+def test_an_unknown_cursor_is_422(client: TestClient) -> None:
+    response = client.get("/api/incidents?after=gone")
+    assert response.status_code == 422
+    assert "start again" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
-from store_samples import documents, sample_corpus, sample_documents
+from store_samples import ZOLOCHIV, documents, sample_corpus, sample_documents
 
 from sitrep.config import Settings
 from sitrep.errors import SchemaVersionError, StoreError
-from sitrep.model import Document, Failure
+from sitrep.model import Corpus, Document, Failure, Incident, PartialDate
 from sitrep.store import LATEST_VERSION, IncidentFilter, SqlStore, open_store
+from sitrep.store import _codec as codec
+from sitrep.store.backends import connect
+from sitrep.store.base import listing_order
+from sitrep.store.schema import migrate
 
 
 @hsettings(
@@ -122,6 +126,10 @@ def resolved(store: SqlStore) -> SqlStore:
         (IncidentFilter(bbox=(35.0, 50.0, 36.5, 50.5)), ["inc-zolochiv"]),
         (IncidentFilter(limit=1), ["inc-zolochiv"]),
         (IncidentFilter(limit=1, offset=1), ["inc-nikopol"]),
+        (IncidentFilter(after="inc-zolochiv"), ["inc-nikopol"]),
+        (IncidentFilter(after="inc-nikopol"), []),
+        (IncidentFilter(after="gone"), []),
+        (IncidentFilter(q="drone", after="inc-zolochiv"), ["inc-nikopol"]),
     ],
 )
 def test_list_incidents_filters(
@@ -237,3 +245,54 @@ def test_postgres_connection_errors_hide_the_password(postgres_url: str) -> None
         open_store(Settings(db=bad))
     assert "wrong-secret" not in str(info.value)
     assert "start-postgres.sh" in str(info.value)
+
+
+def _dated_incidents(n: int) -> list[Incident]:
+    """``n`` incidents in a scrambled order: same-day ties, year-unknown and undated ones."""
+    days = [PartialDate(2024, 5, 1 + k % 4) for k in range(n)]
+    days[3::7] = [PartialDate(None, 5, 8)] * len(days[3::7])
+    days[5::6] = [None] * len(days[5::6])
+    order = sorted(range(n), key=lambda k: (k * 7919) % n)
+    return [
+        Incident(f"inc-{k:02d}", days[k], ZOLOCHIV, "explosions_remote_violence",
+                 "shelling_artillery_missile_attack", ())
+        for k in order
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("q", [None, "Zolochiv"])
+def test_paging_after_the_last_id_walks_the_listing_order_once(
+    store: SqlStore, q: str | None
+) -> None:
+    incidents = _dated_incidents(23)
+    store.replace_resolution(Corpus(incidents=tuple(incidents)))
+    everything = [i.id for i in store.list_incidents(IncidentFilter(q=q, limit=None))]
+    assert everything == [i.id for i in listing_order(incidents)]
+    seen: list[str] = []
+    page = IncidentFilter(q=q, limit=4)
+    while batch := store.list_incidents(page):
+        seen += [i.id for i in batch]
+        page = dataclasses.replace(page, after=batch[-1].id)
+    assert seen == everything
+    assert [
+        i.id for i in store.list_incidents(IncidentFilter(q=q, limit=None, offset=20))
+    ] == everything[20:]
+
+
+def test_a_version_1_database_migrates_to_listing_positions(settings: Settings) -> None:
+    incidents = _dated_incidents(9)
+    db = connect(settings.db)
+    migrate(db, up_to=1)
+    rows = [codec.incident_row(i, n) for n, i in enumerate(incidents)]  # version 1: corpus order
+    db.executemany(codec.insert_sql("incidents", rows[0]), [list(r.values()) for r in rows])
+    if db.dialect == "sqlite":
+        db.executemany(
+            "INSERT INTO incident_search (incident_id, summary) VALUES (?, ?)",
+            [(r["id"], r["summary"]) for r in rows],
+        )
+    db.close()
+    with open_store(settings) as store:
+        expected = [i.id for i in listing_order(incidents)]
+        by_position = store.db.query("SELECT id FROM incidents ORDER BY position")
+        assert [r["id"] for r in by_position] == expected
+        assert [i.id for i in store.list_incidents(IncidentFilter(q="Zolochiv"))] == expected

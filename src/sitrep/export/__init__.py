@@ -63,15 +63,18 @@ class IncidentSource(Protocol):
 def iter_pages(
     store: IncidentSource, filters: IncidentFilter | None = None
 ) -> Iterator[list[Incident]]:
-    """Every incident matching ``filters`` (its limit/offset ignored), a page at a time."""
-    page = replace(filters or IncidentFilter(), limit=PAGE, offset=0)
+    """Every incident matching ``filters`` (its limit/offset/after ignored), a page at a time.
+
+    Pages follow the last incident (keyset), so each costs the same however deep.
+    """
+    page = replace(filters or IncidentFilter(), limit=PAGE, offset=0, after=None)
     while True:
         batch = store.list_incidents(page)
         if batch:
             yield batch
         if len(batch) < PAGE:
             return
-        page = replace(page, offset=page.offset + PAGE)
+        page = replace(page, after=batch[-1].id)
 
 
 def iter_incidents(

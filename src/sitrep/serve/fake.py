@@ -29,7 +29,7 @@ from sitrep.model import (
     Sentence,
     Story,
 )
-from sitrep.store.base import IncidentFilter, RunStats, Store
+from sitrep.store.base import IncidentFilter, RunStats, Store, event_type_field, listing_order
 
 __all__ = [
     "FakeStore",
@@ -63,7 +63,7 @@ def _matches(incident: Incident, f: IncidentFilter, texts: dict[str, str]) -> bo
         f.date_to is None or (day is not None and day <= f.date_to),
         f.oblast is None
         or (place is not None and (place.admin1 or "").lower().startswith(f.oblast.lower())),
-        f.event_type is None or f.event_type in (incident.event_type, incident.sub_event_type),
+        f.event_type is None or getattr(incident, event_type_field(f.event_type)) == f.event_type,
         f.min_killed is None
         or (incident.killed is not None and (incident.killed.value or 0) >= f.min_killed),
         f.q is None
@@ -94,8 +94,11 @@ class FakeStore:
     def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]:
         f = filters or IncidentFilter()
         texts = {a.id: a.text for a in self.articles}
-        hits = [i for i in self.incidents if _matches(i, f, texts)]
-        hits.sort(key=lambda i: (i.date.isoformat() if i.date else "", i.id), reverse=True)
+        ordered = listing_order(self.incidents)
+        if f.after is not None:
+            ids = [i.id for i in ordered]
+            ordered = ordered[ids.index(f.after) + 1 :] if f.after in ids else []
+        hits = [i for i in ordered if _matches(i, f, texts)]
         return hits[f.offset :] if f.limit is None else hits[f.offset : f.offset + f.limit]
 
     def get_incident(self, incident_id: str) -> Incident | None:

@@ -38,7 +38,11 @@ def incident_filter(
     q: Annotated[str | None, Query(description="Full-text search over report sentences.")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, description="Skip this many matches.")] = 0,
+    after: Annotated[
+        str | None,
+        Query(description="Cursor: the `next` of the previous page (faster than offset)."),
+    ] = None,
 ) -> IncidentFilter:
     """FastAPI dependency: the incident filter from the query string (empty values ignored)."""
     return IncidentFilter(
@@ -51,4 +55,5 @@ def incident_filter(
         bbox=parse_bbox(bbox),
         limit=limit,
         offset=offset,
+        after=after or None,
     )

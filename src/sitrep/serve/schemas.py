@@ -104,6 +104,10 @@ class IncidentPageOut(BaseModel):
     limit: int
     offset: int
     next_offset: int | None = Field(description="Offset of the next page, null on the last page.")
+    next: str | None = Field(
+        default=None,
+        description="Cursor of the next page (pass it as `after`), null on the last page.",
+    )
 
 
 class ReportOut(BaseModel):

@@ -14,13 +14,23 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from sitrep.errors import StoreError
 
-__all__ = ["Backend", "Dialect", "PostgresBackend", "Row", "SqliteBackend", "connect", "redact"]
+__all__ = [
+    "Backend",
+    "Dialect",
+    "IncidentSource",
+    "PostgresBackend",
+    "Row",
+    "SqliteBackend",
+    "connect",
+    "redact",
+]
 
 Row = dict[str, Any]
 Params = Sequence[Any]
@@ -36,6 +46,19 @@ def redact(location: str) -> str:
         return location
     netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSource:
+    """Where ``list_incidents`` reads incidents: the tables (a FROM clause), the SQL
+    expression of their listing position, and the search condition (one parameter)."""
+
+    tables: str
+    position: str
+    match: str = ""
+
+
+INCIDENTS = IncidentSource("incidents", "incidents.position")
 
 
 class Backend(ABC):
@@ -78,15 +101,15 @@ class Backend(ABC):
         """Make ``(article_id, idx, text)`` sentences searchable."""
 
     @abstractmethod
-    def index_incidents(self, rows: Sequence[tuple[str, str]]) -> None:
-        """Make ``(incident_id, summary)`` searchable."""
+    def index_incidents(self, rows: Sequence[tuple[int, str]]) -> None:
+        """Make ``(position, summary)`` of incidents searchable."""
 
     @abstractmethod
     def clear_incident_index(self) -> None: ...
 
     @abstractmethod
-    def incident_match(self) -> str:
-        """SQL condition on ``incidents`` taking one parameter, the search text."""
+    def incident_source(self, search: bool) -> IncidentSource:
+        """What ``list_incidents`` reads from, searching (``search``) or not."""
 
     @abstractmethod
     def sentence_match(self) -> str:
@@ -166,14 +189,23 @@ class SqliteBackend(Backend):
             "INSERT INTO sentence_search (article_id, idx, text) VALUES (?, ?, ?)", rows
         )
 
-    def index_incidents(self, rows: Sequence[tuple[str, str]]) -> None:
-        self.executemany("INSERT INTO incident_search (incident_id, summary) VALUES (?, ?)", rows)
+    def index_incidents(self, rows: Sequence[tuple[int, str]]) -> None:
+        self.executemany("INSERT INTO incident_search (rowid, summary) VALUES (?, ?)", rows)
 
     def clear_incident_index(self) -> None:
         self.execute("DELETE FROM incident_search")
 
-    def incident_match(self) -> str:
-        return "incidents.id IN (SELECT incident_id FROM incident_search WHERE incident_search MATCH ?)"
+    def incident_source(self, search: bool) -> IncidentSource:
+        if not search:
+            return INCIDENTS
+        # Driven by the search index, whose rowid is the listing position: matches come
+        # out in listing order and the query stops at the page's end (a join measured
+        # 1 ms against 8-40 ms for `position IN (matches)` on 100k incidents).
+        return IncidentSource(
+            "incident_search JOIN incidents ON incidents.position = incident_search.rowid",
+            "incident_search.rowid",
+            "incident_search MATCH ?",
+        )
 
     def sentence_match(self) -> str:
         return "SELECT article_id, idx FROM sentence_search WHERE sentence_search MATCH ? ORDER BY rank"
@@ -260,14 +292,17 @@ class PostgresBackend(Backend):
     def index_sentences(self, rows: Sequence[tuple[str, int, str]]) -> None:
         return None
 
-    def index_incidents(self, rows: Sequence[tuple[str, str]]) -> None:
+    def index_incidents(self, rows: Sequence[tuple[int, str]]) -> None:
         return None
 
     def clear_incident_index(self) -> None:
         return None
 
-    def incident_match(self) -> str:
-        return "to_tsvector('english', incidents.summary) @@ plainto_tsquery('english', ?)"
+    def incident_source(self, search: bool) -> IncidentSource:
+        if not search:
+            return INCIDENTS
+        match = "to_tsvector('english', incidents.summary) @@ plainto_tsquery('english', ?)"
+        return replace(INCIDENTS, match=match)
 
     def sentence_match(self) -> str:
         return (

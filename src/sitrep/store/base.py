@@ -7,12 +7,13 @@ reports use the query half, which returns JSON-ready dicts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal, Protocol
 
 from sitrep.model import (
+    EVENT_TYPES,
     Article,
     Contradiction,
     Corpus,
@@ -24,7 +25,15 @@ from sitrep.model import (
     Story,
 )
 
-__all__ = ["BBox", "IncidentFilter", "RunStats", "RunStatus", "Store"]
+__all__ = [
+    "BBox",
+    "IncidentFilter",
+    "RunStats",
+    "RunStatus",
+    "Store",
+    "event_type_field",
+    "listing_order",
+]
 
 RunStatus = Literal["running", "finished", "interrupted"]
 BBox = tuple[float, float, float, float]  # west, south, east, north (lon, lat degrees)
@@ -36,9 +45,11 @@ class IncidentFilter:
 
     ``oblast`` matches the start of ``admin1`` ignoring case (``kharkiv``
     finds ``Kharkiv Oblast`` and ``Kharkivska``); ``event_type`` matches the
-    type or the sub-type; ``q`` is a full-text search over place, type and
+    type when it is one of :data:`~sitrep.model.EVENT_TYPES`, else the sub-type; ``q`` is a full-text search over place, type and
     evidence sentences; ``bbox`` is (west, south, east, north) in degrees.
-    ``limit=None`` returns every match.
+    ``limit=None`` returns every match.  ``after`` is the id of the last
+    incident of the previous page: the list goes on after it (keyset paging,
+    as fast on page 1,000 as on page 1); ``offset`` then skips further.
     """
 
     date_from: dt.date | None = None
@@ -50,6 +61,22 @@ class IncidentFilter:
     bbox: BBox | None = None
     limit: int | None = 100
     offset: int = 0
+    after: str | None = None
+
+
+def event_type_field(event_type: str) -> Literal["event_type", "sub_event_type"]:
+    """The field an ``event_type`` filter compares: a type's or else a sub-type's."""
+    return "event_type" if event_type in EVENT_TYPES else "sub_event_type"
+
+
+def listing_order(incidents: Iterable[Incident]) -> list[Incident]:
+    """Incidents as ``list_incidents`` returns them: newest first, then the year-unknown
+    dates (``--MM-DD``), then the undated; incidents of one day keep their given order."""
+    return sorted(
+        incidents,
+        key=lambda i: (i.date is not None, "" if i.date is None else i.date.isoformat()),
+        reverse=True,  # a stable sort stays stable reversed, so ties keep their order
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from typing import Any
 
 from sitrep.model import Article, Contradiction, Document, Figure, Incident, Report, Sentence, Story
 from sitrep.store import _codec as codec
-from sitrep.store.backends import Backend
-from sitrep.store.base import IncidentFilter
+from sitrep.store.backends import Backend, IncidentSource
+from sitrep.store.base import IncidentFilter, event_type_field
 
 __all__ = [
     "COUNTED_TABLES",
@@ -51,45 +51,76 @@ def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def _incident_where(db: Backend, f: IncidentFilter) -> tuple[str, list[Any]]:
+# The {MIN|MAX} position on the {latest|earliest} day with a full date in [?, ?].
+_DAY_EDGE = (
+    "SELECT {0}(position) FROM incidents AS d WHERE d.date = (SELECT e.date FROM incidents AS e "
+    "WHERE e.date BETWEEN ? AND ? AND substr(e.date, 1, 2) <> '--' ORDER BY e.date {1} LIMIT 1)"
+)
+
+
+def _date_span(f: IncidentFilter) -> tuple[str, str]:
+    """First and last ISO date the filter admits (open ends as ISO-shaped extremes)."""
+    first = "0000-00-00" if f.date_from is None else f.date_from.isoformat()
+    last = "9999-99-99" if f.date_to is None else f.date_to.isoformat()
+    return first, last
+
+
+def _incident_where(
+    db: Backend, f: IncidentFilter, source: IncidentSource
+) -> tuple[str, list[Any]]:
     conditions: list[str] = []
     params: list[Any] = []
+    position = source.position
 
     def add(condition: str, *values: Any) -> None:
         conditions.append(condition)
         params.extend(values)
 
-    # A date with an unknown year ("--05-08") is in no date range.
-    if f.date_from is not None:
-        add("date >= ? AND substr(date, 1, 2) <> '--'", f.date_from.isoformat())
-    if f.date_to is not None:
-        add("date <= ? AND substr(date, 1, 2) <> '--'", f.date_to.isoformat())
+    if f.q:
+        add(source.match, db.search_param(f.q))
+    if f.date_from is not None or f.date_to is not None:
+        first, last = _date_span(f)
+        # A date with an unknown year ("--05-08") is in no date range.
+        add("date BETWEEN ? AND ? AND substr(date, 1, 2) <> '--'", first, last)
+        # Positions follow dates, so the matches lie between the first position of the
+        # latest matching day and the last of the earliest; saying so lets the query
+        # walk just that stretch, in order.  Each bound is two index seeks.
+        add(f"{position} BETWEEN ({_DAY_EDGE.format('MIN', 'DESC')}) "
+            f"AND ({_DAY_EDGE.format('MAX', 'ASC')})", first, last, first, last)  # fmt: skip
     if f.oblast:
         add("lower(place_admin1) LIKE ?", f.oblast.lower() + "%")
     if f.event_type:
-        add("(event_type = ? OR sub_event_type = ?)", f.event_type, f.event_type)
+        add(f"{event_type_field(f.event_type)} = ?", f.event_type)
     if f.min_killed is not None:
         add("COALESCE(killed_value, killed_low, 0) >= ?", f.min_killed)
-    if f.q:
-        add(db.incident_match(), db.search_param(f.q))
     if f.bbox is not None:
         west, south, east, north = f.bbox
         add("place_lon BETWEEN ? AND ? AND place_lat BETWEEN ? AND ?", west, east, south, north)
+    if f.after is not None:
+        # An id no longer in the store (the resolution was rebuilt) gives NULL: no rows.
+        add(f"{position} > (SELECT position FROM incidents AS a WHERE a.id = ?)", f.after)
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
     return where, params
 
 
 def list_incidents(db: Backend, filters: IncidentFilter | None = None) -> list[Incident]:
-    """Incidents matching ``filters``, newest first (unknown dates last), with their reports."""
+    """Incidents matching ``filters`` in :func:`~sitrep.store.base.listing_order`, with reports.
+
+    ``position`` holds that order (the store writes it), so the query walks an
+    index in that order (or SQLite's search index, keyed by position) and
+    stops at the page's end.
+    """
     f = filters or IncidentFilter()
-    where, params = _incident_where(db, f)
-    page = "" if f.limit is None else " LIMIT ? OFFSET ?"
+    source = db.incident_source(search=bool(f.q))
+    where, params = _incident_where(db, f, source)
     if f.limit is not None:
+        page = " LIMIT ? OFFSET ?"
         params += [f.limit, f.offset]
+    else:
+        page = " LIMIT -1 OFFSET ?" if db.dialect == "sqlite" else " OFFSET ?"
+        params.append(f.offset)
     rows = db.query(
-        f"SELECT * FROM incidents{where} "
-        f"ORDER BY (CASE WHEN date IS NULL THEN 1 ELSE 0 END), date DESC, position{page}",
-        params,
+        f"SELECT incidents.* FROM {source.tables}{where} ORDER BY {source.position}{page}", params
     )
     reports = _incident_reports(db, [row["id"] for row in rows])
     return [codec.incident_from(row, tuple(reports[row["id"]])) for row in rows]

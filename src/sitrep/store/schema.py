@@ -70,11 +70,11 @@ def _check_not_newer(db: Backend, version: int | None) -> None:
         )
 
 
-def migrate(db: Backend) -> int:
-    """Bring ``db`` to :data:`LATEST_VERSION`; return the version it had (0 if new).
+def migrate(db: Backend, up_to: int = LATEST_VERSION) -> int:
+    """Bring ``db`` to version ``up_to`` (default latest); return the version it had (0 if new).
 
     A read-only backend is only checked.  Raises :class:`SchemaVersionError`
-    for a database made by a newer sitrep.
+    for a database made by a newer sitrep.  ``up_to`` lets tests build an old schema.
     """
     version = current_version(db)
     _check_not_newer(db, version)
@@ -94,7 +94,7 @@ def migrate(db: Backend) -> int:
         version = current_version(db) or 0  # another process may have migrated meanwhile
         _check_not_newer(db, version)
         for migration in MIGRATIONS:
-            if migration.version > version:
+            if version < migration.version <= up_to:
                 _apply(db, migration)
     return version
 

@@ -28,7 +28,7 @@ from sitrep.model import (
 from sitrep.store import _codec as codec
 from sitrep.store import queries
 from sitrep.store.backends import Backend, Row, connect
-from sitrep.store.base import IncidentFilter, RunStats
+from sitrep.store.base import IncidentFilter, RunStats, listing_order
 from sitrep.store.schema import migrate
 
 __all__ = ["SqlStore", "open_store"]
@@ -172,7 +172,7 @@ class SqlStore:
         )
 
     def _write_incidents(self, corpus: Corpus, report_ids: dict[Any, str]) -> None:
-        rows = [codec.incident_row(inc, i) for i, inc in enumerate(corpus.incidents)]
+        rows = [codec.incident_row(inc, i) for i, inc in enumerate(listing_order(corpus.incidents))]
         self._insert("incidents", rows)
         self._insert(
             "incident_reports",
@@ -183,7 +183,7 @@ class SqlStore:
                 if r in report_ids
             ],
         )
-        self.db.index_incidents([(row["id"], row["summary"]) for row in rows])
+        self.db.index_incidents([(row["position"], row["summary"]) for row in rows])
 
     def _write_contradictions(
         self,

@@ -19,15 +19,23 @@ FilterDep = Annotated[IncidentFilter, Depends(incident_filter)]
 
 @router.get("", response_model=IncidentPageOut, summary="List incidents")
 def list_incidents(store: StoreDep, filters: FilterDep) -> IncidentPageOut:
-    """Incidents matching the filters, newest first, one page at a time."""
+    """Incidents matching the filters, newest first, one page at a time.
+
+    Page with ``after=<next>`` (a cursor, fast at any depth) or ``offset``.
+    """
+    if filters.after is not None and store.get_incident(filters.after) is None:
+        message = f"after: no incident {filters.after!r} (the store was rebuilt?); start again."
+        raise HTTPException(422, message)
     limit = filters.limit or 100
     rows = store.list_incidents(replace(filters, limit=limit + 1))
+    page = rows[:limit]
     more = len(rows) > limit
     return IncidentPageOut(
-        items=[incident_out(i) for i in rows[:limit]],
+        items=[incident_out(i) for i in page],
         limit=limit,
         offset=filters.offset,
         next_offset=filters.offset + limit if more else None,
+        next=page[-1].id if more else None,
     )
 
 
