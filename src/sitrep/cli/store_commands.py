@@ -6,7 +6,6 @@ Each parses its options, calls one library function and formats the result.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -307,12 +306,9 @@ def demo_summary(summary: RunSummary, settings: Settings) -> None:
 def demo(
     db: DbOption = None,
     serve: Annotated[
-        bool | None,
-        typer.Option(
-            "--serve/--no-serve",
-            help="Then serve the web UI on it (default: when run in a terminal).",
-        ),
-    ] = None,
+        bool,
+        typer.Option("--serve/--no-serve", help="Then serve the web UI on it (--no-serve: only build it)."),
+    ] = True,
 ) -> None:
     """Build a database from the bundled demo corpus, summarise it, then serve the web UI.
 
@@ -322,7 +318,7 @@ def demo(
     with errors_to_exit(), progress("Building the demo") as advance:
         summary = build_demo(settings, advance)
     demo_summary(summary, settings)
-    if serve if serve is not None else sys.stdout.isatty():
+    if serve:
         from sitrep.serve.run import serve_ui  # the web layer sits above the store commands
 
         with errors_to_exit():
