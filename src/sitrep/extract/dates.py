@@ -6,9 +6,11 @@ resolve against the publication date and never land after it.  When the
 text gives no year and the article has no publication date, the year stays
 unknown (``PartialDate(None, m, d)``): we never invent one.
 
-dateparser was measured against this closed grammar on the seed sentences
-and short incident reports: it resolved no form the grammar misses and its
-``search_dates`` cost ~2 ms per sentence, so the grammar is used alone.
+The stack names dateparser; ``bench/dates_vs_dateparser.py`` measures it
+against this grammar on the 300 incident notes of tests/golden: both find
+the coded date in 297 of 300 (the grammar misses only two-day nights, read
+as their second day; dateparser misses "April 17, 2024" and reads "Around
+14 August" as 1 August), at 0.3 ms vs 23 ms a note.  So the grammar is used alone.
 """
 
 from __future__ import annotations
