@@ -1,153 +1,459 @@
 """What happened: ACLED event type and sub-type, weapon, targets, actor, status.
 
-Cues are matched on one sentence; the first cue family in precedence order
-decides the type (a landmine beats shelling, remote violence beats a
-clash).  Weapon and target vocabularies are closed lists of what analysts
-code, normalised to one name each.
+``classify`` runs a sentence through an ordered list of rules (``_RULES``);
+the first rule that recognises its event decides the type.  The order
+follows ACLED's codebook where cues compete:
+
+- a protest broken up with stun grenades is a protest (with intervention);
+- a munition defused by sappers or downed by air defence is disrupted
+  weapons use, unless someone was hurt (then it is the strike);
+- an arrest by the SBU or police is an arrest even when the suspect planned
+  a strike; a detention by Russian forces or occupation officials is an
+  abduction;
+- a mine, an IED, a suicide bomb or gas decides wherever it is named (a
+  vehicle hitting a mine during an assault is a landmine event);
+- troops shooting at people or at a car is an attack on civilians, unless
+  artillery or another heavy weapon is named first;
+- who takes ground, not the verb, decides between "government regains" and
+  "non-state actor overtakes" territory (ACLED codes Russia taking Ukrainian
+  ground as the latter, and Ukraine in Kursk region the same way);
+- a grenade dropped from a drone is an air/drone strike, a thrown one a
+  grenade;
+- remote violence beats a clash, unless the clash is named first and the
+  weapon is not its instrument ("attacked positions with drones").
+
+Weapon and target vocabularies are closed lists of what analysts code,
+normalised to one name each.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
+from sitrep.extract._event_cues import (
+    Cue,
+    EventCue,
+    compiled,
+    government_of,
+    harmed,
+    in_background,
+    side_of,
+)
+from sitrep.extract._remote import DROP, GRENADE, Remote, event_cue, find_weapons, remote_cue
 from sitrep.model import Status
 
 __all__ = ["EventCue", "classify", "find_actor", "find_status", "find_targets", "find_weapons"]
 
-# (pattern, event_type, sub_event_type, weapon): first family hit wins; within
-# remote violence the earliest cue in the sentence wins.
-_REMOTE = [
-    (r"\b(?:land\s?mines?|(?:anti-personnel|anti-tank)\s+mines?|mine\s+(?:explosion|blast)|stepped\s+on\s+an?\s+(?:\w+\s+)?mine|(?:an?|the)\s+mine\s+(?:exploded|detonated|went\s+off)|IEDs?|improvised\s+explosive|explosive\s+devices?|tripwire|booby[- ]trap\w*|unexploded\s+(?:ordnance|shell|munition)s?|explosive\s+remnants)", "remote_explosive_landmine_ied", "landmine"),
-    (r"\bsuicide\s+(?:bomb\w*|attack\w*)", "suicide_bomb", "suicide bomb"),
-    (r"\bchemical\s+(?:weapons?|munitions?|agents?)|\bpoison(?:ous)?\s+gas", "chemical_weapon", "chemical weapon"),
-    (r"\b(?:guided\s+aerial\s+bombs?|(?:guided|glide|gliding)\s+bombs?|aerial\s+(?:guided\s+)?bombs?|KABs?|FAB-\d+)", "air_drone_strike", "guided aerial bomb"),
-    (r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|air\s+attacks?|aerial\s+attacks?|aerial\s+bombardment|bombers?|(?:war)?planes?\s+(?:struck|bombed|dropped)|helicopters?\s+(?:fired|struck)|bombed|bombing|bombs?)", "air_drone_strike", "air strike"),
-    (r"\b(?:drones?|UAVs?|unmanned\s+aerial|Shaheds?|Geran\w*|loitering\s+munitions?|Lancets?|kamikaze|quadcopters?|FPV)", "air_drone_strike", "drone"),
-    (r"\b(?:cruise\s+missiles?|Kalibr|Kh-\d+\w*)", "shelling_artillery_missile_attack", "cruise missile"),
-    (r"\b(?:ballistic\s+missiles?|Iskander\w*|S-300|S-400|Tochka)", "shelling_artillery_missile_attack", "ballistic missile"),
-    (r"\b(?:missiles?|missile\s+strikes?)", "shelling_artillery_missile_attack", "missile"),
-    (r"\b(?:MLRS|multiple\s+rocket|Grads?|Uragan|Smerch|Tornado|rockets?)", "shelling_artillery_missile_attack", "rocket"),
-    (r"\b(?:mortars?)", "shelling_artillery_missile_attack", "mortar"),
-    (r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|barrage|bombard(?:ed|ment|ing)?|tank\s+fire|fired\s+(?:at|on|upon)|struck|strikes?|striking|hit\s+by|explosions?|blasts?|attacks?\s+on)", "shelling_artillery_missile_attack", None),
+
+Rule = Callable[[str, Remote | None], EventCue | None]
+
+# Phrase fragments shared by several cues.
+_PERSON = r"(?:civilians?|residents?|locals|villagers|people|persons?|man|woman|men|women|boys?|girls?|child(?:ren)?|teenagers?|pensioners?|family|families|couple|volunteers?|cyclists?|pedestrians?|drivers?|passengers|farmers?|priests?|journalists?|refugees|evacuees|passers-by|mayor|head|official|teacher|activists?|doctors?|medics?|paramedics?|director)"
+_VEHICLE = r"(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|vans?|trucks?|convoys?|columns?|ambulances?|tractors?|bicycles?|boats?|evacuation\s+\w+)"
+_GOODS = r"(?:paintings|artworks?|art|equipment|grain|property|artefacts|artifacts|exhibits|valuables|machinery|ships|vessels|collections?|appliances|belongings|cattle|livestock|cars)"
+
+_PROTEST = Cue(
+    r"\b(?:protested|protesting|protest\s+(?:against|over|outside|near|in\s+support)|to\s+protest|(?:held|staged|organi[sz]ed|took\s+part\s+in|joined|attended)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rall(?:y|ies)|protests?|demonstrations?|pickets?|march(?:es)?)|rallied|took\s+to\s+the\s+streets|picketed|protesters|demonstrators|demonstrated\s+(?:against|for|in|outside|near)|rally\s+(?:against|in\s+support|for|outside))",
+    "protest rall demonstr picket march streets",
+)
+_PROTEST_NOUN = Cue(
+    r"\b(?:rall(?:y|ies)|protests?|protesters|demonstrations?|demonstrators|crowds?|pickets?|march(?:es)?|gathering)",
+    "rall protest demonstr crowd picket march gathering",
+)
+_DISPERSAL = Cue(
+    r"\b(?:dispers\w+|broke\s+up|break\s+up|breaking\s+up|stun\s+grenades?|tear\s+gas|rubber\s+bullets|(?:shots?|fire|fired|firing)\s+(?:\w+\s+)?into\s+the\s+air|warning\s+shots|(?:detained|arrested|beat|beaten)\s+(?:\w+\s+){0,2}?(?:protesters|demonstrators|participants|activists)|(?:protesters|demonstrators|participants|activists)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:detained|arrested|beaten|dispersed))",
+    "dispers broke break stun tear rubber air warning protest demonstr particip activist",
+)
+_LETHAL_DISPERSAL = Cue(
+    r"\b(?:(?:killed|shot\s+dead|shot|opened\s+fire\s+on|fired\s+on|fired\s+at)\s+(?:\w+\s+){0,2}?(?:protesters?|demonstrators?|the\s+crowd)|(?:protesters?|demonstrators?)\s+(?:\w+\s+){0,3}?(?:killed|shot\s+dead|died))",
+    "protest demonstr crowd",
+)
+
+
+def _protest(text: str, remote: Remote | None) -> EventCue | None:
+    """Protests, and how they were met: dispersed (intervention) or fired on (excessive force)."""
+    dispersal = _DISPERSAL.search(text)
+    m = _PROTEST.search(text) or (dispersal if _PROTEST_NOUN.search(text) else None)
+    if m is None:
+        return None
+    if remote and remote.cue.weapon and remote.cue.start < m.start() and not dispersal:
+        return None  # a strike that protesters later answered
+    sub = "protest_with_intervention" if dispersal else "peaceful_protest"
+    if _LETHAL_DISPERSAL.search(text):
+        sub = "excessive_force_against_protesters"
+    return event_cue("protests", sub, m)
+
+
+_SEXUAL = Cue(r"\b(?:raped|rape|sexual(?:ly)?\s+(?:assault|violence|abuse)\w*)", "rape sexual")
+
+
+def _sexual_violence(text: str, remote: Remote | None) -> EventCue | None:
+    """Rape and sexual assault, whatever else the sentence mentions."""
+    m = _SEXUAL.search(text)
+    return event_cue("violence_against_civilians", "sexual_violence", m) if m else None
+
+
+_DEFUSE_VERB = Cue(
+    r"\b(?:defus\w+|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))", "defus disarm neutrali"
+)
+_CLEAR_VERB = Cue(
+    r"\b(?:remov\w+|disposed\s+of|destroyed|detonated|cleared|clearing|demined|collected)",
+    "remov disposed destroyed detonated clear demined collected",
+)
+_DEMINER = Cue(
+    r"\b(?:sappers?|deminers?|de-?mining|pyrotechnic\w*|bomb\s+(?:squad|disposal|technicians?)|explosive\s+ordnance\s+disposal|EOD|explosives?\s+experts?)",
+    "sapper demin de-min pyrotechnic bomb ordnance eod explosive",
+)
+# a dud made safe with no one named doing it ("an unexploded shell was removed")
+_UXO_CLEARED = Cue(
+    r"\b(?:(?:unexploded|UXO)\b[^.;]{0,60}?\b(?:was|were|been)\s+(?:safely\s+)?(?:removed|destroyed|defused|neutrali[sz]ed|disposed\s+of|detonated|cleared|collected)|(?:removed|destroyed|cleared|collected|disposed\s+of)\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:unexploded|UXO))",
+    "unexploded uxo",
+)
+_ORDNANCE = Cue(
+    r"\b(?:unexploded|UXO|ordnance|duds?|mines?|shells?|munitions?|submunitions?|bombs?|missiles?|rockets?|warheads?|grenades?|explosives?|(?:explosive\s+)?devices?|IEDs?)",
+    "unexploded uxo ordnance dud mine shell munition bomb missile rocket warhead grenade explosive device ied",
+)
+
+
+def _defusal(text: str, remote: Remote | None) -> EventCue | None:
+    """Ordnance defused or cleared by sappers: disrupted weapons use, unless it went off and hurt someone."""
+    m = _DEFUSE_VERB.search(text) if _ORDNANCE.search(text) else None
+    if m is None and _DEMINER.search(text):
+        m = _CLEAR_VERB.search(text)
+    m = m or _UXO_CLEARED.search(text)
+    if m is None or _hit_elsewhere(text, m):
+        return None
+    if harmed(text):
+        return remote.cue if remote else None
+    return event_cue(
+        "strategic_developments", "disrupted_weapons_use", m, remote.cue.weapon if remote else None
+    )
+
+
+_INTERCEPT = Cue(
+    r"\b(?:shot\s+down|intercept(?:ed|ing|ion)|downed|destroyed\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|air\s+defen[cs]es?\s+(?:[\w-]+\s+){0,3}?(?:destroyed|downed|repelled|engaged|neutrali[sz]ed|worked|responded|(?:was|were)\s+(?:active|activated|working))|engaged\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|repelled\s+(?:[\w-]+\s+){0,3}?(?:drone|missile|air)\s+attacks?|(?:drones|missiles|UAVs|Shaheds|rockets|targets)\s+(?:were|was)\s+(?:destroyed|neutrali[sz]ed|suppressed|jammed)|(?:destroyed|downed|neutrali[sz]ed|shot\s+down)\s+by\s+(?:[\w-]+\s+){0,2}?air\s+defen[cs]es?|(?:suppressed|jammed|disabled|brought\s+down)\s+(?:[\w-]+\s+){0,2}?by\s+electronic\s+warfare)",
+    "shot intercept downed destroyed defen engaged repelled neutrali suppressed jammed electronic",
+)
+# what air defence downs: without one, "intercepted a call" or "downed power lines" is no interception
+_AIRBORNE = Cue(
+    r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|aircraft|helicopters?|jets?|planes?|targets|bombs?|air\s+defen[cs]es?|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?)",
+    "drone uav missile rocket shahed geran aircraft helicopter jet plane target bomb defen kalibr kh- iskander kinzhal",
+)
+_FAILED_INTERCEPT = Cue(
+    r"\b(?:fail\w*|unable|could\s+not|couldn['’]t|did\s+not|didn['’]t)\s+(?:to\s+)?(?:be\s+)?(?:intercept|shoot\s+down|shot\s+down|stop)",
+    "fail unable could did",
+)
+_DEBRIS = Cue(
+    r"\b(?:debris|fragments?|wreckage|falling|fell|downed|intercept\w*|shot\s+down)",
+    "debris fragment wreckage falling fell downed intercept shot",
+)
+_HIT_VERB = Cue(
+    r"\b(?:hit|struck|slammed\s+into|crashed\s+into|landed\s+(?:on|in)|exploded\s+(?:in|at|near|on|over))",
+    "hit struck slammed crashed landed exploded",
+)
+
+
+def _hit_elsewhere(text: str, m: re.Match[str]) -> bool:
+    """Another clause says a weapon hit something: the strike, not the dud made safe, is the event."""
+    clauses = re.finditer(r"[^;,]+", text)
+    return any(_HIT_VERB.search(c.group()) for c in clauses if not c.start() <= m.start() < c.end())
+
+
+def _interception(text: str, remote: Remote | None) -> EventCue | None:
+    """Air defence downing drones or missiles: disrupted weapons use, unless people were hurt or something else hit."""
+    m = _INTERCEPT.search(text)
+    if m is None or not _AIRBORNE.search(text) or _FAILED_INTERCEPT.search(text):
+        return None
+    if harmed(text) or _hit_beyond_debris(text):
+        return None
+    return event_cue(
+        "strategic_developments", "disrupted_weapons_use", m, remote.cue.weapon if remote else None
+    )
+
+
+def _hit_beyond_debris(text: str) -> bool:
+    """A clause says a weapon hit something, and it is not the debris of a downed one ("others hit a depot")."""
+    clauses = re.split(r"[;,]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", text)
+    return any(_HIT_VERB.search(c) and not _DEBRIS.search(c) for c in clauses)
+
+
+_DETAIN = Cue(
+    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehended|took\s+(?:\w+\s+){0,3}?into\s+custody|taken\s+into\s+custody|rounded\s+up)",
+    "arrest detain apprehended custody rounded",
+)
+_TAKEN_AWAY = Cue(
+    rf"\b(?:(?:took|led|carried)\s+(?:him|her|them)\s+away|(?:was|were)\s+(?:taken|led)\s+away|(?:took|led)\s+away\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PERSON}|(?:captured|seized)\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PERSON})",
+    "away captured seized",
+)
+
+
+def _detention(text: str, remote: Remote | None) -> EventCue | None:
+    """Detentions: arrests by Ukrainian authorities, abductions by Russian forces and occupation officials."""
+    m = next(
+        (m for m in _DETAIN.finditer(text) if not _adjective(text, m)), None
+    ) or _TAKEN_AWAY.search(text)
+    if m is None:
+        return None
+    side = side_of(text, m.start(), m.end())
+    if side == "russia":
+        return event_cue("violence_against_civilians", "abduction_forced_disappearance", m)
+    if not _DETAIN.search(m.group()):
+        return None  # "took away", "captured the mayor": only Russian forces are coded as abducting
+    if side == "ukraine" or remote is None or m.start() < remote.cue.start:
+        return event_cue("strategic_developments", "arrests", m)
+    return None
+
+
+def _decisive_remote(text: str, remote: Remote | None) -> EventCue | None:
+    """A mine, IED, suicide bomb or gas, wherever it is named."""
+    return remote.cue if remote and remote.decisive else None
+
+
+_ABDUCTION = Cue(
+    r"\b(?:abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|removed)|taken\s+hostage|took\s+(?:\w+\s+){0,3}?hostage|held\s+(?:\w+\s+){0,3}?(?:captive|hostage)|deported|deportation|whereabouts\s+(?:are|is|remain|remains)\s+unknown|(?:taken|took)\s+(?:\w+\s+){0,3}?to\s+an\s+unknown\s+(?:location|destination)|(?:forced|herded|locked|confined)\s+(?:[\w-]+\s+){0,5}?(?:into|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:basements?|cellars?|pits?|garages?)|held\s+(?:them|him|her|residents|civilians|people|villagers|hostages)\s+(?:there\s+)?(?:for|in|at|until))",
+    "abduct kidnap forcibly hostage captive deport whereabouts unknown forced herded locked confined held",
+)
+_SHOT = Cue(
+    rf"\b(?:shot\s+(?:dead|and\s+killed)|shooting\s+dead|gunned\s+down|shot\s+(?:an?|the|two|three|four|five|\d+|several|unarmed)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|executed|execution|tortured|torture|beaten(?!\s+back)|beat\s+(?:an?|the))",
+    "shot shooting gunned executed execution tortur beat",
+)
+# Gunfire at a car, or soldiers shooting at people: small arms.  "Forces fired
+# on" a crowd is how artillery fire is reported, so it stays shelling.
+_ON = r"\s+(?:on|at|upon|into)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+|two\s+|three\s+|\d+\s+|several\s+|unarmed\s+)?(?:[\w'’-]+\s+){0,3}?"
+_SMALL_ARMS = r"(?:\s+with\s+(?:small\s+arms|(?:machine|automatic|assault)\s+(?:guns?|rifles?|weapons?)|rifles?))?"
+_FIRE_ON = Cue(
+    rf"\b(?:(?:fired|firing|opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_VEHICLE}|(?:opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_PERSON}|(?:soldiers?|troops|servicemen|snipers?|checkpoint)\s+(?:[\w-]+\s+){{0,2}}?(?:fired|firing){_ON}{_PERSON})",
+    "fire firing shot shooting",
+)
+# troops killing people with no weapon named: small arms
+_KILLED = Cue(
+    rf"\b(?:soldiers?|troops|servicemen)\s+(?:killed|murdered)\s+(?:an?|the|two|three|\d+)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|\bmurdered",
+    "killed murdered",
+)
+_HEAVY = Cue(
+    r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|mortars?|barrage|bombard\w*|tanks?)",
+    "artillery howitzer shell mortar barrage bombard tank",
+)
+
+
+def _civilian_violence(text: str, remote: Remote | None) -> EventCue | None:
+    """Abductions; attacks on civilians unless a heavier weapon is named first."""
+    m = _ABDUCTION.search(text)
+    if m:
+        return event_cue("violence_against_civilians", "abduction_forced_disappearance", m)
+    heavy = _heavy_weapon(text, remote)
+    m = _SHOT.search(text) or (
+        _FIRE_ON.search(text) or _KILLED.search(text) if heavy is None else None
+    )
+    if m and (heavy is None or m.start() < heavy):
+        return event_cue("violence_against_civilians", "attack", m, "small arms")
+    return None
+
+
+def _heavy_weapon(text: str, remote: Remote | None) -> int | None:
+    """Where the first weapon beyond small arms is named (artillery counts, though it is no weapon cue)."""
+    starts = [m.start() for m in [_HEAVY.search(text)] if m]
+    if remote and remote.cue.weapon:
+        starts.append(remote.cue.start)
+    return min(starts, default=None)
+
+
+_TAKE = Cue(
+    r"\b(?:captured|seized|occupied|overran|overrun|claimed(?=\s+(?-i:[A-Z])(?!(?:Ukrain|Russia|Kyiv|Moscow|Zelensk|Putin|Western|NATO|The|It|He|She|They)\w*)\w+(?:\s*[,.;(]|\s+(?:in|on|near|after|west|east|north|south)\b))|(?:took|taken|taking|gained|established|claimed)\s+(?:full\s+|complete\s+|total\s+)?control|(?:capture|seizure|fall)\s+of|took\s+(?:the\s+)?(?:town|city|village|settlement)s?\s+of|raised\s+(?:the|a)\s+Russian\s+flag)",
+    "capture seized seizure occupied overr claimed control fall flag took",
+)
+_RETAKE = Cue(
+    r"\b(?:recaptured|retook|re-?took|re-?entered|liberat(?:ed|ing)|liberation\s+of|regained(?:\s+control)?|took\s+back|taken\s+back|de-?occupied|recapture\s+of|retaken|reclaimed|cleared\s+(?:\w+\s+){0,3}?of\s+(?:Russian|enemy)\s+(?:forces|troops)|pushed\s+(?:Russian|enemy)\s+(?:forces|troops)\s+out|raised\s+(?:the|a)\s+Ukrainian\s+flag)",
+    "recaptur retook re-took entered liberat regained back occupied retaken reclaimed cleared pushed flag",
+)
+# moving into or out of a place changes its hands only when troops of a named side move
+_MOVE = Cue(
+    r"\b(?:entered|advanced\s+into|moved\s+into|marched\s+into|rolled\s+into|returned\s+to|took(?=\s+(?-i:[A-Z])(?!krainian|ussian)))",
+    "entered advanced moved marched rolled returned took",
+)
+_WITHDRAW = Cue(
+    r"\b(?:withdr[ae]w\w*\s+from|retreated\s+from|pulled\s+out\s+of|left)(?=\s+(?-i:[A-Z]))",
+    "withdr retreated pulled left",
+)
+_MILITARY = re.compile(
+    r"\b(?:forces|troops|soldiers|army|military|units?|brigades?|battalions?|marines|paratroopers|defenders|servicemen|fighters|infantry|tanks|armou?r|columns?)\b",
+    re.IGNORECASE,
+)
+# "the occupied city", "recently liberated villages", "captured soldiers": no ground changes hands
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|in|of|temporarily|newly|recently|partially|partly|formerly|previously|still|now|near|from|at|on|into|across|over|to|toward|towards|Russian|Ukrainian)\s+|-)$",
+    re.IGNORECASE,
+)
+_NOT_GROUND_AFTER = re.compile(
+    rf"\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+|dozens\s+of\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:soldiers|servicemen|prisoners|troops|POWs|fighters|mercenaries|tanks?|equipment|vehicles?|weapons?|documents|footage|moment|images?|videos?|ammunition|trophies|positions?|trenches|strongholds?|dugouts?|parts?\s+of|part|{_PERSON}|{_GOODS})\b",
+    re.IGNORECASE,
+)
+
+
+def _territory(text: str, remote: Remote | None) -> EventCue | None:
+    """Ground changing hands: the side that takes it, not the verb, decides the sub-type."""
+    m, kind = _territory_verb(text)
+    if m is None or (
+        remote and m.start() > remote.cue.start and not in_background(text, remote.cue.start)
+    ):
+        return None
+    side = side_of(text, m.start(), m.end())
+    if kind in ("move", "withdraw") and (side is None or not _MILITARY.search(text, 0, m.start())):
+        return None
+    if side is None:
+        gained = kind == "retake"
+    else:
+        gained = (side == government_of(text)) != (kind == "withdraw")
+    return event_cue(
+        "battles",
+        "government_regains_territory" if gained else "non_state_actor_overtakes_territory",
+        m,
+    )
+
+
+def _territory_verb(text: str) -> tuple[re.Match[str] | None, str]:
+    """The first verb of ground changing hands, and its kind (retake, take, move, withdraw)."""
+    for cue, kind in (
+        (_RETAKE, "retake"),
+        (_TAKE, "take"),
+        (_MOVE, "move"),
+        (_WITHDRAW, "withdraw"),
+    ):
+        for m in cue.finditer(text):
+            if not _adjective(text, m) and not _NOT_GROUND_AFTER.match(text, m.end()):
+                return m, kind
+    return None, ""
+
+
+def _adjective(text: str, m: re.Match[str]) -> bool:
+    """A participle used as an adjective ("the occupied city", "a detained woman")."""
+    return " " not in m.group() and bool(_ADJECTIVE_BEFORE.search(text[: m.start()]))
+
+
+def _grenade(text: str, remote: Remote | None) -> EventCue | None:
+    """A thrown grenade; one dropped from a drone is an air/drone strike."""
+    m = GRENADE.search(text)
+    if m is None or DROP.search(text) or (remote and remote.cue.weapon == "drone"):
+        return None
+    return event_cue("explosions_remote_violence", "grenade", m, "grenade")
+
+
+_CLASH = Cue(
+    r"\b(?:clash\w*|ambush\w*|fire\s*fights?|skirmish\w*|gun\s*battles?|exchange\w*\s+(?:of\s+)?fire|fought(?!\s+(?:(?:the|a)\s+)?(?:fires?|blazes?|flames)|\s+for\s+(?:\w+\s+)?li(?:fe|ves))|assault(?:ed|s|ing)?(?!\s+rifles?)|stormed|storming|repelled|repulsed|pushed\s+back|beat\s+back|beaten\s+back|fended\s+off|counter-?attack\w*|attack(?:ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:positions?|defen[cs]es?|lines|trenches|strongholds?|units?|troops|forces|soldiers|columns?|convoys?)|attacks?\s+on\s+(?:[\w-]+\s+){0,2}?(?:positions|defen[cs]es|lines|trenches)|(?:captured|seized|took)\s+(?:[\w-]+\s+){0,2}?(?:positions?|trenches|strongholds?|dugouts?)|(?:tried|attempted|attempting|trying)\s+to\s+(?:break\s+through|advance|storm|cross)|advanc(?:ed|ing)\s+(?:near|towards?|on)|(?:troops|soldiers|infantry|units|marines|paratroopers)\s+(?:[\w-]+\s+){0,2}?attacked|sabotage\s+(?:and\s+reconnaissance\s+)?groups?|infiltrat\w+|close\s+combat|hand-to-hand|attacked\s+near|infantry\s+attacks?)",
+    "clash ambush fight fire skirmish battle fought assault storm repel repuls pushed beat fended counter attack captured seized took tried attempt trying advanc sabotage infiltrat combat hand-to-hand",
+)
+_FIGHTING = Cue(
+    r"\b(?:armed\s+clash|fighting|battles?|offensive|counter-?offensive|hostilities)",
+    "clash fighting battle offensive hostilities",
+)
+_INSTRUMENT = re.compile(r"\b(?:with|using|by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _clash_or_remote(text: str, remote: Remote | None) -> EventCue | None:
+    """Remote violence, unless ground fighting is named first (and the weapon is not its instrument)."""
+    strong = _CLASH.search(text)
+    clash = strong or _FIGHTING.search(text)
+    if clash and (remote is None or _clash_first(text, clash, strong is not None, remote.cue)):
+        return event_cue("battles", "armed_clash", clash)
+    return remote.cue if remote else None
+
+
+def _clash_first(text: str, clash: re.Match[str], strong: bool, remote: EventCue) -> bool:
+    """The clash is named before the remote cue, which is not the clash's instrument ("attacked ... with artillery")."""
+    if clash.start() > remote.start:
+        return False
+    if strong:
+        return not _INSTRUMENT.search(text[: remote.start])
+    return remote.weapon is None
+
+
+_OTHERS = [
+    (
+        Cue(
+            r"\b(?:arrested|detained|apprehended|arrest\s+of|detention\s+of)",
+            "arrest detain detention apprehended",
+        ),
+        "strategic_developments",
+        "arrests",
+    ),
+    (
+        Cue(
+            r"\b(?:protest\w*|rall(?:y|ied|ies)|demonstrat\w+|picket\w*|march(?:ed)?\s+(?:in|through|against))",
+            "protest rall demonstrat picket march",
+        ),
+        "protests",
+        "peaceful_protest",
+    ),
+    (
+        Cue(
+            rf"\b(?:loot\w+|pillag\w+|plunder\w*|stole|stolen|blew\s+up|set\s+(?:on\s+)?fire\s+to|torched|demolished|(?:removed|took|carted\s+off|carried\s+off|shipped|transported)\s+(?:[\w'’-]+\s+){{0,4}}?{_GOODS}|{_GOODS}\s+(?:were|was)\s+(?:removed|taken|shipped))",
+            "loot pillag plunder stole blew fire torched demolished removed took carted carried shipped transported taken",
+        ),
+        "strategic_developments",
+        "looting_property_destruction",
+    ),
+    (
+        Cue(
+            r"\b(?:prisoner\s+(?:exchange|swap)|exchange\s+of\s+prisoners|(?:exchanged|swapped)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|POWs|bodies)|agreed\s+(?:to|on)|ceasefire\s+agreement|signed\s+an?\s+agreement|humanitarian\s+corridor)",
+            "prisoner pows bodies agreed agreement corridor",
+        ),
+        "strategic_developments",
+        "agreement",
+    ),
+    (
+        Cue(
+            r"\b(?:set\s+up|setting\s+up|established|turned\s+(?:[\w-]+\s+){0,4}?into|converted\s+(?:[\w-]+\s+){0,4}?into|(?:used|using)\s+(?:[\w-]+\s+){0,4}?as)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:base|headquarters|HQ|command\s+post|barracks|firing\s+positions?)",
+            "base headquarters hq command barracks firing",
+        ),
+        "strategic_developments",
+        "headquarters_or_base_established",
+    ),
+    # official acts ACLED codes as "other": evacuation orders, curfews, sham referendums
+    (
+        Cue(
+            r"\b(?:(?:announced|ordered|began|declared|imposed|extended|introduced)\s+(?:[\w-]+\s+){0,4}?(?:evacuation|curfew|referendum|martial\s+law)|(?:mandatory|forced|compulsory)\s+evacuation|so-called\s+referendum|relocation\s+of\s+(?:civilians|residents))",
+            "evacuation curfew referendum martial relocation",
+        ),
+        "strategic_developments",
+        "other",
+    ),
 ]
-_GRENADE = r"\bgrenades?\b"
-_VIOLENCE_CIVILIANS = [
-    (r"\b(?:raped|rape|sexual(?:ly)?\s+(?:assault|violence|abuse)\w*)", "sexual_violence"),
-    (r"\b(?:abduct\w*|kidnap\w*|forcibly\s+disappeared|taken\s+hostage|held\s+captive|deported)", "abduction_forced_disappearance"),
-    (r"\b(?:shot\s+(?:dead|and\s+killed)|shot\s+(?:a|an|two|three|\d+)\s+(?:\w+\s+)?(?:civilians?|residents?|man|woman|men|women|people|volunteers?)|executed|execution|tortured|torture|beaten|beat\s+(?:a|an)|opened\s+fire\s+on\s+(?:a\s+)?(?:civilian|car|vehicle|evacuation|residents?|people))", "attack"),
-]
-_CLASH = r"\b(?:clash\w*|armed\s+clash|fighting|fought|battles?|firefights?|skirmish\w*|exchange\s+of\s+fire|gun\s+battles?|assault(?:ed|s)?|offensive|counter-?offensive|repelled|repulsed|attacked\s+(?:Ukrainian|Russian)\s+positions)"
-_TAKE = r"\b(?:captured|capture\s+of|seized|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|taking\s+(?:full\s+)?control|occupied|overran|entered|advanced\s+into)"
-_RETAKE = r"\b(?:recaptured|retook|re-?took|liberat\w+|regained(?:\s+control)?|took\s+back|de-?occupied|recapture|retaken)"
-_DISRUPTED = r"\b(?:shot\s+down|intercepted|downed|destroyed\s+\d+\s+(?:drones|missiles)|air\s+defen[cs]es?\s+(?:destroyed|downed|repelled))"
-_ARRESTS = r"\b(?:arrested|detained|apprehended|arrest\s+of|detention\s+of)"
-_PROTEST = r"\b(?:protest\w*|rall(?:y|ied|ies)|demonstrat\w+|picket\w*|march(?:ed)?\s+(?:in|through|against))"
-_LOOT = r"\b(?:loot\w+|pillag\w+|blew\s+up|set\s+(?:on\s+)?fire\s+to|torched|demolished)"
-_AGREEMENT = r"\b(?:prisoner\s+(?:exchange|swap)|agreed\s+(?:to|on)|ceasefire\s+agreement|signed\s+an?\s+agreement|humanitarian\s+corridor)"
 
 
-@dataclass(frozen=True, slots=True)
-class EventCue:
-    """The event a sentence describes, and the cue that said so."""
-
-    event_type: str
-    sub_event_type: str
-    start: int
-    end: int
-    weapon: str | None
+def _other(text: str, remote: Remote | None) -> EventCue | None:
+    """Strategic developments and protests without a stronger cue."""
+    for cue, event_type, sub in _OTHERS:
+        m = cue.search(text)
+        if m:
+            return event_cue(event_type, sub, m)
+    return None
 
 
-def _first(patterns: list[tuple[str, str, str | None]], text: str) -> EventCue | None:
-    best: EventCue | None = None
-    specific = True
-    for i, (pattern, sub, weapon) in enumerate(patterns):
-        m = _search(pattern, text)
-        if m is None:
-            continue
-        cue = EventCue("explosions_remote_violence", sub, m.start(), m.end(), weapon)
-        if i < 3:
-            return cue  # landmine, suicide bomb, chemical weapon: specific, always win
-        if best is None or (m.start() < best.start and (weapon is not None or not specific)):
-            best = cue
-            specific = weapon is not None
-    return best
+# The precedence of event families; the first rule that returns a cue decides.
+_RULES: tuple[Rule, ...] = (
+    _protest,
+    _sexual_violence,
+    _defusal,
+    _interception,
+    _detention,
+    _decisive_remote,
+    _civilian_violence,
+    _territory,
+    _grenade,
+    _clash_or_remote,
+    _other,
+)
 
 
 def classify(text: str) -> EventCue | None:
     """The main event cue of a sentence, or ``None`` if it describes no event."""
-    remote = _first(_REMOTE, text)
-    grenade = _search(_GRENADE, text)
-    violence = _match_sub(_VIOLENCE_CIVILIANS, text)
-    take = _search(_TAKE, text)
-    retake = _search(_RETAKE, text)
-    if retake and not remote:
-        return EventCue("battles", "government_regains_territory", retake.start(), retake.end(), None)
-    if take and not remote and not re.search(r"\b(?:footage|drone|camera|video|image|photo)s?\b[^.]{0,20}$", text[: take.start()], re.I):
-        return EventCue("battles", "non_state_actor_overtakes_territory", take.start(), take.end(), None)
-    if violence and not remote:
-        sub, m = violence
-        return EventCue("violence_against_civilians", sub, m.start(), m.end(), "small arms" if sub == "attack" else None)
-    if grenade and not (remote and remote.weapon == "drone"):
-        return EventCue("explosions_remote_violence", "grenade", grenade.start(), grenade.end(), "grenade")
-    disrupted = _search(_DISRUPTED, text)
-    if disrupted and (remote is None or not _damage(text)):
-        return EventCue("strategic_developments", "disrupted_weapons_use", disrupted.start(), disrupted.end(), remote.weapon if remote else None)
-    clash = _search(_CLASH, text)
-    if remote and not (clash and clash.start() < remote.start and remote.weapon is None):
-        return remote
-    if clash:
-        return EventCue("battles", "armed_clash", clash.start(), clash.end(), None)
-    for pattern, etype, sub in (
-        (_ARRESTS, "strategic_developments", "arrests"),
-        (_PROTEST, "protests", "peaceful_protest"),
-        (_LOOT, "strategic_developments", "looting_property_destruction"),
-        (_AGREEMENT, "strategic_developments", "agreement"),
-    ):
-        m = _search(pattern, text)
-        if m:
-            return EventCue(etype, sub, m.start(), m.end(), None)
+    remote = remote_cue(text)
+    for rule in _RULES:
+        cue = rule(text, remote)
+        if cue is not None:
+            return cue
     return None
-
-
-@functools.lru_cache(maxsize=None)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    # whole words only: "firefighter" is no "firefight", "bombardment" no "bomb"
-    return re.compile(f"(?:{pattern})(?![\\w-])", re.IGNORECASE)
-
-
-def _search(pattern: str, text: str) -> re.Match[str] | None:
-    return _compiled(pattern).search(text)
-
-
-def _match_sub(table: list[tuple[str, str]], text: str) -> tuple[str, re.Match[str]] | None:
-    for pattern, sub in table:
-        m = _search(pattern, text)
-        if m:
-            return sub, m
-    return None
-
-
-def _damage(text: str) -> bool:
-    return bool(re.search(r"\b(?:debris|fragments?|wreckage)\b.{0,40}\b(?:fell|hit|damag|struck|injur|kill)|\bkill\w*|\binjur\w*|\bwound\w*|\bdamag\w*", text, re.I))
-
-
-_WEAPONS = [(p, w) for p, _, w in _REMOTE if w] + [(_GRENADE, "grenade"), (r"\bartillery|howitzers?|shell(?:ed|ing|s)\b", "artillery")]
-
-
-def find_weapons(text: str) -> list[str]:
-    """Every weapon the sentence names, in order of appearance, normalised."""
-    hits = []
-    for pattern, weapon in _WEAPONS:
-        m = _search(pattern, text)
-        if m:
-            hits.append((m.start(), weapon))
-    seen: list[str] = []
-    for _, weapon in sorted(hits):
-        if weapon not in seen and not (weapon == "missile" and "cruise missile" in seen):
-            seen.append(weapon)
-    return seen
 
 
 _TARGETS = [
@@ -159,16 +465,28 @@ _TARGETS = [
     (r"(?:aircraft|plane)\s+(?:factory|plant|manufactur\w+)|Antonov", "aircraft factory"),
     (r"factor(?:y|ies)|industrial\s+(?:facility|enterprise|site)|(?<!power\s)plant\b", "factory"),
     (r"airports?|airfields?|air\s+base", "airport"),
-    (r"power\s+(?:plant|station)s?|thermal\s+power|energy\s+(?:infrastructure|facilit\w+)|substations?|power\s+grid", "power plant"),
-    (r"city\s+council\s+building|city\s+hall|administration\s+building|regional\s+administration|government\s+building", "city council building"),
+    (
+        r"power\s+(?:plant|station)s?|thermal\s+power|energy\s+(?:infrastructure|facilit\w+)|substations?|power\s+grid",
+        "power plant",
+    ),
+    (
+        r"city\s+council\s+building|city\s+hall|administration\s+building|regional\s+administration|government\s+building",
+        "city council building",
+    ),
     (r"(?:railway|train)\s+station|railway|rail\s+infrastructure", "railway station"),
-    (r"(?:residential|apartment|high-rise|multi-stor\w+|nine-stor\w+|five-stor\w+)\s+(?:building|block|tower)s?|apartment\s+blocks?|blocks?\s+of\s+flats|housing\s+estate|residential\s+(?:area|district|quarter)|private\s+houses?|homes?|houses?", "residential building"),
+    (
+        r"(?:residential|apartment|high-rise|multi-stor\w+|nine-stor\w+|five-stor\w+)\s+(?:building|block|tower)s?|apartment\s+blocks?|blocks?\s+of\s+flats|housing\s+estate|residential\s+(?:area|district|quarter)|private\s+houses?|homes?|houses?",
+        "residential building",
+    ),
     (r"\bbus(?:es)?\b", "bus"),
     (r"\bcars?\b|vehicles?", "car"),
     (r"markets?|shopping\s+(?:centre|center|mall)|supermarket|stores?\b", "market"),
     (r"churche?s?|cathedral|monastery", "church"),
     (r"bridges?", "bridge"),
-    (r"(?:military\s+)?training\s+(?:base|ground|centre|center)|military\s+base|barracks", "military base"),
+    (
+        r"(?:military\s+)?training\s+(?:base|ground|centre|center)|military\s+base|barracks",
+        "military base",
+    ),
     (r"\bports?\b|harbou?r", "port"),
     (r"warehouses?|depots?|storage\s+facilit\w+", "warehouse"),
     (r"theatre|theater", "theatre"),
@@ -180,8 +498,10 @@ def find_targets(text: str) -> list[str]:
     """What was hit, normalised (residential building, hospital, ...)."""
     found: list[str] = []
     for pattern, name in _TARGETS:
-        if _compiled(rf"\b(?:{pattern})").search(text) and name not in found:
-            if name == "hospital" and ("maternity hospital" in found or "children's hospital" in found):
+        if compiled(rf"\b(?:{pattern})").search(text) and name not in found:
+            if name == "hospital" and (
+                "maternity hospital" in found or "children's hospital" in found
+            ):
                 continue
             if name == "factory" and "aircraft factory" in found:
                 continue
@@ -189,8 +509,14 @@ def find_targets(text: str) -> list[str]:
     return found
 
 
-_UA_ACTOR = re.compile(r"\b(?:Ukrainian|Ukraine['’]s)\s+(?:forces|troops|military|army|armed\s+forces|soldiers|drones?|artillery|defenders|servicemen)\b[^.]{0,40}?\b(?:shelled|struck|attacked|hit|fired|launched|recaptured|retook|liberated|killed|destroyed|captured|shot)", re.I)
-_RU_ACTOR = re.compile(r"\b(?:Russian|Russia['’]s|Russia\b|Moscow['’]s|Putin['’]s|occupiers|occupying|invaders|enemy|pro-Russian|Wagner|Kremlin)", re.I)
+_UA_ACTOR = re.compile(
+    r"\b(?:Ukrainian|Ukraine['’]s)\s+(?:forces|troops|military|army|armed\s+forces|soldiers|drones?|artillery|defenders|servicemen)\b[^.]{0,40}?\b(?:shelled|struck|attacked|hit|fired|launched|recaptured|retook|liberated|killed|destroyed|captured|shot)",
+    re.I,
+)
+_RU_ACTOR = re.compile(
+    r"\b(?:Russian|Russia['’]s|Russia\b|Moscow['’]s|Putin['’]s|occupiers|occupying|invaders|enemy|pro-Russian|Wagner|Kremlin)",
+    re.I,
+)
 
 
 def find_actor(text: str, context: str = "") -> str | None:
@@ -204,7 +530,11 @@ def find_actor(text: str, context: str = "") -> str | None:
 
 def find_status(text: str, claimant_side: str | None) -> Status:
     """``claimed`` for a party's own claim, ``unconfirmed`` for hedged reports."""
-    if re.search(r"\b(?:investigat\w+|possible|possibly|unconfirmed|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*|allegedly|purportedly)\b", text, re.I):
+    if re.search(
+        r"\b(?:investigat\w+|possible|possibly|unconfirmed|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*|allegedly|purportedly)\b",
+        text,
+        re.I,
+    ):
         return "unconfirmed"
     if re.search(r"\bclaim(?:ed|s)?\b", text, re.I) and claimant_side in ("Russia", "Ukraine"):
         return "claimed"

@@ -1,0 +1,173 @@
+"""Cue machinery for event typing: gated patterns, who acted, whether people were harmed.
+
+``events.classify`` decides the ACLED type; this module answers the small
+questions it asks of a sentence: does a cue occur (``Cue``), which side is
+the subject of a verb (``side_of``), did anyone die or get hurt
+(``harmed``), and is a cue only background (``in_background``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Side = Literal["russia", "ukraine"]
+
+__all__ = [
+    "Cue",
+    "EventCue",
+    "Side",
+    "compiled",
+    "government_of",
+    "harmed",
+    "in_background",
+    "side_of",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventCue:
+    """The event a sentence describes, and the cue that said so."""
+
+    event_type: str
+    sub_event_type: str
+    start: int
+    end: int
+    weapon: str | None
+
+
+@functools.cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` as a case-insensitive whole-word regex."""
+    # whole words only: "firefighter" is no "firefight", "bombardment" no "bomb"
+    return re.compile(f"(?:{pattern})(?![\\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+class Cue:
+    """A whole-word, case-insensitive pattern behind a cheap gate.
+
+    ``keys`` are lower-case fragments (space-separated), one of which every match contains; a
+    sentence without any of them is skipped before the regex runs.  The
+    gate only saves time (a sentence is checked against some 60 patterns,
+    and Python's ``re`` scans every position of an alternation); the tests
+    check on every example sentence that it never changes a result.
+    """
+
+    __slots__ = ("keys", "pattern", "regex")
+
+    def __init__(self, pattern: str, keys: str) -> None:
+        self.pattern = pattern
+        self.keys = tuple(keys.split())
+        self.regex = compiled(pattern)
+
+    def present(self, text: str) -> bool:
+        """Whether the gate lets ``text`` through to the regex."""
+        low = _lower(text)
+        return any(k in low for k in self.keys)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in ``text``."""
+        return self.regex.search(text) if self.present(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match in ``text``."""
+        return self.regex.finditer(text) if self.present(text) else iter(())
+
+
+# A side named as the doer.  Russian alternatives come first and swallow the
+# noun they qualify, so "Russian-installed police" is one Russian mention,
+# not a Russian adjective followed by (Ukrainian) police.
+_RU_BODY = r"(?:\s+(?:[\w-]+\s+){0,2}?(?:police|authorities|officials|forces|troops|soldiers|servicemen|military|army|guards?|administration|security\s+services?|FSB|units?))?"
+_RU = rf"\b(?:(?:Russian|Russia['’]s|Russia|pro-Russian|Moscow['’]s|Moscow|Kremlin)(?:-(?:installed|appointed|backed|controlled|led))?{_RU_BODY}|occupation{_RU_BODY}|occupying{_RU_BODY}|occupiers|invaders|Wagner|Kadyrov\w*|Chechen|Rosgvardia|DPR|LPR|separatists)\b"
+_UA = r"\b(?:Ukrainian|Ukraine['’]s|Ukraine|Kyiv['’]s|Armed\s+Forces\s+of\s+Ukraine|ZSU|AFU|SBU|Security\s+Service|(?:National\s+)?police|policemen|prosecutors?|Prosecutor\s+General['’]s\s+Office|border\s+guards?|law\s+enforcement|counter-?intelligence|State\s+Bureau\s+of\s+Investigation|partisans)\b"
+_SIDES = re.compile(rf"(?P<russia>{_RU})|(?P<ukraine>{_UA})", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# where one subject's clause ends: "Ukrainian troops withdrew and Russian forces took control"
+_CUT = re.compile(r",|\b(?:and|but|while|as|after|when|before|whereas)\b", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|announced|stated|wrote|added|according\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_side(segment: str) -> Side | None:
+    m = _SIDES.search(segment)
+    if m is None:
+        return None
+    return "russia" if m.group("russia") else "ukraine"
+
+
+def side_of(text: str, start: int, end: int) -> Side | None:
+    """The side doing the verb at ``text[start:end]``: the agent of a passive, else its subject.
+
+    The subject is the first side named in the nearest stretch before the
+    verb that names one, the stretches being cut at commas and conjunctions, at reporting verbs
+    ("Ukraine said Russian forces captured ...") and at semicolons.  A passive
+    without an agent has no known doer.
+    """
+    agent = re.match(r"\s+by\s+(?:the\s+)?", text[end:], re.IGNORECASE)
+    if agent:
+        side = _first_side(text[end + agent.end() : end + agent.end() + 60])
+        if side:
+            return side
+    if _PASSIVE.search(text[:start]):
+        return None  # "two Russian soldiers were detained": the side named is the patient
+    clause = text[:start].rsplit(";", 1)[-1]
+    cuts = {m.end() for m in _CUT.finditer(clause)}
+    reports = {m.end() for m in _REPORTING.finditer(clause)}
+    for cut in sorted(cuts | reports | {0}, reverse=True):
+        side = _first_side(clause[cut:])
+        if side:
+            return side
+    return None
+
+
+_BORDER_REGION = re.compile(r"\b(?:Kursk|Belgorod|Bryansk)\b", re.IGNORECASE)
+_UA_NEIGHBOUR = re.compile(r"\b(?:Kharkiv|Sumy|Chernihiv)\b", re.IGNORECASE)
+
+
+def government_of(text: str) -> Side:
+    """Whose government holds the ground: Russia's in its border regions (Kursk 2024), else Ukraine's."""
+    if _BORDER_REGION.search(text) and not _UA_NEIGHBOUR.search(text):
+        return "russia"
+    return "ukraine"
+
+
+_HARM = re.compile(
+    r"\b(?:killed|killing|kills|dead|died|dies|deaths?|injur\w+|wounded|wounding|hurt|casualt\w+|victims?|lives|hospitali[sz]ed)\b",
+    re.IGNORECASE,
+)
+# "casualties are being clarified" states no harm either
+_NEGATION = re.compile(
+    r"\b(?:no|not|nobody|none|without|neither|nor|zero|unknown|clarif\w+|being\s+(?:established|determined|checked))\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;.:()]|\s(?:but|and|while|although|though)\s|\s[–—-]\s", re.IGNORECASE
+)
+
+
+def harmed(text: str) -> bool:
+    """Someone was killed or injured: a harm word in a clause with no negation ("no one was hurt")."""
+    return any(
+        _HARM.search(clause) and not _NEGATION.search(clause)
+        for clause in _CLAUSE_BREAK.split(text)
+    )
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:after|following|amid|despite|under|since|during)\b[^,;.]{0,40}$", re.IGNORECASE
+)
+
+
+def in_background(text: str, start: int) -> bool:
+    """The cue at ``start`` sits in a setting phrase ("after weeks of shelling, ...")."""
+    return bool(_BACKGROUND.search(text[:start]))
