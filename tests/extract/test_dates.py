@@ -43,3 +43,17 @@ def test_never_after_publication() -> None:
 def test_war_day(text: str, expected: str) -> None:
     day = war_day_date(text)
     assert day is not None and day.isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("On the night of 5-6 May 2023, missiles hit the city.", "2023-05-05"),
+        ("On 9/10 November 2022, the town was shelled.", "2022-11-09"),
+        ("Overnight on 30–31 May 2024, a drone struck a car.", "2024-05-30"),
+        ("On March 5-6, 2022, fighting went on.", "2022-03-05"),
+        ("Three were killed on 14 May 2023.", "2023-05-14"),
+    ],
+)
+def test_a_span_of_days_dates_from_its_first(text: str, iso: str) -> None:
+    assert [d.date.isoformat() for d in find_dates(text, None)] == [iso]
