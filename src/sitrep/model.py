@@ -263,6 +263,9 @@ class Report:
     claimant: Claimant | None = None
     date_inferred: bool = False
     separate: bool = False  # "another person was killed": a new incident, never merged into one before
+    # False when the sentence only counts victims ("Two were killed.") and the
+    # type is the default: merging then takes the type from a sentence that names the event.
+    typed: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,3 +58,18 @@ def test_a_bare_village_name_follows_where_the_batch_is() -> None:
 def test_alone_a_bare_village_name_is_the_largest_namesake() -> None:
     (alone,) = extract("On 6 June 2023, Russian forces shelled Marinka, killing two people.")
     assert alone["incidents"][0]["place"]["name"] == "Marinka"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "killed"),
+    [
+        ("On 21 May 2023, border guards clashed with a raiding party near Seredyna-Buda, Sumy oblast. Two soldiers were killed.", "armed_clash", 2),
+        ("On 3 October 2022, soldiers shot an old man in Dudchany, Beryslav raion. He died of his wounds.", "attack", 1),
+        ("On 13 January 2023, a soldier was killed in combat near Soledar, Donetsk.", "armed_clash", 1),
+        ("On 27 February 2022, Russian forces shelled Sartana, Donetsk. Three people were wounded and three killed.", "shelling_artillery_missile_attack", 3),
+    ],
+)
+def test_a_sentence_that_only_counts_victims_keeps_the_named_event_type(text: str, sub_event_type: str, killed: int) -> None:
+    (record,) = extract(text)
+    (incident,) = record["incidents"]
+    assert (incident["sub_event_type"], incident["killed"]["value"]) == (sub_event_type, killed)

@@ -1,11 +1,17 @@
 """Killed and injured counts in one sentence.
 
-A casualty cue ("killed", "died", "wounded", "deaths") is linked to the
-noun phrase that counts its victims: on the right for active forms
-("killing another person and injuring six"), on the left for passive and
-intransitive ones ("at least 25 people died", "three killed").  A noun
-phrase counts by its number ("at least 25", "a dozen") or, without one, by
-its conjuncts ("a mother and her child" = 2, "a 73-year-old man" = 1).
+A casualty cue ("killed", "died", "wounded", "deaths", "shot dead") is
+linked to the noun phrase that counts its victims: on the right for active
+forms ("killing another person and injuring six"), on the left for passive
+and intransitive ones ("at least 25 people died", "three killed", "She was
+killed").  ``_victims.count_victims`` counts the phrase ("a mother, her two
+children and a volunteer" = 4).
+
+Asides are blanked out first, keeping every offset: an age in apposition
+("his neighbour, 70, was killed"), an inclusion ("seven people, including
+three children, were killed"), a parenthesis or a dash aside without a
+cue, a non-restrictive "who" clause.  A count of zero ("no civilians were
+killed") and negated or feared deaths give no mention: nothing is invented.
 """
 
 from __future__ import annotations
@@ -13,51 +19,70 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sitrep.extract._numbers import find_counts
+from sitrep.extract._victims import count_victims, is_person_noun, is_person_word
 from sitrep.model import Number
 
 __all__ = ["CasualtyMention", "find_casualties", "names_casualties"]
 
 Kind = Literal["killed", "injured"]
 
-_KILL = {
-    "killed", "killing", "kill", "kills", "dead", "died", "dies", "die", "deaths", "death",
-    "fatalities", "lives", "perished", "slain",
-}
-_INJURE = {
-    "injured", "injuring", "injure", "injures", "wounded", "wounding", "wounds", "hurt",
-    "injuries", "maimed", "hospitalised", "hospitalized", "injury",
-}
-_ACTIVE = {"killed", "killing", "kills", "kill", "injured", "injuring", "injures", "wounded", "wounding", "maimed", "hurt", "claimed"}
-_NOUN_CUES = {"deaths", "death", "fatalities", "injuries", "injury", "casualties", "lives"}
-_AUX = {
-    "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "reportedly",
-    "also", "later", "all", "allegedly", "seriously", "severely", "critically", "fatally",
-    "lightly", "slightly", "reported", "were/was", "got", "left", "gravely", "badly",
-}
-_DETERMINERS_ONE = {"a", "an", "another", "one", "his", "her", "their", "its", "the"}
-_STOP = {
-    "in", "at", "on", "after", "when", "as", "by", "from", "with", "during", "which", "that",
-    "who", "where", "while", "near", "into", "to", "for", "since", "than", "said", "says",
-    "but", "if", "because", "including", "among", "there", "here", "attack", "strike",
-    "strikes", "shelling", "explosion", "blast", "it", "they", "he", "she", "we",
-}
-_PERSON = re.compile(
-    r"^(?:people|persons?|civilians?|residents?|children|child|kids?|boys?|girls?|babies|baby|infants?|"
-    r"teenagers?|men|man|women|woman|mothers?|fathers?|sons?|daughters?|wife|husband|"
-    r"soldiers?|servicem[ae]n|troops|fighters?|officers?|policem[ae]n|police|others?|"
-    r"individuals?|victims?|pensioners?|volunteers?|workers?|employees?|medics?|doctors?|"
-    r"nurses?|journalists?|rescuers?|firefighters?|drivers?|passengers?|farmers?|"
-    r"councillors?|councilors?|teachers?|students?|elderly|adults?|minors?|"
-    r"grandmothers?|grandfathers?|relatives?|family|members?|brothers?|sisters?|"
-    r"\w+ers?|\w+ors?|\w+ists?|\w+ians?|\w+ants?|\w+ents?)$",
-    re.IGNORECASE,
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_KILL = _lexicon(
+    "killed killing kill kills dead died dies die deaths death fatalities fatality lives life "
+    "perished slain succumbed executed executing murdered murdering gunned bodies body"
 )
-_CHILD = re.compile(r"^(?:children|child|kids?|boys?|girls?|babies|baby|infants?|teenagers?|minors?|sons?|daughters?)$", re.I)
-_SOLDIER = re.compile(r"^(?:soldiers?|servicem[ae]n|troops|fighters?|servicewom[ae]n|personnel)$", re.I)
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,-]*[\w]|[A-Za-z0-9]|[;:()\"“”—–]|,", re.UNICODE)
+_INJURE = _lexicon(
+    "injured injuring injure injures wounded wounding wounds hurt injuries maimed "
+    "hospitalised hospitalized injury"
+)
+_ACTIVE = _lexicon(
+    "killed killing kills kill injured injuring injures wounded wounding maimed hurt executed "
+    "executing murdered murdering"
+)
+_NOUN_CUES = _lexicon(
+    "deaths death fatalities fatality injuries injury wounds lives life bodies body"
+)
+# "sustained shrapnel wounds", "suffered serious injuries": the subject is the victim.
+_SUFFERED = _lexicon("sustained suffered received got sustaining suffering receiving")
+# Past verbs that end a clause's subject: "a man stepped on a mine and died".
+_PAST_VERBS = _lexicon(
+    "was were had hit struck drove ran fell came went lost tried stepped triggered ran got "
+    "took left found"
+)
+# Cues that only count with a number or an "of" phrase: "41 bodies", "the bodies of 41 residents".
+_COUNTED_ONLY = _lexicon("bodies body life")
+_AUX = _lexicon(
+    "was were is are be been being have has had reportedly also later all allegedly seriously "
+    "severely critically fatally lightly slightly reported were/was got left gravely badly "
+    "found confirmed pronounced declared instantly immediately then subsequently eventually "
+    "tragically both mortally shot presumably probably apparently"
+)
+# Verbs that go with a cue: "was shot and killed", "were beaten to death".
+_CO_VERBS = _lexicon("shot stabbed beaten tortured executed hit struck captured")
+_DETERMINERS = _lexicon("a an the his her their its another")
+_STOP = _lexicon(
+    "in at on after when as by from with during which that where while near into to for since "
+    "than said says but if because among there here attack strike strikes shelling explosion "
+    "blast it they we them you who including whose although though whereas what how shot left "
+    "leaving leaves hit struck shelled according"
+)
+_PUNCT = {".", ";", ":", "(", ")", "-", "—", "–", '"', "“", "”", "!", "?", "[", "]"}
+_RIGHT_STOP_VERBS = _lexicon("was were is are has have had")
+_CHILD = re.compile(
+    r"^(?:children|child|kids?|boys?|girls?|babies|baby|infants?|teenagers?|minors?|sons?|daughters?)$",
+    re.I,
+)
+_SOLDIER = re.compile(
+    r"^(?:soldiers?|servicem[ae]n|troops|fighters?|servicewom[ae]n|personnel|marines?|paratroopers?)$",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,22 +97,81 @@ class CasualtyMention:
     another: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):  # a tuple: sentences are tokenised often, and tuples build fastest
     text: str
     start: int
     end: int
+    low: str  # lower case, without a trailing full stop or comma
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".,") or self.text
+
+_TOKEN = re.compile(r"[\w'’-]+(?:[.,]\d+)*|[^\w\s]")
 
 
 def _tokens(text: str) -> list[_Tok]:
     toks = []
-    for m in re.finditer(r"[\w'’-]+(?:[.,]\d+)*|[^\w\s]", text):
-        toks.append(_Tok(m.group(), m.start(), m.end()))
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        toks.append(_Tok(word, m.start(), m.end(), word.lower().rstrip(".,") or word))
     return toks
+
+
+# -- asides -------------------------------------------------------------------
+
+_ANY_CUE = re.compile(
+    r"\b(?:" + "|".join(sorted(_KILL | _INJURE, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_AGE = re.compile(
+    r"(?P<word>[A-Za-z’']+)(?P<age>\s*,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*(?:\s+years?\s+old)?"
+    r"(?:\s*,|(?=\s*[.;)])|(?=\s+and\b)))"
+)
+_AGED = re.compile(r",?\s*\baged\s+\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b", re.I)
+_INCLUSION = re.compile(
+    r",\s*(?:including|among\s+(?:them|whom)|of\s+whom|most\s+of\s+them|mostly|"
+    r"[\w-]+\s+of\s+(?:them|whom))\b[^,;:.()]*,",
+    re.I,
+)
+_WHO_ASIDE = re.compile(r",\s*who\b[^,;:()]*?,", re.I)
+_PAREN = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s)[^.;])*?\s[-–—]\s|—[^—.;]*?—")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _mask(text: str) -> str:
+    """``text`` with asides that hide a victim phrase from its verb replaced by spaces."""
+    for m in _AGE.finditer(text):
+        word = m.group("word")
+        # after a person ("his neighbour, 70,"), a name, or anything when a verb follows
+        # ("a resident of the town, 58, died"): a count never sits between commas there
+        if is_person_word(word.lower()) or word[:1].isupper() or _VERB_NEXT.match(text, m.end()):
+            text = _blank(text, m.start("age"), m.end("age"))
+    for pattern in (_AGED, _WHO_ASIDE):
+        for m in pattern.finditer(text):
+            text = _blank(text, m.start(), m.end())
+    for pattern in (_INCLUSION, _PAREN, _DASH_ASIDE):
+        for m in pattern.finditer(text):
+            if _ANY_CUE.search(m.group()):
+                continue
+            if pattern is _INCLUSION or _VERB_NEXT.match(text, m.end()):
+                # "seven people, including three children, were killed"
+                text = _blank(text, m.start(), m.end())
+            elif pattern is _PAREN:
+                # "(formerly Stalino) a woman was killed": the bracket still ends a phrase
+                text = _blank(text, m.start() + 1, m.end())
+    return text
+
+
+_VERB_NEXT = re.compile(
+    r"\s*(?:was|were|is|are|have|has|had|been|later|also|all|both|reportedly|"
+    + "|".join(sorted(_KILL | _INJURE, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
+# -- cues ---------------------------------------------------------------------
 
 
 def _kind(tok: _Tok) -> Kind | None:
@@ -98,45 +182,184 @@ def _kind(tok: _Tok) -> Kind | None:
     return None
 
 
-def _victims(words: list[str]) -> str:
-    for w in reversed(words):
-        if _CHILD.match(w):
-            return "children"
-        if _SOLDIER.match(w):
-            return "soldiers"
-        if w.lower() in ("civilians", "civilian", "residents", "resident"):
-            return "civilians"
-        if w.lower() in ("others", "other"):
-            return "others"
-    return "people"
+def _is_cue(toks: list[_Tok], i: int) -> bool:
+    """A cue word used as one: not an adjective ("an injured woman", "the dead")."""
+    if _kind(toks[i]) is None:
+        return False
+    if not (
+        i > 0
+        and toks[i - 1].low in _DETERMINERS
+        and toks[i].low in ("injured", "wounded", "killed", "dead")
+    ):
+        return True
+    nxt = toks[i + 1].low if i + 1 < len(toks) else "."
+    return not nxt[:1].isalpha() or nxt in _STOP or nxt in _AUX or nxt in ("and", "or", "by")
 
 
-def _count_phrase(text: str) -> Number | None:
-    """Count of a noun phrase such as ``at least 25 people`` or ``a mother and her child``."""
-    phrase = text.strip(" ,")
-    if not phrase:
+def _cue_kind(toks: list[_Tok], i: int) -> Kind | None:
+    if not _is_cue(toks, i):
         return None
-    counts = find_counts(phrase)
-    words = phrase.split()
-    if counts and counts[0].start <= len(phrase) and not phrase[: counts[0].start].strip(" ,").lower().strip() not in ("", "the", "some", "of", "of the", "all"):
-        return counts[0].number
-    if counts:
-        return counts[0].number
-    if words[0].lower() == "both":
-        return Number.exact(2)
-    conjuncts = [c for c in re.split(r"\s*(?:,|\band\b)\s*", phrase) if c.strip()]
-    total = 0
-    for conj in conjuncts:
-        cw = conj.split()
-        if not cw:
+    kind = _kind(toks[i])
+    low = toks[i].low
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if kind == "injured" and prev in ("fatally", "mortally"):
+        return "killed"
+    if low == "gunned" and nxt != "down":
+        return None
+    if low == "life" and not (prev in ("their", "his", "her") or nxt == "of"):
+        return None
+    return kind
+
+
+def names_casualties(text: str) -> bool:
+    """Whether ``text`` has any killed or injured cue word: the cheap test before the real parse."""
+    return _ANY_CUE.search(text) is not None
+
+
+# Deaths feared or denied are not stated.  ("No one was killed" is a count of zero.)
+_NEGATED = re.compile(
+    r"\b(?:feared|fear|may\s+have|could\s+have|might\s+have|not\s+(?:been\s+)?(?:killed|injured|wounded|hurt))\b",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r".*(?:;|\bbut\b|,)", re.S)
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Killed and injured counts stated in ``text``, left to right."""
+    return list(_casualties(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _casualties(text: str) -> tuple[CasualtyMention, ...]:
+    # most sentences name no casualty at all: one scan rules them out before tokenising
+    if not names_casualties(text):
+        return ()
+    masked = _mask(text)
+    toks = _tokens(masked)
+    found: list[CasualtyMention] = []
+    for i, tok in enumerate(toks):
+        kind = _cue_kind(toks, i) if tok.low in _KILL or tok.low in _INJURE else None
+        if kind is None:
             continue
-        if cw[0].lower() in _DETERMINERS_ONE and _PERSON.match(cw[-1].strip(".,")) and not cw[-1].lower().endswith("s") or (
-            cw[0].lower() in ("a", "an", "another", "one") and _PERSON.match(cw[-1])
-        ):
-            total += 1
-        else:
-            return None
-    return Number.exact(total) if total else None
+        mention = _link(masked, toks, i, kind)
+        if mention is None or mention.number.value == 0:
+            continue  # "no civilians were killed" states no death
+        if not _negated(text, mention):
+            found.append(mention)
+    return tuple(found)
+
+
+def _negated(text: str, mention: CasualtyMention) -> bool:
+    """A negation or speculation in the mention or just before it, in its own clause."""
+    before = text[max(0, mention.start - 20) : mention.start]
+    cut = _CLAUSE_BREAK.match(before)
+    if cut is not None:
+        before = before[cut.end() :]
+    return _NEGATED.search(before + text[mention.start : mention.end]) is not None
+
+
+# -- linking a cue to its victims ------------------------------------------------
+
+
+def _link(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:
+    tok = toks[i]
+    colon = _after_colon(text, toks, i, kind)
+    if colon is not None:
+        return colon
+    if i > 1 and toks[i - 1].low == "of" and toks[i - 2].low in ("number", "toll", "count"):
+        return _toll(text, toks, i, kind)  # "the number of dead rose to 9"
+    if tok.low in _NOUN_CUES:
+        return _noun_cue(text, toks, i, kind)
+    if _acts(toks, i):
+        first = i + 2 if tok.low == "gunned" else i + 1
+        right = _right_phrase(toks, first)
+        mention = _mention(text, toks, right, tok, kind, "right") if right else None
+        if mention is not None or tok.low.endswith("ing"):
+            return mention
+    return _subject(text, toks, i, i - 1, kind)
+
+
+def _acts(toks: list[_Tok], i: int) -> bool:
+    """The cue takes its victims as an object: "killing two", "shot dead a man", "gunned down"."""
+    low = toks[i].low
+    prev = toks[i - 1].low if i > 0 else ""
+    if low == "dead" and prev in ("shot", "shoot", "shoots", "shooting"):
+        return not (i > 1 and toks[i - 2].low in _PASSIVE_AUX)
+    if low == "gunned":
+        return not (i > 0 and prev in _PASSIVE_AUX)
+    return low in _ACTIVE and prev not in _PASSIVE_AUX
+
+
+_PASSIVE_AUX = _lexicon("was were been being be is are got")
+
+
+def _subject(text: str, toks: list[_Tok], i: int, j: int, kind: Kind) -> CasualtyMention | None:
+    """The victims named before the cue at ``i``, looking left from token ``j``."""
+    j, both = _skip_auxiliaries(toks, j)
+    if j > 0 and toks[j].low == "and" and _is_cue(toks, j - 1) and not _acts(toks, j - 1):
+        return _subject(text, toks, i, j - 2, kind)  # "a teenager was injured and later died"
+    rng = _left_phrase(toks, _before_relative_clause(toks, j))
+    mention = _mention(text, toks, rng, toks[i], kind, "left") if rng else None
+    if mention is None and both is not None:
+        return CasualtyMention(kind, Number.exact(2), toks[both].start, toks[i].end, "people")
+    if mention is None and j >= 0 and toks[j].low == "and":
+        return _clause_subject(text, toks, i, j, kind)
+    return mention
+
+
+def _clause_subject(
+    text: str, toks: list[_Tok], i: int, j: int, kind: Kind
+) -> CasualtyMention | None:
+    """ "A man stepped on a mine and died": the victims are the subject of the clause's first verb."""
+    start = j
+    while start > 0 and toks[start - 1].low not in _PUNCT and toks[start - 1].low != ",":
+        start -= 1
+    verb = next((v for v in range(start + 1, j) if _verb_after_noun(toks, v)), None)
+    if verb is None or verb - start > 6:
+        return None
+    return _mention(text, toks, (start, verb - 1), toks[i], kind, "left")
+
+
+def _verb_after_noun(toks: list[_Tok], v: int) -> bool:
+    low = toks[v].low
+    if toks[v - 1].low in _DETERMINERS or is_person_noun(low):
+        return False  # "a retired teacher": an adjective
+    return low in _PAST_VERBS or (len(low) > 4 and low.endswith("ed"))
+
+
+def _skip_auxiliaries(toks: list[_Tok], j: int) -> tuple[int, int | None]:
+    """Skip "were later", "was shot and", "have both"; return the new index and a floating "both"."""
+    both = None
+    while j >= 0:
+        low = toks[j].low
+        if low == "and" and j > 0 and toks[j - 1].low in _CO_VERBS:
+            j -= 1
+            continue
+        if low not in _AUX and low not in _CO_VERBS:
+            break
+        if low == "both":
+            both = j
+        j -= 1
+    return j, both
+
+
+_REPORTING = _lexicon("said says say told reported according claimed that stated")
+
+
+def _before_relative_clause(toks: list[_Tok], j: int) -> int:
+    """Where the victims end when a "who" clause separates them from their verb.
+
+    "a volunteer who was helping them were killed": the clause may hold
+    words that end a phrase elsewhere ("them", "in"), so it is found first.
+    """
+    for k in range(j, max(-1, j - 12), -1):
+        low = toks[k].low
+        if low == "who":
+            return k - 1
+        if low in _PUNCT or low == "," or low in _REPORTING or _is_cue(toks, k):
+            break
+    return j
 
 
 def _in_qualifier(toks: list[_Tok], j: int) -> bool:
@@ -154,128 +377,183 @@ def _in_qualifier(toks: list[_Tok], j: int) -> bool:
     )
 
 
-def _left_phrase(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    """Token range of the victim phrase ending before cue ``i`` (skipping auxiliaries)."""
-    j = i - 1
-    while j >= 0 and toks[j].low in _AUX:
-        j -= 1
-    end = j
+def _left_phrase(toks: list[_Tok], end: int) -> tuple[int, int] | None:
+    """Token range of the victim phrase that ends at ``end``.
+
+    A relative clause or an inclusion between the victims and their verb
+    is passed over: "a volunteer who was helping them were killed".
+    """
+    j = end
     while j >= 0:
         low = toks[j].low
         if _in_qualifier(toks, j):
             j -= 1
             continue
-        if low in _STOP or _kind(toks[j]) or low in {".", ";", ":", "(", ")", "-", "—", "–", '"', "“", "”"}:
-            break
-        if low == "and" and j > 0 and (_kind(toks[j - 1]) or toks[j - 1].low in _AUX):
-            break
-        if low == "," and (end - j > 0) and j > 0 and not _PERSON.match(toks[j - 1].low):
+        if low == "who" or (
+            low == "including" and not any(t.low in ("and", ",") for t in toks[j : end + 1])
+        ):
+            end = j - 1
+        elif low in ("he", "she") and j == end:
+            return (j, j)
+        elif _ends_subject(toks, j):
             break
         j -= 1
     start = j + 1
+    while start <= end and toks[start].low in ("and", ",", "or"):
+        start += 1
     return (start, end) if start <= end else None
 
 
-def _right_phrase(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    j = i + 1
-    start = j
-    if j >= len(toks) or toks[j].low == "and":
+def _ends_subject(toks: list[_Tok], j: int) -> bool:
+    """Looking left, ``toks[j]`` is before the victims: a preposition, a cue, "and" after a verb."""
+    low = toks[j].low
+    if low in _STOP or low in _PUNCT or _is_cue(toks, j):
+        return True
+    return low == "and" and j > 0 and (_is_cue(toks, j - 1) or toks[j - 1].low in _AUX)
+
+
+def _right_phrase(toks: list[_Tok], start: int) -> tuple[int, int] | None:
+    j = start
+    if j >= len(toks) or toks[j].low in ("and", ",") or toks[j].low in _PUNCT:
         return None
     while j < len(toks):
         low = toks[j].low
         if _in_qualifier(toks, j):
             j += 1
             continue
-        if low in _STOP or _kind(toks[j]) or low in {".", ";", ":", "(", ")", "-", "—", "–", ","}:
+        if low in _STOP or low in _PUNCT or low in _RIGHT_STOP_VERBS or _is_cue(toks, j):
             break
-        if low == "and" and j + 1 < len(toks) and (_kind(toks[j + 1]) or toks[j + 1].low.endswith(("ing", "ed"))):
+        if low in ("and", ",") and _ends_object(toks, j + 1):
             break
         j += 1
-        if _PERSON.match(low) and low not in ("other",) and j - start >= 1 and (j >= len(toks) or toks[j].low not in ("and",) ):
-            break
     end = j - 1
     return (start, end) if start <= end else None
 
 
-def _mention(text: str, toks: list[_Tok], rng: tuple[int, int], cue: _Tok, kind: Kind) -> CasualtyMention | None:
+def _ends_object(toks: list[_Tok], j: int) -> bool:
+    """What follows "and" or a comma starts a new clause: "and injuring six", ", wounding two"."""
+    if j >= len(toks):
+        return True
+    low = toks[j].low
+    if low == "and" and j + 1 < len(toks):
+        j, low = j + 1, toks[j + 1].low
+    return (
+        _is_cue(toks, j)
+        or low in _STOP
+        or (low.endswith(("ing", "ed")) and not is_person_noun(low))
+    )
+
+
+def _mention(
+    text: str,
+    toks: list[_Tok],
+    rng: tuple[int, int],
+    cue: _Tok,
+    kind: Kind,
+    direction: Literal["left", "right"],
+) -> CasualtyMention | None:
     a, b = rng
-    phrase = text[toks[a].start : toks[b].end]
-    number = _count_phrase(phrase)
-    if number is None:
+    offset = toks[a].start
+    counted = count_victims(text[offset : toks[b].end], direction)
+    if counted is None:
         return None
-    words = [t.low for t in toks[a : b + 1]]
-    start, end = min(toks[a].start, cue.start), max(toks[b].end, cue.end)
-    return CasualtyMention(kind, number, start, end, _victims(words), another="another" in words)
+    lo, hi = offset + counted.start, offset + counted.end
+    words = [t.low for t in toks[a : b + 1] if lo <= t.start < hi]
+    start, end = min(lo, cue.start), max(hi, cue.end)
+    return CasualtyMention(
+        kind, counted.number, start, end, _victims(words), another="another" in words
+    )
 
 
-def _passive(toks: list[_Tok], i: int) -> bool:
-    return i > 0 and toks[i - 1].low in {"was", "were", "been", "being", "be", "is", "are", "got"}
+def _victims(words: list[str]) -> str:
+    """Who the victims are: "children", "soldiers", "civilians", "others", or "people" when mixed."""
+    if "others" in words or "other" in words:
+        return "others"
+    kinds = set()
+    for w in words:
+        if _CHILD.match(w):
+            kinds.add("children")
+        elif _SOLDIER.match(w):
+            kinds.add("soldiers")
+        elif w in ("civilians", "civilian", "residents", "resident"):
+            kinds.add("civilians")
+        elif is_person_word(w):
+            kinds.add("people")
+    if len(kinds) == 1:
+        return kinds.pop()
+    return "civilians" if "civilians" in kinds and "soldiers" not in kinds else "people"
 
 
-_NEGATED = re.compile(r"\b(?:feared|fear|may\s+have|could\s+have|no one|nobody|no casualties|no deaths|no injuries|no fatalities|without casualties|no-one|not (?:been )?(?:killed|injured))\b", re.I)
+# -- noun cues and lists ----------------------------------------------------------
 
 
-_ANY_CUE = re.compile(r"\b(?:" + "|".join(sorted(_KILL | _INJURE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+def _after_colon(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:
+    """ "Fatalities: 2", "killed: 3"."""
+    if i + 2 >= len(toks) or toks[i + 1].text != ":":
+        return None
+    rest = text[toks[i + 1].end :]
+    counts = find_counts(rest)
+    if not counts or rest[: counts[0].start].strip():
+        return None
+    c = counts[0]
+    end = toks[i + 1].end + c.end
+    return CasualtyMention(kind, c.number, toks[i].start, end, "people")
 
 
-def names_casualties(text: str) -> bool:
-    """Whether ``text`` has any killed or injured cue word: the cheap test before the real parse."""
-    return _ANY_CUE.search(text) is not None
-
-
-def find_casualties(text: str) -> list[CasualtyMention]:
-    """Killed and injured counts stated in ``text``, left to right."""
-    return list(_casualties(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _casualties(text: str) -> tuple[CasualtyMention, ...]:
-    # most sentences name no casualty at all: one scan rules them out before tokenising
-    if not names_casualties(text):
-        return ()
-    toks = _tokens(text)
-    found: list[CasualtyMention] = []
-    for i, tok in enumerate(toks):
-        kind = _kind(tok)
-        if kind is None:
-            continue
-        if tok.low == "lives" and not (i > 0 and toks[i - 1].low in ("their", "his", "her")):
-            continue
-        mention = _link(text, toks, i, kind)
-        if mention is not None and not _NEGATED.search(text[max(0, mention.start - 20) : mention.end]):
-            found.append(mention)
-    return tuple(found)
-
-
-def _link(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:
+def _noun_cue(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:
+    """ "three deaths", "the deaths of two children", "lost their lives", "41 bodies", "beaten to death"."""
     tok = toks[i]
-    if tok.low in _NOUN_CUES:
-        rng = _left_phrase(toks, i)
-        if rng is not None and not find_counts(text[toks[rng[0]].start : toks[rng[1]].end]):
-            rng = None
-        return _mention(text, toks, rng, tok, kind) if rng else _toll(text, toks, i, kind)
-    if tok.low in _ACTIVE and not _passive(toks, i):
-        right = _right_phrase(toks, i)
-        if right is not None:
-            m = _mention(text, toks, right, tok, kind)
-            if m is not None:
-                return m
-    left = _left_phrase(toks, i)
-    if left is not None:
-        return _mention(text, toks, left, tok, kind)
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if nxt == "of":
+        right = _right_phrase(toks, i + 2)
+        mention = _mention(text, toks, right, tok, kind, "right") if right else None
+        if mention is not None:
+            return mention
+    if tok.low in ("lives", "life") and prev in ("their", "his", "her"):
+        if i > 1 and toks[i - 2].low in ("lost", "lose", "losing"):
+            return _subject(text, toks, i, i - 3, kind)
+        return None
+    if tok.low == "death" and prev == "to" and i > 1:
+        return _subject(text, toks, i, i - 3, kind)
+    suffered = _suffered(toks, i)
+    if suffered is not None:
+        fatal = any(t.low in ("fatal", "mortal") for t in toks[suffered:i])
+        return _subject(text, toks, i, suffered - 1, "killed" if fatal else kind)
+    rng = _left_phrase(toks, i - 1)
+    if rng is not None and find_counts(text[toks[rng[0]].start : toks[rng[1]].end]):
+        mention = _mention(text, toks, rng, tok, kind, "left")
+        if mention is not None:
+            return mention
+    return None if tok.low in _COUNTED_ONLY else _toll(text, toks, i, kind)
+
+
+def _suffered(toks: list[_Tok], i: int) -> int | None:
+    """Index of "sustained" in "sustained serious shrapnel wounds" before the cue at ``i``."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        low = toks[k].low
+        if low in _SUFFERED:
+            return k
+        if (not low.isalpha() and "-" not in low) or low in _STOP or _is_cue(toks, k):
+            return None
     return None
 
 
-_TOLL_RE = re.compile(r"\btoll\b[^.;]{0,40}?\b(?:to|at|of|reached|is|stands at|was)\s+", re.I)
+_TOLL_WORD = re.compile(
+    r"\b(?:rose|risen|increased|climbed|grew|jumped|reached|stands|stood|is|was|now|to|at|of)\s+",
+    re.I,
+)
 
 
 def _toll(text: str, toks: list[_Tok], i: int, kind: Kind) -> CasualtyMention | None:
+    """ "the death toll rose to 14", "the number of dead reached 9"."""
     tok = toks[i]
-    m = _TOLL_RE.search(text, tok.start)
-    if m is None or m.start() - tok.end > 3:
+    window = re.split(r"[.;]", text[tok.end : tok.end + 80])[0]
+    if not (window.lstrip().lower().startswith("toll") or (i > 0 and toks[i - 1].low == "of")):
         return None
-    counts = find_counts(text[m.end() :])
-    if not counts or counts[0].start != 0:
-        return None
-    c = counts[0]
-    return CasualtyMention(kind, c.number, tok.start, m.end() + c.end, "people")
+    for m in _TOLL_WORD.finditer(window):
+        counts = find_counts(window[m.end() :])
+        if counts and counts[0].start == 0:
+            c = counts[0]
+            return CasualtyMention(kind, c.number, tok.start, tok.end + m.end() + c.end, "people")
+    return None

@@ -12,17 +12,39 @@ from dataclasses import dataclass
 
 from sitrep.model import Number, Qualifier
 
-__all__ = ["CountMention", "find_counts", "parse_count", "word_value"]
+__all__ = ["CountMention", "find_counts", "parse_count", "qualify", "word_value"]
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SINGLE = {"a": 1, "an": 1, "another": 1, "one": 1, "single": 1, "lone": 1}
@@ -42,11 +64,14 @@ _WORD_NUMBER = rf"(?:(?:{_WORD})(?:[\s-]+(?:{_WORD}|and|hundred|thousand|million
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:million|thousand|hundred|billion|mln|m\b|k\b|bn\b))?"
 
+# A count starts a word: "one" in "someone" or "none", "22" in "Kh-22" are none.
 _COUNT_RE = re.compile(
     rf"""
+    (?<![\w'’-])
     (?:(?:{_QUALIFIER_RE})\s+)?
     (?P<core>
-        (?P<digits>{_DIGITS}){_SCALE}
+        (?P<zero>no(?:[\s-]+one)?(?![\w.])|none|nobody)
+      | (?P<digits>{_DIGITS}){_SCALE}
       | (?P<dozen>(?:a|one|half\s+a)\s+dozen)
       | (?P<vague>hundreds\s+of\s+thousands|tens\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)(?:\s+of\s+(?:thousands|people))?
       | (?P<words>{_WORD_NUMBER})
@@ -90,8 +115,16 @@ def word_value(text: str) -> int | None:
 def _digits_value(digits: str, tail: str) -> int:
     value = float(digits.replace(",", ""))
     scale = tail.strip().lower()
-    factor = {"million": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3, "hundred": 100,
-              "billion": 1e9, "bn": 1e9}.get(scale, 1)
+    factor = {
+        "million": 1e6,
+        "mln": 1e6,
+        "m": 1e6,
+        "thousand": 1e3,
+        "k": 1e3,
+        "hundred": 100,
+        "billion": 1e9,
+        "bn": 1e9,
+    }.get(scale, 1)
     return round(value * factor)
 
 
@@ -103,10 +136,11 @@ def _vague(word: str) -> Number:
         return Number(None, "dozens", 20_000, None)
     low = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
     qualifier: Qualifier = "dozens" if word.startswith(("dozens", "scores")) else "hundreds"
-    return Number(None, qualifier, low.get(word.split()[0], None), None)
+    return Number(None, qualifier, low.get(word.split()[0]), None)
 
 
-def _qualify(value: int, qualifier: Qualifier) -> Number:
+def qualify(value: int, qualifier: Qualifier) -> Number:
+    """``value`` with ``qualifier`` and the bounds it implies: ``qualify(25, "at_least")``."""
     if qualifier == "exact":
         return Number.exact(value)
     if qualifier in ("at_least",):
@@ -125,16 +159,18 @@ def _match_number(m: re.Match[str]) -> Number | None:
     for i, (_, name) in enumerate(_QUALIFIERS):
         if m.group(f"q{i}"):
             qualifier = name
+    if m.group("zero"):
+        return Number.exact(0)
     if m.group("digits"):
-        tail = m.group("core")[len(m.group("digits")):]
-        return _qualify(_digits_value(m.group("digits"), tail), qualifier)
+        tail = m.group("core")[len(m.group("digits")) :]
+        return qualify(_digits_value(m.group("digits"), tail), qualifier)
     if m.group("dozen"):
         value = 6 if m.group("dozen").lower().startswith("half") else 12
-        return _qualify(value, qualifier)
+        return qualify(value, qualifier)
     if m.group("vague"):
         return _vague(m.group("vague"))
-    value = word_value(m.group("words"))
-    return None if value is None else _qualify(value, qualifier)
+    spelled = word_value(m.group("words"))
+    return None if spelled is None else qualify(spelled, qualifier)
 
 
 def find_counts(text: str) -> list[CountMention]:
@@ -156,13 +192,32 @@ def _looks_like_non_count(text: str, m: re.Match[str]) -> bool:
     digits = m.group("digits")
     after = text[m.end() : m.end() + 12].lower()
     before = text[max(0, m.start() - 12) : m.start()].lower()
-    if digits and "," not in digits and "." not in digits and len(digits) == 4 and 1900 <= int(digits) <= 2100:
+    if (
+        digits
+        and "," not in digits
+        and "." not in digits
+        and len(digits) == 4
+        and 1900 <= int(digits) <= 2100
+    ):
         return True  # a year
-    if re.match(r"\s*(?:am|pm|a\.m|p\.m|:\d|h\b|%|per\s*cent|km|kilomet|miles?\b|-year|-storey|-story|-floor|st\b|nd\b|rd\b|th\b)", after):
+    if re.search(r"\baged\s*$", before) or re.match(
+        r"[\s-]*(?:(?:years?|months?)[\s-]+old\b|y\.\s?o\.|yo\b)", after
+    ):
+        return True  # an age: "aged 70", "70 years old"
+    if re.match(
+        r"\s*(?:am|pm|a\.m|p\.m|:\d|h\b|%|per\s*cent|km|kilomet|miles?\b|-year|-storey|-story|-floor|st\b|nd\b|rd\b|th\b)",
+        after,
+    ):
         return True
-    if re.search(r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$", before):
+    if re.search(
+        r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$",
+        before,
+    ):
         return True  # "March 9"
-    if re.match(r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", after):
+    if re.match(
+        r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+        after,
+    ):
         return True  # "9 March"
     return bool(re.search(r"[$€£]\s*$", before))
 

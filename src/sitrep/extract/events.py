@@ -344,8 +344,8 @@ _CLASH = Cue(
     "clash ambush fight fire skirmish battle fought assault storm repel repuls pushed beat fended counter attack captured seized took tried attempt trying advanc sabotage infiltrat combat hand-to-hand",
 )
 _FIGHTING = Cue(
-    r"\b(?:armed\s+clash|fighting|battles?|offensive|counter-?offensive|hostilities)",
-    "clash fighting battle offensive hostilities",
+    r"\b(?:armed\s+clash|fighting|battles?|offensive|counter-?offensive|hostilities|(?:in|during)\s+(?:the\s+)?combat)",
+    "clash fighting battle offensive hostilities combat",
 )
 _INSTRUMENT = re.compile(r"\b(?:with|using|by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 

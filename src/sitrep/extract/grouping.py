@@ -54,7 +54,7 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
 
 
 def _compatible_type(a: Report, b: Report) -> bool:
-    if a.event_type == b.event_type:
+    if a.event_type == b.event_type or not (a.typed and b.typed):
         return True
     kinds = {a.event_type, b.event_type}
     return kinds <= {"explosions_remote_violence", "battles", "strategic_developments"} and "explosions_remote_violence" in kinds
@@ -91,12 +91,13 @@ def _merge(a: Report, b: Report) -> Report:
     place = a.place
     if b.place and (place is None or (b.place.precision == "district" and place.precision != "district")):
         place = b.place
-    remote_first = a if a.event_type == "explosions_remote_violence" or b.event_type != "explosions_remote_violence" else b
+    typer = _type_source(a, b)
     return replace(
         a,
         place=place,
-        event_type=remote_first.event_type,
-        sub_event_type=remote_first.sub_event_type,
+        event_type=typer.event_type,
+        sub_event_type=typer.sub_event_type,
+        typed=a.typed or b.typed,
         evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
         killed=merge_numbers(a.killed, b.killed),
         injured=merge_numbers(a.injured, b.injured),
@@ -108,6 +109,14 @@ def _merge(a: Report, b: Report) -> Report:
         separate=a.separate or b.separate,
         date_inferred=a.date_inferred and b.date_inferred,
     )
+
+
+def _type_source(a: Report, b: Report) -> Report:
+    """Whose type a merge keeps: a sentence that names the event over one that only counts
+    victims, then remote violence over the rest (the strike behind a clash's casualties)."""
+    if a.typed != b.typed:
+        return a if a.typed else b
+    return a if a.event_type == "explosions_remote_violence" or b.event_type != "explosions_remote_violence" else b
 
 
 def _continues(prev: Report, report: Report) -> bool:
@@ -134,7 +143,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     published = PartialDate.from_date(doc.article.published) if doc.article.published else None
     incidents: list[Report] = []
     pending: list[Report] = []
-    votes = {r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1) for r in doc.reports if r.event_type == "explosions_remote_violence"}
+    votes = {r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1) for r in doc.reports if r.event_type == "explosions_remote_violence" and r.typed}
     for report in doc.reports:
         if report.place is None:
             if incidents and _continues(incidents[-1], report):

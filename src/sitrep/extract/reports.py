@@ -166,6 +166,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
     dates = find_dates(text, doc.article.published)
     date = _date(dates)
     claimant = find_claimant(text)
+    typed = cue is not None
     cue = cue or events.EventCue("explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None)
     weapons = events.find_weapons(text)
     base = Report(
@@ -182,6 +183,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         status=events.find_status(text, claimant.side if claimant else None),
         claimant=claimant,
         date_inferred=bool(date and (date.relative or date.night)),
+        typed=typed,
     )
     by_place = _assign(casualties, places) if places else {0: casualties}
     reports = []

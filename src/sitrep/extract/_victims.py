@@ -1,0 +1,367 @@
+"""How many people a victim noun phrase names.
+
+``count_victims("a mother, her two children and a volunteer")`` is 4: the
+phrase is split into conjuncts, each counted on its own and summed.  A
+conjunct counts by the number it starts with ("two children", "all
+three"), as one person when it is a singular person noun with its
+modifiers ("a 73-year-old man", "the head of the community", "his wife")
+or a personal name ("grain businessman Oleksiy Vadaturskyi"), as two for a
+couple, and not at all when it is plural without a number ("civilians")
+or a group ("a family", unless "a family of four").
+
+Commas join conjuncts only in a list that ends with "and" ("A, B and C");
+otherwise what follows a comma is an apposition that adds nobody
+("Yurii Prylypko, the head of the community").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sitrep.extract._gazetteer import load_gazetteer, normalise_name
+from sitrep.extract._numbers import find_counts, qualify
+from sitrep.model import Number, Qualifier
+
+__all__ = ["VictimCount", "count_victims", "is_person_noun", "is_person_word"]
+
+Direction = Literal["left", "right"]
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_SINGULAR = _lexicon(
+    """
+    man woman boy girl child baby infant toddler teenager teen person civilian resident
+    mother father son daughter wife husband brother sister grandmother grandfather grandson
+    granddaughter grandma grandpa uncle aunt nephew niece cousin neighbour neighbor friend
+    pensioner retiree volunteer medic nurse paramedic journalist rescuer
+    firefighter driver passenger farmer teacher student pupil priest monk soldier serviceman
+    servicewoman officer commander policeman policewoman fighter guard head chief mayor
+    official leader deputy councillor councilor member victim pedestrian cyclist motorist
+    fisherman businessman businesswoman entrepreneur engineer electrician operator miner
+    sapper deminer marine paratrooper sniper gunner pilot sailor conscript recruit prisoner
+    detainee hostage adult minor individual elder veteran evacuee refugee owner shopkeeper
+    seller vendor customer patient occupant inhabitant servant sergeant lieutenant
+    commandant combatant participant assistant migrant attendant adolescent correspondent
+    parent agent president director manager employee worker doctor surgeon photographer
+    reporter cameraman producer chairman chairwoman governor pastor shepherd nun imam rabbi
+    cook chef clerk cashier courier nanny housewife guest citizen judge athlete coach mechanic
+    labourer laborer spouse partner fiance fiancee stepfather stepmother stepson stepdaughter
+    mother-in-law father-in-law son-in-law daughter-in-law granddad great-grandmother
+    great-grandfather sibling twin orphan widow widower deacon bishop mercenary militant
+    partisan scout corpsman chaplain captain colonel corporal starosta tenant landlord
+    passer-by passerby bystander onlooker seaman cadet trainee intern returnee deportee
+    schoolboy schoolgirl kid youth youngster newborn lady gentleman relative local lineman
+    repairman railwayman guardsman patrolman serviceman
+    """
+)
+_IRREGULAR_PLURAL = _lexicon(
+    "people persons children kids men women police personnel troops staff folk "
+    "servicemen servicewomen policemen policewomen firefighters fishermen businessmen "
+    "residents civilians ukrainians russians"
+)
+# Nouns that end like a person noun ("-er", "-or", "-ist", "-ian", "-man") but name no person.
+_NOT_PERSON = _lexicon(
+    """
+    water tower shelter border corner number order river power transformer tractor sector
+    reactor corridor floor door center centre quarter container computer paper letter
+    weather winter summer matter chamber barrier cluster launcher carrier
+    bomber fighter-bomber helicopter trailer poster banner theater theatre register
+    character chapter meter metre kilometer kilometre liter litre monitor motor generator
+    elevator radiator interior exterior mirror error terror rumour rumor honour honor colour
+    color labour labor harbour harbor armour armor vapour favor favour neighbourhood
+    ukrainian russian belarusian christian german roman
+    """
+)
+_PERSON_SUFFIX = re.compile(r"^[a-z]{3,}(?:er|or|ist|ian|man|woman)$")
+_DETERMINER = _lexicon("a an another one his her their its the this that our my your whose")
+_PRE_COUNT = _lexicon("the all his her their its our some these those another")
+_COLLECTIVE = _lexicon("family families group groups crew unit squad team household")
+_PAIR = _lexicon("couple twins pair")
+# Words that end a victim's noun phrase and start what is said about it.
+_TAIL = _lexicon(
+    "of from aged who whom whose which that in on at near with inside outside by during "
+    "when while as after before"
+)
+_VERBISH = _lexicon(
+    "was were is are be been being has have had hit struck shelled said says reported "
+    "will would could did does do got"
+)
+# Plural nouns counted near casualty cues that are not people.
+_THINGS = _lexicon(
+    """
+    tanks vehicles cars trucks buses houses homes buildings apartments flats blocks drones
+    missiles shells rockets bombs mines munitions attacks strikes assaults times days hours
+    minutes weeks months years settlements villages towns cities districts positions guns
+    howitzers launchers aircraft helicopters planes ships boats shots rounds kilometres
+    kilometers km metres meters miles
+    """
+)
+_ALONE_ONE = frozenset({"he", "she", "him", "her", "another"})
+# Capitalised words that make a name an organisation, a building or a place, not a person.
+_NOT_NAME = _lexicon(
+    """
+    ministry forces force army command council administration service office police guard
+    brigade regiment battalion company group directorate staff general agency committee
+    court university school hospital station street avenue square bridge plant factory
+    oblast region district raion hromada city village church cathedral market mall centre
+    center airport port railway base national state federation republic union front
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VictimCount:
+    """The count of a victim phrase; ``phrase[start:end]`` are the conjuncts counted."""
+
+    number: Number
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Conjunct:
+    text: str
+    start: int
+    end: int
+    sep_before: str  # "and", "," or "" for the first
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether ``word`` (lower case, singular) names a person: "volunteer", "regiment commander"'s head."""
+    if word in _SINGULAR:
+        return True
+    if word in _NOT_PERSON:
+        return False
+    return bool(_PERSON_SUFFIX.match(word)) or word.endswith("-year-old")
+
+
+def is_person_word(word: str) -> bool:
+    """Whether ``word`` (lower case) names one person or several: "neighbour", "men", "residents"."""
+    return is_person_noun(word) or _is_plural_person(word)
+
+
+def _is_plural_person(word: str) -> bool:
+    if word in _IRREGULAR_PLURAL:
+        return True
+    return (word.endswith("s") and is_person_noun(word[:-1])) or (
+        word.endswith("ies") and word[:-3] + "y" in _SINGULAR
+    )
+
+
+# A comma between digits is a thousands separator ("2,000"), not a list.
+_SPLIT = re.compile(
+    r"\s*(?:(?<!\d),|,(?!\d))\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|plus)\s+|\s*&\s*", re.I
+)
+
+
+def _conjuncts(phrase: str) -> list[_Conjunct]:
+    out: list[_Conjunct] = []
+    pos, sep = 0, ""
+    for m in _SPLIT.finditer(phrase):
+        if m.start() > pos:
+            out.append(_Conjunct(phrase[pos : m.start()], pos, m.start(), sep))
+            sep = ""
+        sep = "and" if re.search(r"and|plus|&|well", m.group(), re.I) or sep == "and" else ","
+        pos = m.end()
+    if pos < len(phrase):
+        out.append(_Conjunct(phrase[pos:], pos, len(phrase), sep))
+    return out
+
+
+def count_victims(phrase: str, direction: Direction = "right") -> VictimCount | None:
+    """The number of people ``phrase`` names, or ``None`` when it names none or an unknown number.
+
+    ``direction`` says which end the phrase is anchored to: ``"left"`` for
+    the subject of a verb that follows it (the last conjunct is kept first),
+    ``"right"`` for the object of a verb before it.
+    """
+    parts = _conjuncts(phrase)
+    if not parts:
+        return None
+    counted = _take(parts, direction)
+    if not counted:
+        return None
+    numbers = [n for _, n in counted]
+    first, last = counted[0][0], counted[-1][0]
+    return VictimCount(_sum(numbers), first.start, last.end)
+
+
+def _take(parts: list[_Conjunct], direction: Direction) -> list[tuple[_Conjunct, Number]]:
+    """The conjuncts that count, from the anchored end until one does not."""
+    order = range(len(parts)) if direction == "right" else range(len(parts) - 1, -1, -1)
+    taken: list[tuple[_Conjunct, Number]] = []
+    prev: int | None = None
+    for k in order:
+        if prev is not None:
+            joint = parts[max(k, prev)].sep_before
+            if joint == "," and not _list_ends_with_and(parts, max(k, prev)):
+                break
+            if _bare_count(parts[k].text) or _bare_count(parts[prev].text):
+                break  # "killed 1,200 and 5 wounded": a bare number belongs to its own cue
+        number = _count_conjunct(parts[k].text)
+        if number is None and direction == "left" and prev is None:
+            trimmed = _last_noun_phrase(parts[k])
+            if trimmed is not None:
+                taken.append(trimmed)
+            break
+        if number is None:
+            break
+        taken.append((parts[k], number))
+        prev = k
+    taken.sort(key=lambda item: item[0].start)
+    return _drop_elaboration(taken)
+
+
+def _last_noun_phrase(part: _Conjunct) -> tuple[_Conjunct, Number] | None:
+    """The victims at the end of a run-on subject: "in the town of Pokrov a woman" is "a woman"."""
+    for m in _WORD.finditer(part.text):
+        if m.start() == 0 or (m.group().lower() not in _DETERMINER and not find_counts(m.group())):
+            continue
+        number = _count_conjunct(part.text[m.start() :])
+        if number is not None:
+            return _Conjunct(part.text[m.start() :], part.start + m.start(), part.end, ","), number
+    return None
+
+
+def _bare_count(text: str) -> bool:
+    counts = find_counts(text)
+    return (
+        len(counts) == 1
+        and not text[counts[0].end :].strip()
+        and not text[: counts[0].start].strip()
+    )
+
+
+def _list_ends_with_and(parts: list[_Conjunct], k: int) -> bool:
+    return any(p.sep_before == "and" for p in parts[k + 1 :])
+
+
+def _drop_elaboration(taken: list[tuple[_Conjunct, Number]]) -> list[tuple[_Conjunct, Number]]:
+    """ "two people, a man and a woman": the list after the comma spells out the count before it."""
+    if len(taken) < 3 or taken[1][0].sep_before != ",":
+        return taken
+    head = taken[0][1].value
+    rest = [n.value for _, n in taken[1:]]
+    if head is not None and head > 1 and None not in rest and sum(v for v in rest if v) == head:
+        return taken[:1]
+    return taken
+
+
+def _sum(numbers: list[Number]) -> Number:
+    if len(numbers) == 1:
+        return numbers[0]
+    if any(n.value is None for n in numbers):
+        return next(n for n in numbers if n.value is None)
+    total = sum(n.value for n in numbers if n.value is not None)
+    qualifier: Qualifier = next((n.qualifier for n in numbers if n.qualifier != "exact"), "exact")
+    return qualify(total, qualifier)
+
+
+_WORD = re.compile(r"[\w'’-]+(?:[.,]\d+)*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _count_conjunct(text: str) -> Number | None:
+    words = _words(text)
+    if not words:
+        return None
+    lows = [w.lower() for w in words]
+    if (len(lows) == 1 and lows[0] in _ALONE_ONE) or lows == ["the", "other"]:
+        return Number.exact(1)
+    if lows[0] == "both" and (len(lows) == 1 or lows[1] == "of"):
+        return Number.exact(2)
+    number = _leading_count(text, lows)
+    if number is not None:
+        return number
+    return _single(words, lows)
+
+
+def _leading_count(text: str, lows: list[str]) -> Number | None:
+    """ "two children", "all three", "his two sons", "a family of four"."""
+    counts = find_counts(text)
+    if not counts or any(w in _VERBISH for w in lows):
+        return None
+    first = counts[0]
+    before = [w.lower() for w in _words(text[: first.start])]
+    after = [w.lower() for w in _words(text[first.end :])]
+    if any(w in _THINGS for w in after[:3]):
+        return None  # "3 tanks", "two Shahed drones": not people
+    if len(before) <= 1 and all(w in _PRE_COUNT for w in before):
+        return first.number
+    if (
+        len(before) >= 2
+        and before[-1] == "of"
+        and (before[-2] in _COLLECTIVE or before[-2] == "bodies")
+    ):
+        return first.number
+    return None
+
+
+def _single(words: list[str], lows: list[str]) -> Number | None:
+    """One person ("a civilian tractor driver", "the head of the community", "Yurii Prylypko"), or two ("a couple").
+
+    The noun phrase runs up to its first tail word ("of", "in", "who") or,
+    once a person has been named, its first participle ("riding a bike");
+    its last word is the head.
+    """
+    if lows[0] == "both":
+        return None if any(w in _VERBISH for w in lows) else Number.exact(2)
+    first = 1 if lows[0] in _DETERMINER else 0
+    end, person = first, False
+    while end < len(words):
+        low = lows[end]
+        if (low in _TAIL and end > first) or (person and _participle(low)):
+            break
+        if low in _VERBISH:
+            return None
+        person = person or is_person_noun(low) or words[end][:1].isupper()
+        end += 1
+    core, core_lows = words[first:end], lows[first:end]
+    if not core:
+        return None
+    if any(w in _PAIR for w in core_lows):
+        vague = core_lows[-1] in _PAIR and end < len(lows) and lows[end] == "of"
+        return qualify(2, "about") if vague else Number.exact(2)
+    if any(w in _COLLECTIVE for w in core_lows):
+        return None
+    head = core_lows[-1]
+    if core[-1][:1].isupper() and not is_person_noun(head):
+        return _name(core, core_lows, introduced=first == 1)
+    if _is_plural_person(head):
+        return None
+    if is_person_noun(head):
+        return Number.exact(1)
+    return None
+
+
+def _participle(low: str) -> bool:
+    return len(low) > 4 and low.endswith(("ing", "ed"))
+
+
+def _name(core: list[str], core_lows: list[str], introduced: bool) -> Number | None:
+    """A personal name counts one person; a place ("Kryvyi Rih") or a body ("the Defence Ministry") nobody.
+
+    A single capitalised word is a name only after a determiner or a title
+    ("volunteer Ivan"): alone it is more often a place or a month.
+    """
+    n = 0
+    while n < len(core) and core[-1 - n][:1].isupper():
+        n += 1
+    run, before = core[len(core) - n :], core_lows[: len(core) - n]
+    if before:
+        introduced = is_person_noun(before[-1]) or before[-1] in _DETERMINER
+    if (len(run) < 2 and not introduced) or any(w.lower() in _NOT_NAME | _NOT_PERSON for w in run):
+        return None
+    if load_gazetteer().has_key(normalise_name(" ".join(run))):
+        return None
+    return Number.exact(1)
