@@ -1,4 +1,5 @@
-// The ledger page: charts drawn, a contradiction marked in the table and listed below.
+// The ledger page: charts drawn, a figure contradiction between two claimants marked in the
+// table and listed below.
 // Usage: node ledger.mjs BASE_URL OUT_DIR
 import { withBrowser } from "./harness.mjs";
 
@@ -8,10 +9,14 @@ await withBrowser(base, outDir, async ({ page, check }) => {
   await page.goto(`${base}/ledger`);
   await page.waitForSelector("body[data-charts-ready='true']", { timeout: 15000 });
   check((await page.locator("canvas.series-chart").count()) >= 1, "a chart per series");
-  const items = page.locator("ul.contradictions li.contradiction");
-  check((await items.count()) >= 1, "contradictions listed");
+  const items = page.locator("ul.contradictions li.contradiction[data-kind='figure']");
+  check((await items.count()) >= 1, "a figure contradiction listed");
   const text = (await items.first().innerText()).replace(/\s+/g, " ");
-  check(text.includes(" vs "), `contradiction reads: ${text}`);
-  check((await page.locator("tr.contested").count()) >= 2, "contested claims marked in the table");
+  check(/says .+ vs .+ says /.test(text), `figure contradiction reads: ${text}`);
+  const contested = page.locator("section.series:has(tr.contested) tr.contested");
+  check((await contested.count()) >= 2, "contested claims marked in the table");
+  const claimants = new Set();
+  for (const row of await contested.all()) claimants.add((await row.locator("td").first().innerText()).trim());
+  check(claimants.size >= 2, `contested claims come from two claimants: ${[...claimants].join(", ")}`);
   await page.screenshot({ path: `${outDir}/ledger.png`, fullPage: true });
 });

@@ -49,5 +49,11 @@ def test_ledger_shows_a_contradiction(serve: Callable[[Path], str], hostile_db: 
     _run("ledger.mjs", serve(hostile_db), str(SCREENSHOTS / "hostile"))
 
 
+def test_demo_ledger_shows_a_figure_contradiction(
+    serve: Callable[[Path], str], demo_db: Path
+) -> None:
+    _run("ledger.mjs", serve(demo_db), str(SCREENSHOTS / "demo"))
+
+
 def test_hostile_article_renders_inert(serve: Callable[[Path], str], hostile_db: Path) -> None:
     _run("xss.mjs", serve(hostile_db), str(SCREENSHOTS / "hostile"), "a3", "inc-odesa-0303")

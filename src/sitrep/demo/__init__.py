@@ -6,7 +6,9 @@ layout ingest reads: plain text with a title line, with a leading
 `` date YYYY-MM-DD`` marker, or with a ``YYYYMMDD`` line and a URL line; one
 HTML page; one JSON Lines dump.  Between them they carry what sitrep must
 handle: two outlets' copies of one story differing in one number (14 vs 15
-injured), a figure two claimants disagree on, a revised tally, boilerplate and
+injured), a figure two claimants disagree on (the Kharkiv regional governor's
+"at least 312" civilians killed in Kharkiv against the UN mission's 187, then
+201: a contradiction on the ledger page), a revised tally, boilerplate and
 repeated sentences.
 """
 
