@@ -19,8 +19,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.config import load_settings
-from sitrep.ingest.text import parse_text
 from sitrep.extraction import extract_articles, records
+from sitrep.ingest.text import parse_text
 from sitrep.resolve.synthetic import iter_documents
 
 

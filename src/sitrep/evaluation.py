@@ -214,7 +214,7 @@ def score(gold_path: Path, records: list[Json]) -> Scores:
     except (OSError, ValueError, KeyError) as e:
         raise GoldError(f"Cannot read gold file {gold_path}: {e}. It must have documents, incidents and figures.") from e
     articles = [r for r in records if "corpus" not in r]
-    corpus = next((r["corpus"] for r in records if "corpus" in r), {"incidents": [], "contradictions": [], "stories": []})
+    corpus: dict[str, Any] = next((r["corpus"] for r in records if "corpus" in r), {"incidents": [], "contradictions": [], "stories": []})
     by_file = {Path(r.get("file") or r["id"]).name: r for r in articles}
     by_id = {r["id"]: Path(r.get("file") or r["id"]).name for r in articles}
     s = Scores()

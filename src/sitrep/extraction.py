@@ -5,6 +5,7 @@ ingest → clean → extract (``pipeline.process_all``) → resolve across the b
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -12,9 +13,9 @@ from typing import Any
 from sitrep.clean.boilerplate import boilerplate_lines
 from sitrep.clean.repeats import repeat_pairs
 from sitrep.config import Settings
-from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.errors import StageError
 from sitrep.extract.places import PlacePrior, guessed
+from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.pipeline import process, process_all
 from sitrep.resolve import resolve
 from sitrep.serialize import corpus_json, document_json
@@ -60,10 +61,8 @@ def with_batch_places(docs: list[Document], settings: Settings) -> list[Document
     out = []
     for doc in docs:
         if guessed(doc):
-            try:
+            with contextlib.suppress(StageError):  # else the first reading stands
                 doc = process(doc.article, settings, prior.points)
-            except StageError:
-                pass  # the first reading stands
         out.append(doc)
     return out
 

@@ -8,7 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sitrep.model import Claimant, Contradiction, Corpus, Document, Evidence, Figure, Incident, Number, Place, Report
+from sitrep.model import (
+    Claimant,
+    Contradiction,
+    Corpus,
+    Document,
+    Evidence,
+    Figure,
+    Incident,
+    Number,
+    Place,
+    Report,
+)
 
 __all__ = ["corpus_json", "document_json", "figure_json", "incident_json", "number_json", "output_id"]
 

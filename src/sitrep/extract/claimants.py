@@ -60,7 +60,7 @@ _KNOWN_PEOPLE = {
 def _lower_role(role: str) -> str:
     """"regional Governor" → "regional governor"; place names keep their capitals."""
     words = role.split()
-    return " ".join(w if (i > 0 and words[i - 1] == "of") or w[:1].islower() or w in ("President",) and i == 0 else w.lower() for i, w in enumerate(words))
+    return " ".join(w if (i > 0 and words[i - 1] == "of") or w[:1].islower() or (w in ("President",) and i == 0) else w.lower() for i, w in enumerate(words))
 
 
 def _channel(text: str) -> str | None:

@@ -160,8 +160,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 continue
             resolved = _relative(m, published)
             if resolved is not None:
-                day, night = resolved
-                found.append(DateMention(m.start(), m.end(), PartialDate.from_date(day), True, night or "night" in m.group(0).lower()))
+                when, night = resolved
+                found.append(DateMention(m.start(), m.end(), PartialDate.from_date(when), True, night or "night" in m.group(0).lower()))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 

@@ -7,6 +7,7 @@ Emergency Service says" → ``civilians_killed`` over Ukraine, more than
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -70,7 +71,7 @@ def _side(text: str, claimant: Claimant | None) -> str | None:
 
 def _clauses(text: str) -> list[tuple[int, str]]:
     bounds = [0] + [m.start() for m in re.finditer(r";|,\s+(?:but|while|whereas)\b|\.\s", text)] + [len(text)]
-    return [(a, text[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, text[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 class _Builder:
@@ -81,9 +82,9 @@ class _Builder:
 
     def scope(self, clause_start: int, clause: str) -> str:
         for m in self.doc.places:
-            if m.sentence == self.sent.index and clause_start <= m.start < clause_start + len(clause):
-                if m.place.precision in ("settlement", "district") and m.place.country == "Ukraine":
-                    return m.place.parent or m.place.name
+            inside = m.sentence == self.sent.index and clause_start <= m.start < clause_start + len(clause)
+            if inside and m.place.precision in ("settlement", "district") and m.place.country == "Ukraine":
+                return m.place.parent or m.place.name
         return "Ukraine"
 
     def as_of(self, clause: str) -> PartialDate | None:

@@ -197,7 +197,7 @@ def _qualifiers(
     text: str, matches: list[tuple[NameMatch, Designator | None]], k: int
 ) -> list[tuple[NameMatch, Designator | None]]:
     """The administrative units named right after match ``k`` that qualify it."""
-    out = []
+    out: list[tuple[NameMatch, Designator | None]] = []
     end = matches[k][0].end
     for match, designator in matches[k + 1 :]:
         if designator not in _UNIT_DESIGNATORS or not _QUALIFIER_GAP.fullmatch(text[end : match.start]):

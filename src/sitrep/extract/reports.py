@@ -128,10 +128,8 @@ def _assign(items: list[CasualtyMention], places: list[PlaceMention]) -> dict[in
     if not places:
         return out
     for c in items:
-        def distance(i: int) -> int:
-            m = places[i]
-            return min(abs(m.start - c.end), abs(c.start - m.end))
-        out[min(range(len(places)), key=distance)].append(c)
+        nearest = min(range(len(places)), key=lambda i, c=c: min(abs(places[i].start - c.end), abs(c.start - places[i].end)))  # type: ignore[misc]
+        out[nearest].append(c)
     return out
 
 
