@@ -73,3 +73,17 @@ def test_a_sentence_that_only_counts_victims_keeps_the_named_event_type(text: st
     (record,) = extract(text)
     (incident,) = record["incidents"]
     assert (incident["sub_event_type"], incident["killed"]["value"]) == (sub_event_type, killed)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        ("On 13 April 2022, artillery hit Rubizhne and Kreminna; two people were killed in Rubizhne.", "Rubizhne", 2),
+        ("On 11 June 2024, a drone hit a bus in Kherson's Dniprovskyi district; one person was killed.", "Kherson", 1),
+        ("On 13 March 2022, Russian forces shelled Tsyrkuny near Kharkiv. Fatalities: 2.", "Tsyrkuny", 2),
+    ],
+)
+def test_counts_go_to_the_place_their_clause_names(text: str, place: str, killed: int) -> None:
+    (record,) = extract(text)
+    first = record["incidents"][0]
+    assert (first["place"]["name"], (first["killed"] or {}).get("value")) == (place, killed)

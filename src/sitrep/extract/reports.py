@@ -70,6 +70,8 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
             continue
         if kept and _is_admin_hint(sent.text, kept[-1], m):
             continue
+        if kept and m.place.precision == "district" and _POSSESSIVE_GAP.fullmatch(before) and m.place.parent != kept[-1].place.name:
+            continue  # "Kherson's Dniprovskyi district": a district we do not know, not Kyiv's namesake
         if any(_contains(m.place, k.place) for k in kept):
             continue  # "Vasylivka raion" after a village in it
         kept.append(m)
@@ -88,12 +90,15 @@ _ORIGIN = re.compile(
     r"\bfrom\s+(?:(?:their\s+|its\s+|Russian\s+)?positions\s+(?:in|near|around)\s+|the\s+direction\s+of\s+|the\s+area\s+of\s+|(?:the\s+)?(?:occupied|Russian-held|Russian-occupied)\s+)?(?:the\s+)?$",
     re.I,
 )
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
 # "Marinka (Maryinka)", "Pokrov (formerly Ordzhonikidze)", "Toretsk, formerly Dzerzhynsk"
 _ALIAS = re.compile(r"^\s*(?:\(\s*(?:formerly\s+|previously\s+|also\s+)?|,\s*(?:formerly|previously)\s+)$", re.I)
 
 
 def _contains(unit: Place, place: Place) -> bool:
-    """Whether ``unit`` is a raion or oblast that ``place`` lies in."""
+    """Whether ``unit`` is a city, raion or oblast that ``place`` lies in ("Kherson's Dniprovskyi district")."""
+    if unit.precision == "settlement":
+        return place.precision == "district" and place.parent == unit.name and place.admin1 == unit.admin1
     if unit.precision == "raion":
         return place.precision in ("settlement", "district") and unit.admin2 is not None and unit.admin2 == place.admin2
     if unit.precision == "oblast":
@@ -122,15 +127,27 @@ def _kyiv_from_doc(doc: Document) -> Place | None:
     return None
 
 
-def _assign(items: list[CasualtyMention], places: list[PlaceMention]) -> dict[int, list[CasualtyMention]]:
+def _assign(text: str, items: list[CasualtyMention], places: list[PlaceMention]) -> dict[int, list[CasualtyMention]]:
     """Casualties go to the nearest place mention (several places in one sentence)."""
     out: dict[int, list[CasualtyMention]] = {i: [] for i in range(len(places))}
     if not places:
         return out
     for c in items:
-        nearest = min(range(len(places)), key=lambda i, c=c: min(abs(places[i].start - c.end), abs(c.start - places[i].end)))  # type: ignore[misc]
+        nearest = min(range(len(places)), key=lambda i, c=c: _distance(text, places[i], c))  # type: ignore[misc]
         out[nearest].append(c)
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
+
+
+def _distance(text: str, place: PlaceMention, c: CasualtyMention) -> tuple[bool, int, int]:
+    """How far a count is from a place: across a clause break is farther than any distance
+    within one, and a place after the count ("two were killed in Rubizhne") is nearer than one before."""
+    after = place.start >= c.end
+    start, end = (c.end, place.start) if after else (place.end, c.start)
+    gap = text[start:end] if end > start else ""
+    return bool(_CLAUSE_BREAK.search(gap)), len(gap), 0 if after else 1
 
 
 def _number(items: list[CasualtyMention], kind: str) -> Number | None:
@@ -154,7 +171,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         return []
     if _QUOTE_START.match(text) and not casualties:
         return []
-    if not _PAST.search(text) and not find_dates(text, doc.article.published):
+    if not _PAST.search(text) and not casualties and not find_dates(text, doc.article.published):
         return []
     places = _event_places(doc, sent)
     place_values: list[Place | None] = [m.place for m in places]
@@ -183,7 +200,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         date_inferred=bool(date and (date.relative or date.night)),
         typed=typed,
     )
-    by_place = _assign(casualties, places) if places else {0: casualties}
+    by_place = _assign(text, casualties, places) if places else {0: casualties}
     reports = []
     for i, place in enumerate(place_values):
         mine = by_place.get(i, [])
