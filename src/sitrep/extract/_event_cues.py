@@ -61,17 +61,18 @@ class Cue:
     check on every example sentence that it never changes a result.
     """
 
-    __slots__ = ("keys", "pattern", "regex")
+    __slots__ = ("gate", "keys", "pattern", "regex")
 
     def __init__(self, pattern: str, keys: str) -> None:
         self.pattern = pattern
         self.keys = tuple(keys.split())
         self.regex = compiled(pattern)
+        # one scan of the lower-cased text for any key (a C loop, not a Python one per key)
+        self.gate = re.compile("|".join(re.escape(k) for k in sorted(self.keys, key=len, reverse=True)))
 
     def present(self, text: str) -> bool:
         """Whether the gate lets ``text`` through to the regex."""
-        low = _lower(text)
-        return any(k in low for k in self.keys)
+        return self.gate.search(_lower(text)) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in ``text``."""
