@@ -1,6 +1,9 @@
 """Score `sitrep extract --jsonl` on the independently coded incident notes.
 
-    .venv/bin/python bench/incident_notes_score.py [--gold tests/golden/incident_notes.jsonl] [--misses]
+    .venv/bin/python bench/incident_notes_score.py [--file tests/golden/incident_notes.jsonl] [--misses]
+
+`--file` (alias `--gold`) selects the gold set, e.g. tests/golden/incident_notes_b.jsonl,
+a second set of 200 notes coded independently with the same conventions.
 
 Feeds only {"id", "text"} of each gold record (no publication date) to the
 `sitrep extract` console script and prints the metrics the acceptance tests
@@ -157,7 +160,9 @@ def print_misses(metrics: list[Metric], gold: list[Record]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument(
+        "--file", "--gold", dest="gold", type=Path, default=GOLD, help="gold JSONL (default: %(default)s)"
+    )
     parser.add_argument("--misses", action="store_true", help="list the misses of each metric")
     args = parser.parse_args()
     gold = load_gold(args.gold)
