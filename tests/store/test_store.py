@@ -277,6 +277,8 @@ def test_paging_after_the_last_id_walks_the_listing_order_once(
     assert [
         i.id for i in store.list_incidents(IncidentFilter(q=q, limit=None, offset=20))
     ] == everything[20:]
+    after_then_skip = IncidentFilter(q=q, limit=3, offset=2, after=everything[3])
+    assert [i.id for i in store.list_incidents(after_then_skip)] == everything[6:9]
 
 
 def test_a_version_1_database_migrates_to_listing_positions(settings: Settings) -> None:

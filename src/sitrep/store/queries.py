@@ -65,9 +65,10 @@ def _date_span(f: IncidentFilter) -> tuple[str, str]:
     return first, last
 
 
-def _incident_where(
+def _narrowing(
     db: Backend, f: IncidentFilter, source: IncidentSource
-) -> tuple[str, list[Any]]:
+) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for the filters that select incidents."""
     conditions: list[str] = []
     params: list[Any] = []
     position = source.position
@@ -96,11 +97,25 @@ def _incident_where(
     if f.bbox is not None:
         west, south, east, north = f.bbox
         add("place_lon BETWEEN ? AND ? AND place_lat BETWEEN ? AND ?", west, east, south, north)
+    return conditions, params
+
+
+def _page_start(
+    f: IncidentFilter, position: str, narrowed: bool
+) -> tuple[list[str], list[Any], int]:
+    """Conditions that start the page after the cursor, and the offset left to skip.
+
+    Positions run 0..n-1 without gaps, so when nothing narrows the list the
+    offset is a position bound (an index seek), not rows to walk past.
+    """
+    skip = 0 if narrowed else f.offset
     if f.after is not None:
         # An id no longer in the store (the resolution was rebuilt) gives NULL: no rows.
-        add(f"{position} > (SELECT position FROM incidents AS a WHERE a.id = ?)", f.after)
-    where = " WHERE " + " AND ".join(conditions) if conditions else ""
-    return where, params
+        after = f"{position} > (SELECT position FROM incidents AS a WHERE a.id = ?) + ?"
+        return [after], [f.after, skip], f.offset - skip
+    if skip:
+        return [f"{position} >= ?"], [skip], 0
+    return [], [], f.offset
 
 
 def list_incidents(db: Backend, filters: IncidentFilter | None = None) -> list[Incident]:
@@ -112,13 +127,16 @@ def list_incidents(db: Backend, filters: IncidentFilter | None = None) -> list[I
     """
     f = filters or IncidentFilter()
     source = db.incident_source(search=bool(f.q))
-    where, params = _incident_where(db, f, source)
+    conditions, params = _narrowing(db, f, source)
+    start, start_params, offset = _page_start(f, source.position, narrowed=bool(conditions))
+    conditions, params = conditions + start, params + start_params
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
     if f.limit is not None:
         page = " LIMIT ? OFFSET ?"
-        params += [f.limit, f.offset]
+        params += [f.limit, offset]
     else:
         page = " LIMIT -1 OFFSET ?" if db.dialect == "sqlite" else " OFFSET ?"
-        params.append(f.offset)
+        params.append(offset)
     rows = db.query(
         f"SELECT incidents.* FROM {source.tables}{where} ORDER BY {source.position}{page}", params
     )

@@ -2,7 +2,7 @@
 
 ``migrations/NNNN_name.sql`` is version NNNN, shared by both dialects; an
 optional ``NNNN_name.<dialect>.sql`` beside it holds what only that dialect
-needs.  The ``schema_version`` table records what has been applied.
+needs (a version may have only that).  The ``schema_version`` table records what has been applied.
 """
 
 from __future__ import annotations
@@ -34,14 +34,14 @@ def _load_migrations() -> tuple[Migration, ...]:
         f.name: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".sql")
     }
     migrations = []
-    for name in sorted(n for n in files if n.count(".") == 1):
-        stem = name.removesuffix(".sql")
+    for stem in sorted({n.split(".")[0] for n in files}):
         dialects = {
             n.split(".")[1]: text
             for n, text in files.items()
-            if n.startswith(stem + ".") and n != name
+            if n.startswith(stem + ".") and n.count(".") == 2
         }
-        migrations.append(Migration(int(stem.split("_")[0]), stem, files[name], dialects))
+        shared = files.get(f"{stem}.sql", "")
+        migrations.append(Migration(int(stem.split("_")[0]), stem, shared, dialects))
     return tuple(migrations)
 
 
@@ -100,7 +100,8 @@ def migrate(db: Backend, up_to: int = LATEST_VERSION) -> int:
 
 
 def _apply(db: Backend, migration: Migration) -> None:
-    db.script(migration.shared)
+    if migration.shared:
+        db.script(migration.shared)
     if db.dialect in migration.by_dialect:
         db.script(migration.by_dialect[db.dialect])
     applied = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

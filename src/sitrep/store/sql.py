@@ -34,6 +34,17 @@ from sitrep.store.schema import migrate
 __all__ = ["SqlStore", "open_store"]
 
 
+# What replace_resolution rewrites.
+RESOLVED_TABLES = (
+    "stories",
+    "story_articles",
+    "incidents",
+    "incident_reports",
+    "contradictions",
+    "inferred_dates",
+)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -146,6 +157,7 @@ class SqlStore:
                     for a, d in sorted(corpus.inferred_published.items())
                 ],
             )
+        self.db.refresh_statistics(RESOLVED_TABLES)
 
     def _ids(self, table: str, decode: Any) -> dict[Any, str]:
         """Stored value -> row id, so resolved values can point at their rows."""
