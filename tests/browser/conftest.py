@@ -25,7 +25,6 @@ from sitrep.store import open_store
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("SITREP_CHROMIUM", "/usr/bin/chromium"))
 PLAYWRIGHT = ROOT / "node_modules" / "playwright-core"
-SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
 def _missing() -> str | None:

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SCREENSHOTS
 from sitrep.config import Settings
 from sitrep.store import open_store
 
 pytestmark = pytest.mark.browser
 HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+# Not imported from conftest: another test folder's conftest may hold that module name.
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
 def _run(script: str, *args: str) -> dict[str, object]:

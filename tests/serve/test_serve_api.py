@@ -36,6 +36,16 @@ def test_responses_match_openapi(
     assert errors(response.json(), response_schema(spec, route), spec) == []
 
 
+@pytest.mark.parametrize("fmt", ["csv", "acled", "geojson", "jsonl", "parquet"])
+def test_export_responses_match_openapi(client: TestClient, spec: dict[str, Any], fmt: str) -> None:
+    response = client.get(f"/api/export?format={fmt}")
+    assert response.status_code == 200
+    declared = spec["paths"]["/api/export"]["get"]["responses"]["200"]["content"]
+    media_type = response.headers["content-type"].split(";")[0]
+    assert media_type in {d.split(";")[0] for d in declared}
+    assert response.content
+
+
 def test_checker_catches_a_wrong_shape(spec: dict[str, Any]) -> None:
     schema = response_schema(spec, "/api/incidents")
     assert errors(

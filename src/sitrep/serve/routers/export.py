@@ -37,7 +37,7 @@ def export(
         ExportFormat, Query(description="csv, acled, geojson, jsonl or parquet")
     ] = "csv",
 ) -> Response:
-    """Every incident matching the filters (limit/offset ignored) as a download."""
+    """Every incident matching the filters (limit/offset/after ignored) as a download."""
     out = io.BytesIO()
     write_export(store, format, out, filters)
     return Response(
