@@ -87,3 +87,39 @@ def test_counts_go_to_the_place_their_clause_names(text: str, place: str, killed
     (record,) = extract(text)
     first = record["incidents"][0]
     assert (first["place"]["name"], (first["killed"] or {}).get("value")) == (place, killed)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "admin1"),
+    [
+        ("On 2 May 2024, a drone hit a depot in Khmelnitsky.", "Khmelnytskyi", "Khmelnytskyi Oblast"),
+        ("On 3 May 2024, a shell hit a school in Novgorod-Seversky.", "Novhorod-Siverskyi", "Chernihiv Oblast"),
+        ("On 4 May 2024, troops looted the Kherson regional art museum.", "Kherson", "Kherson Oblast"),
+        ("On 5 May 2024, a missile hit the Mykolaiv regional administration building.", "Mykolaiv", "Mykolaiv Oblast"),
+        ("On 6 May 2024, a drone hit a car in Zelenivka, on the northern edge of Kherson, killing one.", "Zelenivka", "Kherson Oblast"),
+        ("On 7 May 2024, guns shelled Novoselivka near Lyman; two were killed.", "Novoselivka", "Donetsk Oblast"),
+    ],
+)
+def test_first_incident_place(text: str, place: str, admin1: str) -> None:
+    (record,) = extract(text)
+    first = record["incidents"][0]["place"]
+    assert (first["name"], first["admin1"]) == (place, admin1)
+
+
+def test_a_reporting_body_is_a_source_not_a_second_place() -> None:
+    text = (
+        "Nikopol was shelled on the morning of 8 February 2024. A man was killed and his wife wounded, "
+        "the Dnipropetrovsk regional military administration reported."
+    )
+    (record,) = extract(text)
+    (incident,) = record["incidents"]
+    assert (incident["place"]["name"], incident["killed"]["value"]) == ("Nikopol", 1)
+
+
+def test_an_undated_sentence_goes_on_from_the_last_date_given() -> None:
+    text = "On 11 June 2023, guns shelled Siversk; one man was killed. In the afternoon, a drone hit Torske."
+    (record,) = extract(text)
+    assert [(i["place"]["name"], i["date"]) for i in record["incidents"]] == [
+        ("Siversk", "2023-06-11"),
+        ("Torske", "2023-06-11"),
+    ]

@@ -140,7 +140,9 @@ def _russian_to_latin(text: str) -> set[str]:
     plain = "".join(_RUSSIAN[c] for c in text)
     yotated = "".join(_RUSSIAN[c] for c in soft)
     iotated_e = re.sub(r"(?<=[aeiouy])e", "ye", plain)
-    return {plain, yotated, iotated_e}
+    # ...and "Khmelnitsky", "Novgorod-Seversky" for -ский / -ий.
+    short_adjective = {re.sub(r"[iy]y\b", "y", form) for form in (plain, yotated)}
+    return {plain, yotated, iotated_e} | short_adjective
 
 
 # --- the loaded gazetteer -------------------------------------------------------------
@@ -373,12 +375,24 @@ def _designator(
     if after >= len(tokens) or not tokens[after].adjacent:
         return None, end, after
     word = tokens[after].core.lower()
+    if word == "regional" and _names_a_building(tokens, after + 1):
+        return "settlement", tokens[after].end, after + 1  # the oblast's institutions stand in its centre
     if word in _DESIGNATORS:
         return _DESIGNATORS[word], tokens[after].end, after + 1
     nxt = after + 1
     if (word, tokens[nxt].core.lower() if nxt < len(tokens) else "") == _PEOPLES_REPUBLIC:
         return "oblast", tokens[nxt].end, nxt + 1
     return None, end, after
+
+
+# "the Kherson regional art museum", "the Mykolaiv regional administration building"
+_BUILDINGS = frozenset(
+    str.split("museum hospital library theatre theater clinic philharmonic stadium building buildings headquarters")
+)
+
+
+def _names_a_building(tokens: list[_Token], i: int) -> bool:
+    return any(t.core.lower() in _BUILDINGS for t in tokens[i : i + 3])
 
 
 def _designator_before(tokens: list[_Token], i: int) -> Designator | None:

@@ -6,8 +6,10 @@ Rules, in order (documented here because analysts ask "why merged?"):
    killed.").
 2. Otherwise a report with no place joins the incident whose targets it
    shares (a bus and a car), else it is dropped: no place, no incident.
-3. A report with no date takes the publication date (marked inferred), else
-   the date of an incident at the same place in the article.
+3. A report with no date takes the date of a report about the same target
+   at the same place, else the publication date, else the last date the
+   article gave before it ("On 12 June ... In the afternoon, ..."); all
+   marked inferred.
 4. Reports merge when the place is the same (a district is inside its
    city), the day is the same, the types are compatible, the target sets
    do not conflict and no report says "another".  Numbers merge by the
@@ -144,6 +146,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     incidents: list[Report] = []
     pending: list[Report] = []
     votes = {r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1) for r in doc.reports if r.event_type == "explosions_remote_violence" and r.typed}
+    last_date: PartialDate | None = None  # an undated sentence goes on from the last date the text gave
     for report in doc.reports:
         if report.place is None:
             if incidents and _continues(incidents[-1], report):
@@ -151,7 +154,8 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             else:
                 pending.append(report)
             continue
-        incidents.append(_fill_date(report, published, doc.reports))
+        incidents.append(_fill_date(report, published or last_date, doc.reports))
+        last_date = report.date or last_date
     incidents = _place_dates(incidents)
     merged: list[Report] = []
     for report in incidents:

@@ -41,7 +41,7 @@ from sitrep.extract._gazetteer import (
 )
 from sitrep.model import Document, Place, PlaceMention, Precision, Sentence
 
-__all__ = ["NAME", "PlacePrior", "find_places", "guessed", "resolve_mentions", "to_place"]
+__all__ = ["LANDMARK", "NAME", "PlacePrior", "find_places", "guessed", "resolve_mentions", "to_place"]
 
 NAME = "places.v1"
 
@@ -126,6 +126,8 @@ def resolve_mentions(
         ]
         for (sent, matches), ctx in zip(found, contexts, strict=True)
     ]
+    for (sent, matches), choices in zip(found, narrowed, strict=True):
+        _pair_landmarks(sent.text, [m for m, _ in matches], choices)
     settled = [c for sent in narrowed for c in sent if c.basis != "largest" and _anchors(c.entries[0])]
     anchors = tuple(_point(c.entries[0]) for c in settled)
     if not anchors:  # no place is certain: take names whose largest place far outweighs the rest
@@ -166,6 +168,13 @@ _PRECISION: dict[str, Precision] = {
     "foreign": "settlement",
 }
 
+# What may stand between a place and a later name that only locates it.
+LANDMARK = re.compile(
+    r"(?:\b(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|towards?|(?:on\s+)?the\s+(?:\w+\s+)?(?:edge|fringes?|outskirts|side)\s+of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"(?:\s+outskirts)?\s+of|a\s+(?:suburb|village|town|district)\s+(?:of|near)|(?:on\s+)?the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:(?:city|town|village|regional\s+centre)\s+of\s+)?)$",
+    re.I,
+)
 _COMMA = re.compile(r"\s*[,(]\s*")
 # What may separate a name from the units that qualify it:
 # "Kamianske, Vasylivka raion", "Serhiivka, Bilhorod-Dnistrovskyi raion of Odesa oblast",
@@ -388,6 +397,39 @@ def _anchors(entry: GazetteerEntry) -> bool:
 def _point(entry: GazetteerEntry) -> tuple[float, float]:
     assert entry.lat is not None and entry.lon is not None
     return entry.lat, entry.lon
+
+
+# A place and the landmark that locates it ("Novoselivka near Lyman") farther apart than
+# this are no evidence for each other.
+LANDMARK_KM = 60.0
+
+
+def _pair_landmarks(text: str, matches: list[NameMatch], choices: list[_Choice]) -> None:
+    """ "Novoselivka near Lyman": where both names are shared, read them as the namesakes nearest each other."""
+    for k in range(1, len(matches)):
+        x, y = choices[k - 1], choices[k]
+        if "largest" not in (x.basis, y.basis) or not LANDMARK.search(text[matches[k - 1].end : matches[k].start]):
+            continue
+        pairs = [
+            (_distance_km(_point(a), _point(b)), -(a.population + b.population), a, b)
+            for a in (_plausible(x.entries) if x.basis == "largest" else x.entries[:1])
+            for b in (_plausible(y.entries) if y.basis == "largest" else y.entries[:1])
+            if a.lat is not None and b.lat is not None
+        ]
+        if not pairs:
+            continue
+        km, _, a, b = min(pairs, key=lambda p: p[:2])
+        if km <= LANDMARK_KM:
+            choices[k - 1] = _Choice((a,), "nearby") if x.basis == "largest" else x
+            choices[k] = _Choice((b,), "nearby") if y.basis == "largest" else y
+
+
+def _plausible(candidates: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
+    """Namesakes worth pairing: where one is a town, the hamlets ten times smaller are not."""
+    largest = candidates[0].population
+    if largest < LIKELY_POPULATION:
+        return candidates
+    return tuple(c for c in candidates if c.population * DOMINANT_RATIO >= largest)
 
 
 def _points(choice: _Choice) -> set[tuple[float, float]]:

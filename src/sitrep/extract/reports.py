@@ -16,6 +16,7 @@ from sitrep.extract import events
 from sitrep.extract._casualties import CasualtyMention, find_casualties
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import DateMention, find_dates
+from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
 from sitrep.model import Document, Evidence, Number, Place, PlaceMention, Report, Sentence
 
@@ -56,6 +57,10 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     or where the fire came from ("shelled Toretsk from positions in Horlivka").
     """
     mentions = [m for m in doc.places if m.sentence == sent.index]
+    sources = [m for m in mentions if _is_authority(sent.text, m)]
+    if sources and _other_places(doc, sources):
+        # "..., the Dnipropetrovsk regional military administration reported": a source, not a place
+        mentions = [m for m in mentions if m not in sources]
     kept: list[PlaceMention] = []
     last_end = 0
     for m in mentions:
@@ -79,17 +84,30 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     return [m for m in kept if not any(_contains(m.place, k.place) for k in kept)]
 
 
-# What may stand between a place and a later name that only locates it.
-_LANDMARK = re.compile(
-    r"(?:\b(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|towards?|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"(?:\s+outskirts)?\s+of|a\s+(?:suburb|village|town|district)\s+(?:of|near)|(?:on\s+)?the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
-    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:(?:city|town|village|regional\s+centre)\s+of\s+)?)$",
-    re.I,
-)
 _ORIGIN = re.compile(
     r"\bfrom\s+(?:(?:their\s+|its\s+|Russian\s+)?positions\s+(?:in|near|around)\s+|the\s+direction\s+of\s+|the\s+area\s+of\s+|(?:the\s+)?(?:occupied|Russian-held|Russian-occupied)\s+)?(?:the\s+)?$",
     re.I,
 )
+# A place named as part of a body that reports ("the Kharkiv regional military
+# administration said"), unless that body's building is what was hit.
+_AUTHORITY = re.compile(
+    r"(?:['’]s)?\s+(?:regional\s+|oblast\s+|city\s+|district\s+)?(?:military\s+|state\s+|civil[\s-]military\s+)?"
+    r"(?:administration|council|governor|police|prosecutor['’]?s?|authorities|officials|mayor|emergency\s+service)\b"
+    r"(?!\s+(?:building|headquarters|offices?|premises))",
+    re.I,
+)
+_HIT_BEFORE = re.compile(r"\b(?:hit|struck|strikes?\s+on|targeted|shelled|attacked|destroyed|damaged)\s+(?:the\s+)?$", re.I)
+
+
+def _other_places(doc: Document, sources: list[PlaceMention]) -> bool:
+    text = {s.index: s.text for s in doc.sentences}
+    return any(m not in sources and not _is_authority(text[m.sentence], m) for m in doc.places)
+
+
+def _is_authority(text: str, m: PlaceMention) -> bool:
+    return bool(_AUTHORITY.match(text, m.end)) and not _HIT_BEFORE.search(text[: m.start])
+
+
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
 # "Marinka (Maryinka)", "Pokrov (formerly Ordzhonikidze)", "Toretsk, formerly Dzerzhynsk"
 _ALIAS = re.compile(r"^\s*(?:\(\s*(?:formerly\s+|previously\s+|also\s+)?|,\s*(?:formerly|previously)\s+)$", re.I)
