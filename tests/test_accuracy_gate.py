@@ -12,6 +12,7 @@ from sitrep.config import load_settings
 from sitrep.evaluation import score
 from sitrep.extraction import extract_articles, records
 from sitrep.ingest import read_jsonl, read_paths
+from sitrep.note_scores import score_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "bench" / "eval_floors.json").read_text())
@@ -67,3 +68,23 @@ def test_short_reports_meet_floors() -> None:
 @pytest.mark.parametrize("case", _short_reports(), ids=lambda c: c["id"])
 def test_short_report_cases_are_well_formed(case: dict) -> None:  # type: ignore[type-arg]
     assert set(case["expect"]) == {"date", "place", "admin1", "sub_event_type", "killed"}
+
+
+NOTE_SETS = ["incident_notes.jsonl", "incident_notes_b.jsonl"]
+
+
+@pytest.mark.parametrize("name", NOTE_SETS)
+def test_incident_notes_meet_floors(name: str) -> None:
+    """Two sets of one-to-three-sentence notes, coded by people who did not read the extractor."""
+    gold = [json.loads(line) for line in (ROOT / "tests" / "golden" / name).read_text().splitlines() if line.strip()]
+    settings = load_settings()
+    stream = io.BytesIO("\n".join(json.dumps({"id": g["id"], "text": g["text"]}) for g in gold).encode())
+    result = extract_articles(read_jsonl(stream, name, settings), settings)
+    out = {r["id"]: r for r in records(result) if "corpus" not in r}
+    scores = score_notes(gold, out)
+    values = scores.values()
+    floors = FLOORS["incident_notes"]
+    assert values["incidents_per_report"] <= floors["incidents_per_report_max"]
+    low = {k: (round(values[k], 3), f) for k, f in floors.items() if k in values and values[k] < f}
+    misses = {m.name: m.misses[:5] for m in scores.metrics if m.misses}
+    assert not low, f"below the pinned floors (value, floor): {low}; first misses: {misses}"
