@@ -224,6 +224,9 @@ PERSONAL_NAMES = words(
 # keys), not tuned on annotated text: at 20k Volodymyr (38k) and Lyman (28k)
 # stay places while every English-word village stays stopped.
 STOP_MAX_POPULATION = 20_000
+# Variant spellings that are rare English words but what news calls the place
+# (the Saky airbase is "Saki" in most English reports).
+NEWS_SPELLINGS = frozenset({"saki"})
 
 
 @dataclass
@@ -536,14 +539,18 @@ def stop_names(places: list[Place], english_words: set[str]) -> dict[str, str]:
     district (never of an oblast, raion, country or foreign city) is stopped
     when it is an English word (lower-case in both the ``web2`` and ``gcide`` lists, or one of
     ``ENGLISH_CAPITALISED``) and no place with that key has
-    ``STOP_MAX_POPULATION`` people or more.  A personal name (``PERSONAL_NAMES``)
+    ``STOP_MAX_POPULATION`` people or more, or when no place has it as its own
+    name (a variant only: "Human", Polish for Uman).  A personal name (``PERSONAL_NAMES``)
     is stopped as ``name`` below that population; above it (Volodymyr, a
     town of 38k) it is marked ``person``, and the finder drops it only when a
     surname follows or a title precedes it.
     """
     max_population: dict[str, int] = defaultdict(int)
     protected: set[str] = set()
+    own: set[str] = set()  # keys that are some place's own name, not only a variant of it
     for place in places:
+        own.add(normalise_name(place.name))
+        own.update(name_alternates(normalise_name(place.name)))
         for key in place.names:
             if place.kind in {"settlement", "district"}:
                 max_population[key] = max(max_population[key], place.population)
@@ -557,8 +564,10 @@ def stop_names(places: list[Place], english_words: set[str]) -> dict[str, str]:
             continue
         if key in persons:
             stops[key] = "person" if population >= STOP_MAX_POPULATION else "name"
-        elif (key in english_words or key in capitalised) and population < STOP_MAX_POPULATION:
-            stops[key] = "word"
+        elif key in NEWS_SPELLINGS:
+            continue
+        elif (key in english_words or key in capitalised) and (population < STOP_MAX_POPULATION or key not in own):
+            stops[key] = "word"  # a large town's foreign variant ("Human", Polish for Uman) is still the word
     return stops
 
 

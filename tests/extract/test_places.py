@@ -391,3 +391,8 @@ def test_basis_says_how_sure_the_place_is(gazetteer: Gazetteer) -> None:
     assert bases["Sartana"] in ("unique", "context")
     (bare,) = resolve(gazetteer, "In Marinka two died.")
     assert bare.basis == "largest"
+
+
+@pytest.mark.parametrize("text", ["The UN Human Rights office counted them.", "Just hours later it ended."])
+def test_english_words_that_are_only_foreign_variants_are_no_places(gazetteer: Gazetteer, text: str) -> None:
+    assert resolve(gazetteer, text) == []

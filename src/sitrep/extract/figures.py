@@ -83,8 +83,8 @@ class _Builder:
     def scope(self, clause_start: int, clause: str) -> str:
         for m in self.doc.places:
             inside = m.sentence == self.sent.index and clause_start <= m.start < clause_start + len(clause)
-            if inside and m.place.precision in ("settlement", "district") and m.place.country == "Ukraine":
-                return m.place.parent or m.place.name
+            if inside and m.place.precision != "country" and m.place.country == "Ukraine":
+                return m.place.parent or m.place.name  # a city, or "Kharkiv Oblast" for the region's tally
         return "Ukraine"
 
     def as_of(self, clause: str) -> PartialDate | None:
