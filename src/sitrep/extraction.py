@@ -16,7 +16,7 @@ from sitrep.config import Settings
 from sitrep.errors import StageError
 from sitrep.extract.places import PlacePrior, guessed
 from sitrep.model import Article, Corpus, Document, Failure
-from sitrep.pipeline import process, process_all
+from sitrep.pipeline import process_all, reprocess_places
 from sitrep.resolve import resolve
 from sitrep.serialize import corpus_json, document_json
 
@@ -62,7 +62,7 @@ def with_batch_places(docs: list[Document], settings: Settings) -> list[Document
     for doc in docs:
         if guessed(doc):
             with contextlib.suppress(StageError):  # else the first reading stands
-                doc = process(doc.article, settings, prior.points)
+                doc = reprocess_places(doc, settings, prior.points)
         out.append(doc)
     return out
 

@@ -8,6 +8,7 @@ Cross-document work (stories, incidents, ledger) is ``sitrep.resolve``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from sitrep.clean.boilerplate import flag_boilerplate
 from sitrep.clean.repeats import flag_repeats
@@ -21,7 +22,7 @@ from sitrep.extract.published import infer_published
 from sitrep.extract.reports import extract_reports
 from sitrep.model import Article, Document, Failure
 
-__all__ = ["STAGES", "process", "process_all"]
+__all__ = ["STAGES", "process", "process_all", "reprocess_places"]
 
 Stage = Callable[[Document, Settings], Document]
 
@@ -42,12 +43,20 @@ def process(article: Article, settings: Settings, batch_points: tuple[tuple[floa
 
     ``batch_points`` are where the batch's other places lie (see ``Document``).
     """
-    doc = Document(article=article, batch_points=batch_points)
-    for stage in STAGES:
+    return _run(Document(article=article, batch_points=batch_points), settings, STAGES)
+
+
+def reprocess_places(doc: Document, settings: Settings, batch_points: tuple[tuple[float, float], ...]) -> Document:
+    """Run the stages from ``find_places`` on again with the batch's points (sentences stay as they are)."""
+    return _run(replace(doc, batch_points=batch_points), settings, STAGES[STAGES.index(find_places) :])
+
+
+def _run(doc: Document, settings: Settings, stages: list[Stage]) -> Document:
+    for stage in stages:
         try:
             doc = stage(doc, settings)
         except Exception as e:
-            raise StageError(stage.__name__, article.source, e) from e
+            raise StageError(stage.__name__, doc.article.source, e) from e
     return doc
 
 
