@@ -4,6 +4,7 @@ import pytest
 
 from sitrep.extract._casualties import CasualtyMention, find_casualties
 from sitrep.extract._victims import count_victims
+from sitrep.extract.tallies import is_tally
 
 Found = list[tuple[str, int | None, str]]
 
@@ -221,6 +222,7 @@ def test_shootings_and_other_kill_verbs(sentence: str, killed: int) -> None:
         ("The attack caused four deaths.", 4),
         ("The death toll rose to 14.", 14),
         ("The number of dead rose to 9 on Tuesday.", 9),
+        ("The death toll rose to 11 on Monday, four of them children.", 11),
         ("The governing body met on Monday.", None),
         ("Volunteers risked their lives to evacuate residents.", None),
     ],
@@ -364,6 +366,97 @@ def test_subjects_of_other_verbs(sentence: str, expected: Found) -> None:
 )
 def test_nothing_invented(sentence: str) -> None:
     assert [c for c in find_casualties(sentence) if c.kind == "killed"] == []
+
+
+# A toll's verb may sit far from its head; a count in between is not the toll.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The death toll from the cruise missile that slammed into a shopping centre in the "
+            "city centre on 27 June 2022 rose to 21.",
+            [("killed", 21, "exact")],
+        ),
+        (
+            "The death toll from the attack on Chernihiv, a city of 280,000, rose to 18 on Friday.",
+            [("killed", 18, "exact")],
+        ),
+        ("The death toll from Saturday's strike has risen to 46.", [("killed", 46, "exact")]),
+        ("The death toll from the strike now stands at 14.", [("killed", 14, "exact")]),
+        ("The death toll rose on Monday to 15.", [("killed", 15, "exact")]),
+        ("The death toll rose by two to 9.", [("killed", 9, "exact")]),
+        ("The death toll climbed to at least 30.", [("killed", 30, "at_least")]),
+        ("The toll from the strike reached 9, the mayor said.", [("killed", 9, "exact")]),
+        ("The number of people killed in the attack rose to 7.", [("killed", 7, "exact")]),
+        ("The number of those killed reached 12.", [("killed", 12, "exact")]),
+        (
+            "The death toll rose to 8 and the number of injured to 31.",
+            [("killed", 8, "exact"), ("injured", 31, "exact")],
+        ),
+        (
+            "The toll rose to 6 dead and 20 injured.",
+            [("killed", 6, "exact"), ("injured", 20, "exact")],
+        ),
+        (
+            "Rescuers pulled out another body, bringing the death toll from the strike to 19.",
+            [("killed", 19, "exact")],
+        ),
+        (
+            "The toll in the region stands at 40 civilians injured, officials said.",
+            [("injured", 40, "exact")],
+        ),
+        ("The death toll from the strike is not yet known.", []),
+        ("The death toll from the strike on a town of 40,000 is unclear.", []),
+    ],
+)
+def test_tolls(sentence: str, expected: Found) -> None:
+    assert _found(sentence) == expected
+
+
+# A large toll is a running total, unless it names the one strike it counts.
+@pytest.mark.parametrize(
+    ("sentence", "tally"),
+    [
+        ("The death toll from the missile strike on the theatre rose to 300.", False),
+        ("The death toll from Sunday's attack on the market rose to 105.", False),
+        ("The death toll in the besieged city rose to 300.", True),
+        ("The death toll from Russian strikes this month rose to 120.", True),
+        ("The death toll of the war has reached 10,000.", True),
+        ("The death toll from the strike rose to 37.", False),
+    ],
+)
+def test_large_tolls(sentence: str, tally: bool) -> None:
+    (mention,) = find_casualties(sentence)
+    assert is_tally(sentence, mention) is tally
+
+
+# Ages listed after the victims count nobody; companions joined by "with" do.
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Two sisters aged 9 and 13 were killed in the strike.", 2),
+        ("Three men aged 30, 41 and 55 died at the bus stop.", 3),
+        ("Four children aged between 5 and 11 were killed.", 4),
+        ("Two teenagers, 15 and 16 years old, died.", 2),
+        ("An elderly couple in their eighties were killed.", 2),
+        ("The shelling killed a man, 52, and his daughter, 23.", 2),
+        ("Shelling killed Petro Bondar, 71, a retired miner.", 1),
+        ("A man was killed together with his wife.", 2),
+        ("A woman was killed along with her two sons.", 3),
+        ("The strike killed a nurse along with her husband and daughter.", 3),
+        ("Occupying troops shot dead the village head together with her husband and son.", 3),
+        ("Occupying troops executed the village head and her husband and son.", 3),
+        ("The shell killed a grandmother with her two grandchildren.", 3),
+        ("A drone killed a man with a grenade.", 1),
+        ("The strike killed the starosta alongside two of his deputies.", 3),
+        ("Both the driver and the passenger were killed.", 2),
+        ("Killed were a 60-year-old man and his 58-year-old wife.", 2),
+        ("The strike killed the head of the hromada, Ivan Koval, and his deputy.", 2),
+        ("The strike killed Ivan Koval, Olha Koval and their son.", 3),
+    ],
+)
+def test_ages_and_companions(sentence: str, killed: int) -> None:
+    assert _killed(sentence) == killed
 
 
 def test_wounded_age_gives_no_death() -> None:

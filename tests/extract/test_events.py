@@ -120,6 +120,18 @@ CASES = [
     ("A boy stepped on a mine near Izium and lost a leg.", E, "remote_explosive_landmine_ied"),
     ("Russian forces shelled Kherson; a mine exploded under a car later that day.", E, "remote_explosive_landmine_ied"),
     ("A Russian missile struck a coal mine in Pokrovsk, injuring two miners.", E, "shelling_artillery_missile_attack"),
+    ("A shepherd was badly hurt by a mine while grazing goats near Balakliia.", E, "remote_explosive_landmine_ied"),
+    ("Two fishermen were killed by a mine on the riverbank.", E, "remote_explosive_landmine_ied"),
+    ("A deminer was blown up on a mine in a forest belt.", E, "remote_explosive_landmine_ied"),
+    ("An elderly man died after stepping on a mine in his garden.", E, "remote_explosive_landmine_ied"),
+    ("A forester was injured in a mine blast near Sviatohirsk.", E, "remote_explosive_landmine_ied"),
+    # air defence downing every drone: nothing hit, so no strike
+    ("Air defence units destroyed every missile fired at Dnipro overnight; none hit the city.", S, "disrupted_weapons_use"),
+    ("Air defences destroyed all the drones sent towards Lviv, and nothing hit the ground.", S, "disrupted_weapons_use"),
+    ("Air defences destroyed 20 drones, but others hit a substation.", E, "air_drone_strike"),
+    ("All 12 missiles launched at Odesa were destroyed, the navy said.", S, "disrupted_weapons_use"),
+    ("A girl was maimed after stepping on a PFM-1 'petal' mine near Izium.", E, "remote_explosive_landmine_ied"),
+    ("A pensioner was hurt when an explosive object went off in his shed.", E, "remote_explosive_landmine_ied"),
     # territory: who takes the ground decides
     ("Ukrainian forces regained control of the village.", B, "government_regains_territory"),
     ("Ukrainian troops entered Balakliia after Russian forces withdrew.", B, "government_regains_territory"),

@@ -14,6 +14,8 @@ from sitrep.extract._event_cues import Cue, EventCue, harmed
 __all__ = ["DROP", "GRENADE", "Remote", "event_cue", "find_weapons", "remote_cue"]
 
 _MINE = r"(?<!coal\s)(?<!salt\s)(?<!ore\s)mines?"
+# a word before "mine", quoted or not: "a PFM-1 'butterfly' mine"
+_MODIFIER = r"(?:[\w'’\"-]+\s+)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,7 @@ class Remote:
 _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     (
         Cue(
-            rf"\b(?:land\s?mines?|(?:anti-personnel|anti-tank|anti-vehicle|naval|sea|butterfly|petal)\s+mines?|{_MINE}\s+(?:explosion|blast)s?|stepped\s+on\s+an?\s+(?:[\w-]+\s+)?mine|(?:an?|the)\s+(?:[\w-]+\s+)?mine\s+(?:exploded|detonated|went\s+off|blew\s+up)|(?:hit|struck|ran\s+(?:over|into|onto)|drove\s+(?:over|onto|into)|triggered|detonated|set\s+off)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MINE}|blown\s+up\s+(?:by|on)\s+an?\s+(?:[\w-]+\s+)?mine|tripwires?|booby[- ]trap\w*)",
+            rf"\b(?:land\s?mines?|(?:anti-personnel|anti-tank|anti-vehicle|naval|sea|butterfly|petal)\s+mines?|{_MINE}\s+(?:explosion|blast)s?|(?:stepped|stepping|steps|step|trod|treading)\s+on\s+an?\s+{_MODIFIER}{{0,2}}?mine|(?:killed|died|dies|injured|wounded|hurt|maimed|blown\s+up|hit|struck)\s+(?:[\w-]+ly\s+)?(?:by|on)\s+(?:an?|the)\s+{_MODIFIER}{{0,2}}?{_MINE}|(?:an?|the)\s+(?:[\w-]+\s+)?mine\s+(?:exploded|detonated|went\s+off|blew\s+up)|(?:hit|struck|ran\s+(?:over|into|onto)|drove\s+(?:over|onto|into)|triggered|detonated|set\s+off)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MINE}|blown\s+up\s+(?:by|on)\s+an?\s+(?:[\w-]+\s+)?mine|tripwires?|booby[- ]trap\w*)",
             "mine tripwire booby",
         ),
         "remote_explosive_landmine_ied",
@@ -50,7 +52,7 @@ _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     ),
     (
         Cue(
-            r"\b(?:IEDs?|improvised\s+explosive|explosive\s+devices?|(?<!aerial\s)(?<!guided\s)(?<!glide\s)(?<!air\s)bomb\s+(?:exploded|went\s+off|detonated)|(?:car|truck|lorry|vehicle)[- ]bombs?|bomb\s+(?:was\s+|had\s+been\s+)?(?:planted|hidden|placed|attached)|planted\s+(?:an?\s+)?(?:bomb|explosives?)|remotely\s+detonated)",
+            r"\b(?:IEDs?|improvised\s+explosive|explosive\s+(?:devices?|objects?|items?)|(?<!aerial\s)(?<!guided\s)(?<!glide\s)(?<!air\s)bomb\s+(?:exploded|went\s+off|detonated)|(?:car|truck|lorry|vehicle)[- ]bombs?|bomb\s+(?:was\s+|had\s+been\s+)?(?:planted|hidden|placed|attached)|planted\s+(?:an?\s+)?(?:bomb|explosives?)|remotely\s+detonated)",
             "ied improvised explosive bomb remotely",
         ),
         "remote_explosive_landmine_ied",

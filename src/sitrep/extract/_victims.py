@@ -11,7 +11,10 @@ or a group ("a family", unless "a family of four").
 
 Commas join conjuncts only in a list that ends with "and" ("A, B and C");
 otherwise what follows a comma is an apposition that adds nobody
-("Yurii Prylypko, the head of the community").
+("Yurii Prylypko, the head of the community"), and so is a full name after
+a common noun inside such a list ("the head, Ivan Koval, and his deputy" = 2).
+"Together with", "along with" and "with her" join like "and"; "both A and
+B" is two.
 """
 
 from __future__ import annotations
@@ -156,8 +159,11 @@ def _is_plural_person(word: str) -> bool:
 
 
 # A comma between digits is a thousands separator ("2,000"), not a list.
+# "Together with", "along with", "alongside" and "with his/her/their" join companions.
 _SPLIT = re.compile(
-    r"\s*(?:(?<!\d),|,(?!\d))\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|plus)\s+|\s*&\s*", re.I
+    r"\s*(?:(?<!\d),|,(?!\d))\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|plus|alongside)\s+|\s*&\s*|"
+    r"\s+(?:together\s+|along\s+)with\s+|\s+with\s+(?=(?:his|her|their)\b)",
+    re.I,
 )
 
 
@@ -168,7 +174,8 @@ def _conjuncts(phrase: str) -> list[_Conjunct]:
         if m.start() > pos:
             out.append(_Conjunct(phrase[pos : m.start()], pos, m.start(), sep))
             sep = ""
-        sep = "and" if re.search(r"and|plus|&|well", m.group(), re.I) or sep == "and" else ","
+        joins = re.search(r"and|plus|&|well|with|alongside", m.group(), re.I)
+        sep = "and" if joins or sep == "and" else ","
         pos = m.end()
     if pos < len(phrase):
         out.append(_Conjunct(phrase[pos:], pos, len(phrase), sep))
@@ -182,7 +189,7 @@ def count_victims(phrase: str, direction: Direction = "right") -> VictimCount | 
     the subject of a verb that follows it (the last conjunct is kept first),
     ``"right"`` for the object of a verb before it.
     """
-    parts = _conjuncts(phrase)
+    parts = _drop_named_appositions(_both_and(_conjuncts(phrase)))
     if not parts:
         return None
     counted = _take(parts, direction)
@@ -191,6 +198,42 @@ def count_victims(phrase: str, direction: Direction = "right") -> VictimCount | 
     numbers = [n for _, n in counted]
     first, last = counted[0][0], counted[-1][0]
     return VictimCount(_sum(numbers), first.start, last.end)
+
+
+_BOTH = re.compile(r"both\s+(?=\S)", re.I)
+
+
+def _both_and(parts: list[_Conjunct]) -> list[_Conjunct]:
+    """ "both the driver and the passenger": "both" pairs two conjuncts and counts nobody itself."""
+    both = _BOTH.match(parts[0].text) if len(parts) == 2 else None
+    if both is None or parts[1].sep_before != "and" or parts[0].text.lower().startswith("both of"):
+        return parts
+    first = parts[0]
+    trimmed = _Conjunct(first.text[both.end() :], first.start + both.end(), first.end, "")
+    return [trimmed, parts[1]]
+
+
+def _drop_named_appositions(parts: list[_Conjunct]) -> list[_Conjunct]:
+    """ "the head of the village, Oleksandr Koval, and his deputy": the name is who the head is, not a third person."""
+    return parts[:1] + [p for k, p in enumerate(parts) if k and not _names_previous(parts, k)]
+
+
+def _names_previous(parts: list[_Conjunct], k: int) -> bool:
+    """Conjunct ``k`` is a full name after a comma, naming the common noun before it, in a list ending "and"."""
+    part, before = parts[k], _words(parts[k - 1].text)
+    return (
+        part.sep_before == ","
+        and _list_ends_with_and(parts, k)
+        and _is_full_name(part.text)
+        and bool(before)
+        and before[0].lower() in _DETERMINER
+        and not _is_full_name(parts[k - 1].text)
+    )
+
+
+def _is_full_name(text: str) -> bool:
+    words = _words(text)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _take(parts: list[_Conjunct], direction: Direction) -> list[tuple[_Conjunct, Number]]:

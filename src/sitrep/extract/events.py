@@ -132,7 +132,7 @@ def _defusal(text: str, remote: Remote | None) -> EventCue | None:
 
 
 _INTERCEPT = Cue(
-    r"\b(?:shot\s+down|intercept(?:ed|ing|ion)|downed|destroyed\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|air\s+defen[cs]es?\s+(?:[\w-]+\s+){0,3}?(?:destroyed|downed|repelled|engaged|neutrali[sz]ed|worked|responded|(?:was|were)\s+(?:active|activated|working))|engaged\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|repelled\s+(?:[\w-]+\s+){0,3}?(?:drone|missile|air)\s+attacks?|(?:drones|missiles|UAVs|Shaheds|rockets|targets)\s+(?:were|was)\s+(?:destroyed|neutrali[sz]ed|suppressed|jammed)|(?:destroyed|downed|neutrali[sz]ed|shot\s+down)\s+by\s+(?:[\w-]+\s+){0,2}?air\s+defen[cs]es?|(?:suppressed|jammed|disabled|brought\s+down)\s+(?:[\w-]+\s+){0,2}?by\s+electronic\s+warfare)",
+    r"\b(?:shot\s+down|intercept(?:ed|ing|ion)|downed|destroyed\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|air\s+defen[cs]es?\s+(?:[\w-]+\s+){0,3}?(?:destroyed|downed|repelled|engaged|neutrali[sz]ed|worked|responded|(?:was|were)\s+(?:active|activated|working))|engaged\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|repelled\s+(?:[\w-]+\s+){0,3}?(?:drone|missile|air)\s+attacks?|(?:drones|missiles|UAVs|Shaheds|rockets|targets)\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:destroyed|neutrali[sz]ed|suppressed|jammed)|(?:destroyed|downed|neutrali[sz]ed|shot\s+down)\s+by\s+(?:[\w-]+\s+){0,2}?air\s+defen[cs]es?|(?:suppressed|jammed|disabled|brought\s+down)\s+(?:[\w-]+\s+){0,2}?by\s+electronic\s+warfare)",
     "shot intercept downed destroyed defen engaged repelled neutrali suppressed jammed electronic",
 )
 # what air defence downs: without one, "intercepted a call" or "downed power lines" is no interception
@@ -172,10 +172,19 @@ def _interception(text: str, remote: Remote | None) -> EventCue | None:
     )
 
 
+# "nothing hit the ground", "none of them reached the city": a hit denied
+_NO_HIT = re.compile(r"\b(?:nothing|none|no\b|not|never|n['’]t)", re.IGNORECASE)
+
+
 def _hit_beyond_debris(text: str) -> bool:
     """A clause says a weapon hit something, and it is not the debris of a downed one ("others hit a depot")."""
     clauses = re.split(r"[;,]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", text)
-    return any(_HIT_VERB.search(c) and not _DEBRIS.search(c) for c in clauses)
+    return any(_hits(c) and not _DEBRIS.search(c) for c in clauses)
+
+
+def _hits(clause: str) -> bool:
+    m = _HIT_VERB.search(clause)
+    return m is not None and not _NO_HIT.search(clause, 0, m.start())
 
 
 _DETAIN = Cue(

@@ -25,6 +25,13 @@ _PERIOD = re.compile(
     r"(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours|week|month|year)|per\s+day)\b",
     re.I,
 )
+_TOLL = re.compile(r"\btoll\b", re.I)
+# "the death toll from the missile strike on the theatre": one incident's toll, however large
+_ONE_STRIKE = re.compile(
+    r"\btoll\s+(?:from|of|in)\s+(?:the|a|an|this|that|[\w-]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:strike|attack|missile|bombing|explosion|blast|airstrike|air\s+strike)\b",
+    re.I,
+)
 _PERFECT = re.compile(
     r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+)?(?:killed|died|injured|wounded)\b", re.I
 )
@@ -54,7 +61,7 @@ def is_tally(text: str, mention: CasualtyMention) -> bool:
             return True
     if _PERIOD.search(text):
         return True
-    if re.search(r"\btoll\b", text, re.I) and value >= 100:
+    if _TOLL.search(text) and value >= 100 and not _ONE_STRIKE.search(text):
         return True
     clause = _clause(text, mention.start)
     return bool(_PERFECT.search(clause) and value >= 100 and not _ATTACK.search(clause))
