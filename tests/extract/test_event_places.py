@@ -123,3 +123,8 @@ def test_an_undated_sentence_goes_on_from_the_last_date_given() -> None:
         ("Siversk", "2023-06-11"),
         ("Torske", "2023-06-11"),
     ]
+
+
+def test_another_victim_in_the_same_sentence_adds_to_the_count() -> None:
+    (record,) = extract("On 4 May 2023, shelling hit Kherson; two people were killed and another died later in hospital.")
+    assert record["incidents"][0]["killed"]["value"] == 3

@@ -169,11 +169,16 @@ def _distance(text: str, place: PlaceMention, c: CasualtyMention) -> tuple[bool,
 
 
 def _number(items: list[CasualtyMention], kind: str) -> Number | None:
-    values = [c.number for c in items if c.kind == kind]
-    if not values:
+    """The sentence's count: the largest, or the sum where a count adds "another" victim
+    ("two were killed and another died in hospital" = 3)."""
+    mine = [c for c in items if c.kind == kind]
+    if not mine:
         return None
-    if len(values) == 1:
-        return values[0]
+    values = [c.number for c in mine]
+    if len(values) > 1 and any(c.another for c in mine[1:]) and all(n.value is not None for n in values):
+        total = sum(n.value or 0 for n in values)
+        exact = all(n.qualifier == "exact" for n in values)
+        return Number(total, "exact" if exact else "at_least", total, total if exact else None)
     return max(values, key=lambda n: n.low or n.value or 0)
 
 
