@@ -20,7 +20,7 @@ from sitrep.pipeline import process_all, reprocess_places
 from sitrep.resolve import resolve
 from sitrep.serialize import corpus_json, document_json
 
-__all__ = ["ExtractResult", "document_record", "extract_articles", "records"]
+__all__ = ["ExtractResult", "document_record", "extract_articles", "process_in_batches", "records", "with_batch_places"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def extract_articles(articles: Iterable[Article | Failure], settings: Settings) 
     docs: list[Document] = []
     failures: list[Failure] = []
     seen: set[str] = set()
-    for item in process_all(articles, settings):
+    for item in process_in_batches(articles, settings):
         if isinstance(item, Failure):
             failures.append(item)
         elif item.article.id in seen and not item.article.record_id:
@@ -43,19 +43,46 @@ def extract_articles(articles: Iterable[Article | Failure], settings: Settings) 
         else:
             seen.add(item.article.id)
             docs.append(item)
-    docs = with_batch_places(docs, settings)
     corpus = resolve(docs, settings)
     docs = [_with_inferred_date(d, corpus) for d in docs]
     return ExtractResult(docs, failures, corpus)
 
 
-def with_batch_places(docs: list[Document], settings: Settings) -> list[Document]:
+# Articles read together before their bare village names are settled by the batch.
+BATCH_SIZE = 1000
+
+
+def process_in_batches(
+    articles: Iterable[Article | Failure], settings: Settings, size: int = BATCH_SIZE
+) -> Iterator[Document | Failure]:
+    """``process_all``, then every ``size`` items the articles with clueless village names are
+    re-read near the places the batches so far pinned down (``with_batch_places``)."""
+    seen: list[tuple[float, float]] = []
+    batch: list[Document | Failure] = []
+    for item in process_all(articles, settings):
+        batch.append(item)
+        if len(batch) >= size:
+            yield from _settle(batch, settings, seen)
+            batch = []
+    yield from _settle(batch, settings, seen)
+
+
+def _settle(
+    batch: list[Document | Failure], settings: Settings, seen: list[tuple[float, float]]
+) -> list[Document | Failure]:
+    docs = [item for item in batch if isinstance(item, Document)]
+    seen.extend(PlacePrior.from_documents(docs).points)
+    settled = iter(with_batch_places(docs, settings, PlacePrior.sampled(seen)))
+    return [item if isinstance(item, Failure) else next(settled) for item in batch]
+
+
+def with_batch_places(docs: list[Document], settings: Settings, prior: PlacePrior | None = None) -> list[Document]:
     """Re-read the articles whose village names had no clue, near where the batch's other places lie.
 
     A bare "Marinka" has three namesakes; among reports of one war, the one
     where the batch's pinned-down places cluster (the front line) is likeliest.
     """
-    prior = PlacePrior.from_documents(docs)
+    prior = prior or PlacePrior.from_documents(docs)
     if not prior.points or not any(guessed(d) for d in docs):
         return docs
     out = []

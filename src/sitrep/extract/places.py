@@ -60,6 +60,8 @@ OBLAST_NAMESAKE_POPULATION = 50_000
 # Without any certain place in an article, a town this large and ten times
 # larger than its namesakes anchors the others ("Stepove, north of Avdiivka").
 LIKELY_POPULATION = 2_000
+# Points a prior keeps: enough to show where a batch clusters, few enough to read per lookup.
+PRIOR_POINTS = 2000
 # Radius within which a batch's other places count as "here" for the prior.
 CLUSTER_KM = 50.0
 
@@ -79,6 +81,12 @@ class PlacePrior:
         """How many of the prior's points lie within ``CLUSTER_KM``, then minus the nearest distance."""
         distances = [_distance_km(point, other) for other in self.points]
         return sum(d <= CLUSTER_KM for d in distances), -min(distances)
+
+    @classmethod
+    def sampled(cls, points: Sequence[tuple[float, float]], most: int = PRIOR_POINTS) -> PlacePrior:
+        """A prior of at most ``most`` of ``points``, evenly spread over them (each lookup reads them all)."""
+        step = max(1, math.ceil(len(points) / most))
+        return cls(tuple(points[::step]))
 
     @classmethod
     def from_documents(cls, docs: Iterable[Document]) -> PlacePrior:

@@ -140,9 +140,9 @@ def _record(store: Store, run_id: str, item: Document | Failure, tally: _Tally) 
 
 def _default_process() -> Process:
     # Imported here: the store stays usable while the pipeline's stages are being written.
-    from sitrep.pipeline import process_all
+    from sitrep.extraction import process_in_batches
 
-    return process_all
+    return process_in_batches
 
 
 def _default_resolve() -> Resolve | None:
