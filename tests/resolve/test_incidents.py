@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resolve_factories import KYIV, OBOLON, at_least, doc, report, seed_documents
+from resolve_factories import KHARKIV, KYIV, MARCH_2, OBOLON, at_least, doc, report, seed_documents
 
 from sitrep.config import Settings
-from sitrep.model import Number, PartialDate
+from sitrep.model import Document, Number, PartialDate, Place
 from sitrep.resolve import Resolution, resolve
 
 AIR = ("explosions_remote_violence", "air_drone_strike")
@@ -86,3 +86,71 @@ def test_incident_id_is_kept_when_a_later_article_joins() -> None:
     assert delta.removed == ()
     (changed,) = delta.incidents
     assert len(changed.reports) == 3
+
+
+KHARKIV_OBLAST = Place("Kharkiv Oblast", None, None, "Kharkiv Oblast", "oblast")
+IZIUM = Place("Izium", 49.2128, 37.2567, "Kharkiv Oblast", "settlement", id="izium")
+BUCHA = Place("Bucha", 50.5435, 30.2124, "Kyiv Oblast", "settlement", id="bucha")
+IRPIN = Place("Irpin", 50.5218, 30.2506, "Kyiv Oblast", "settlement", id="irpin")
+KYIV_OBLAST = Place("Kyiv Oblast", None, None, "Kyiv Oblast", "oblast")
+
+
+def _one(
+    article_id: str,
+    place: Place,
+    killed: int,
+    injured: int,
+    published: dt.date = dt.date(2022, 3, 2),
+    day: PartialDate = MARCH_2,
+    text: str = "a sentence",
+) -> Document:
+    counts = (Number.exact(killed), Number.exact(injured))
+    return doc(article_id, published, (report(article_id, place, day, *counts, text=text),))
+
+
+def _groups(docs: list[Document]) -> list[list[str]]:
+    incidents = resolve(docs, Settings()).incidents
+    return sorted(sorted(r.article_id for r in i.reports) for i in incidents)
+
+
+def test_overnight_report_on_28_february_meets_1_march_of_a_common_year() -> None:
+    # Blocking once used month-day cells of a leap year, where 28 February
+    # and 1 March are two days apart: the pair was never compared.
+    docs = [
+        _one("a", KHARKIV, 1, 10, dt.date(2025, 3, 1), PartialDate(2025, 3, 1)),
+        _one("b", KHARKIV, 0, 10, dt.date(2025, 3, 1), PartialDate(2025, 2, 28), "overnight"),
+    ]
+    assert _groups(docs) == [["a", "b"]]
+
+
+def test_region_level_report_joins_the_town_whose_counts_it_restates() -> None:
+    # Two region-level reports name the same oblast: that is no shared detail.
+    docs = [
+        _one("a1", KHARKIV, 2, 9),
+        _one("a2", KHARKIV_OBLAST, 2, 9),
+        _one("b1", IZIUM, 3, 12),
+        _one("b2", KHARKIV_OBLAST, 3, 12),
+    ]
+    assert _groups(docs) == [["a1", "a2"], ["b1", "b2"]]
+
+
+def test_region_level_report_with_counts_no_town_states_stays_apart() -> None:
+    later = dt.date(2022, 3, 3)
+    docs = [
+        _one("a1", KHARKIV, 4, 10),
+        _one("a2", KHARKIV, 4, 10),
+        _one("o", KHARKIV_OBLAST, 6, 10, later),
+    ]
+    assert _groups(docs) == [["a1", "a2"], ["o"]]
+
+
+def test_report_joins_the_incident_whose_reports_all_agree_with_it() -> None:
+    # Bucha's incident holds a later, higher toll that the region-level
+    # report (published later still, with the first counts) contradicts.
+    docs = [
+        _one("b1", BUCHA, 2, 9),
+        _one("b2", BUCHA, 3, 11, dt.date(2022, 3, 4)),
+        _one("i1", IRPIN, 2, 9),
+        _one("o", KYIV_OBLAST, 2, 9, dt.date(2022, 3, 5)),
+    ]
+    assert _groups(docs) == [["b1", "b2"], ["i1", "o"]]

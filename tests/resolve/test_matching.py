@@ -5,8 +5,15 @@ import datetime as dt
 import pytest
 from resolve_factories import KHARKIV, KYIV, OBOLON, report
 
-from sitrep.model import PartialDate, Place
-from sitrep.resolve.matching import Entry, compatible, make_entry, same_place
+from sitrep.model import Number, PartialDate, Place
+from sitrep.resolve.matching import (
+    Entry,
+    affinity,
+    compatible,
+    day_gap,
+    make_entry,
+    same_place,
+)
 
 BUCHA = Place("Bucha", 50.5435, 30.2124, "Kyiv Oblast", "settlement", id="bucha")
 IRPIN = Place("Irpin", 50.5218, 30.2506, "Kyiv Oblast", "settlement", id="irpin")
@@ -62,3 +69,61 @@ def test_reports_of_one_article_never_match() -> None:
 def test_unknown_year_takes_the_year_of_publication() -> None:
     entry = _entry("a", PartialDate(None, 6, 23), published=dt.date(2024, 6, 24))
     assert entry.day == dt.date(2024, 6, 23)
+
+
+@pytest.mark.parametrize(
+    ("a", "published_a", "b", "published_b", "gap"),
+    [
+        # 28 February and 1 March are adjacent in a common year, two apart in a leap year.
+        (PartialDate(2025, 2, 28), None, PartialDate(2025, 3, 1), None, 1),
+        (PartialDate(2024, 2, 28), None, PartialDate(2024, 3, 1), None, 2),
+        # A year-unknown date counts in the year that brings it closest.
+        (PartialDate(None, 2, 28), None, PartialDate(2025, 3, 1), None, 1),
+        (PartialDate(None, 12, 31), None, PartialDate(2023, 1, 1), None, 1),
+        (PartialDate(None, 2, 29), None, PartialDate(2024, 3, 1), None, 1),
+        (PartialDate(None, 2, 29), None, PartialDate(2025, 3, 1), None, 366),  # 2024-02-29
+        (PartialDate(None, 2, 29), None, PartialDate(2026, 3, 1), None, None),  # no leap year near
+        (PartialDate(None, 2, 28), None, PartialDate(None, 3, 1), None, 1),
+        (PartialDate(None, 12, 31), None, PartialDate(None, 1, 1), None, 1),
+        # With a publication date the year is known: the latest such day before it.
+        (PartialDate(None, 2, 28), dt.date(2025, 3, 2), PartialDate(2025, 3, 1), None, 1),
+    ],
+)
+def test_day_gap_is_on_real_calendars_and_symmetric(
+    a: PartialDate,
+    published_a: dt.date | None,
+    b: PartialDate,
+    published_b: dt.date | None,
+    gap: int | None,
+) -> None:
+    ea = make_entry("a", 0, report("a", day=a), published_a)
+    eb = make_entry("b", 0, report("b", day=b), published_b)
+    assert day_gap(ea, eb) == gap
+    assert day_gap(eb, ea) == gap
+
+
+def test_two_reports_naming_one_oblast_share_no_place_detail() -> None:
+    day = PartialDate(2022, 3, 2)
+    a = make_entry("a", 0, report("a", KHARKIV_OBLAST, day), None)
+    b = make_entry("b", 0, report("b", KHARKIV_OBLAST, day), None)
+    town = make_entry("c", 0, report("c", KHARKIV, day), None)
+    assert affinity(a, b) == affinity(a, town)
+
+
+@pytest.mark.parametrize(
+    ("published_b", "killed_b", "score"),
+    [
+        (dt.date(2022, 3, 2), 5, 2),  # the same count
+        (dt.date(2022, 3, 4), 7, 1),  # a later, higher toll: a revision
+        (dt.date(2022, 3, 2), 7, -2),  # a disagreement
+        (dt.date(2022, 3, 4), 3, -2),  # a later, lower toll is no revision
+    ],
+)
+def test_counts_add_to_affinity_unless_they_disagree(
+    published_b: dt.date, killed_b: int, score: int
+) -> None:
+    day = PartialDate(2022, 3, 2)
+    a = make_entry("a", 0, report("a", day=day, killed=Number.exact(5)), dt.date(2022, 3, 2))
+    b = make_entry("b", 0, report("b", day=day, killed=Number.exact(killed_b)), published_b)
+    no_count = make_entry("b", 0, report("b", day=day), published_b)
+    assert affinity(a, b) - affinity(a, no_count) == score

@@ -42,7 +42,7 @@ def _seed_doc(path: Path, gold: dict[str, object]) -> Document:
         str(path),
         published=dt.date.fromisoformat(published) if published else None,
     )
-    return Document(article, tuple(sentences))
+    return Document(article, sentences=tuple(sentences))
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_seed_pairs_are_far_from_the_threshold(seed_docs: list[Document]) -> Non
 
 def _outlet_doc(article_id: str, body: str, plate: str) -> Document:
     sentences = (Sentence(0, 0, 1, plate, 1, 0, boilerplate=True), Sentence(1, 0, 1, body, 2, 1))
-    return Document(Article(article_id, f"{plate}\n{body}", article_id), sentences)
+    return Document(Article(article_id, f"{plate}\n{body}", article_id), sentences=sentences)
 
 
 def test_shared_boilerplate_does_not_make_a_story() -> None:

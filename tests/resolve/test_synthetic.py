@@ -41,6 +41,34 @@ def test_every_planted_contradiction_found_none_invented(corpus_and_truth) -> No
     assert (score.found, score.invented) == (score.planted, 0)
 
 
+# Stretches of the 100,000-article corpus (seed 0, episodes from ``start``)
+# where contradictions were once missed or invented: region-level reports
+# (two naming one oblast looked alike; one restating no town's counts joined
+# a town), a report that joined a town one of whose reports it contradicts,
+# and overnight reports across 28 February and 1 March of common years.
+HARD_STRETCHES = [
+    (3005, 20),
+    (7365, 40),
+    (8700, 30),
+    (10440, 20),
+    (10960, 20),
+    (13210, 15),
+    (17595, 15),
+    (19128, 12),
+    (31565, 15),
+]
+
+
+@pytest.mark.parametrize(("start", "n_incidents"), HARD_STRETCHES)
+def test_hard_stretches_of_the_large_corpus(start: int, n_incidents: int) -> None:
+    docs, truth = generate(n_incidents, seed=0, start=start)
+    corpus = resolve(docs, Settings())
+    score = score_contradictions(
+        corpus, docs, truth.incidents, truth.incident_contradictions, truth.figure_outliers
+    )
+    assert (score.found, score.invented) == (score.planted, 0)
+
+
 def test_generator_is_deterministic_and_streams() -> None:
     first = list(iter_documents(50, seed=7))
     assert first == list(iter_documents(50, seed=7))

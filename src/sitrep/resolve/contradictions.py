@@ -29,7 +29,7 @@ from sitrep.resolve.claimants import UNATTRIBUTED
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
 from sitrep.resolve.ledger import Claim
-from sitrep.resolve.matching import Entry
+from sitrep.resolve.matching import Entry, is_revision
 from sitrep.resolve.numbers import relative_gap
 
 __all__ = [
@@ -129,20 +129,13 @@ def _value(report: Report, measure: str) -> int | None:
     return None if number is None else number.value
 
 
-def _is_revision(a: Entry, b: Entry, va: int, vb: int) -> bool:
-    # order[0] is the stated publication date, "9999-..." when unknown.
-    if "9999" in (a.order[0][:4], b.order[0][:4]) or a.order[0] == b.order[0]:
-        return False
-    return (a.order[0] < b.order[0]) == (va < vb)
-
-
 def _incident_measure(incident_id: str, entries: list[Entry], measure: str) -> Contradiction | None:
     stated = [(e, v) for e in entries if (v := _value(e.report, measure)) is not None]
     involved: dict[str, Entry] = {}
     worst = (0.0, 0.0)
     for i, (a, va) in enumerate(stated):
         for b, vb in stated[i + 1 :]:
-            if va == vb or _is_revision(a, b, va, vb):
+            if va == vb or is_revision(a, b, va, vb):
                 continue
             involved[a.key], involved[b.key] = a, b
             worst = max(worst, (abs(va - vb) / max(va, vb), float(abs(va - vb))))

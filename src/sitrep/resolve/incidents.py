@@ -1,11 +1,14 @@
 """Incidents: reports of one event at one place on one day, from different articles.
 
-Candidates are blocked by (admin-1, month-day) cells within
-``settings.incident_window_days``, so the cost of adding a report grows with
-the size of its cells, not with the corpus.  Compatible reports (see
+Candidates are blocked by (admin-1, day) cells within
+``settings.incident_window_days`` (a report whose year is unknown looks in
+every year indexed, and is found through (admin-1, month, day) cells), so the
+cost of adding a report grows with the size of its cells, not with the
+corpus.  Day arithmetic is on real calendars: 28 February and 1 March are
+adjacent in a common year.  Compatible reports (see
 :mod:`sitrep.resolve.matching`) form components; each component is then cut
 into incidents greedily in canonical order (earliest published first): a
-report joins the compatible incident it shares most detail with, never one
+report joins the compatible incident it agrees with best (see ``cut``), never one
 that already holds a report of its own article ("another person was killed"
 stays a separate incident).  A component only grows when reports are added,
 and its incidents depend only on its members, so any order of additions
@@ -21,18 +24,29 @@ merge (the later one's id is then retired).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sitrep.model import Incident, Report
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
-from sitrep.resolve.matching import Entry, affinity, compatible, precision_rank
+from sitrep.resolve.matching import (
+    YEARLESS_YEARS,
+    Entry,
+    affinity,
+    compatible,
+    is_coarse,
+    placements,
+    precision_rank,
+    same_counts,
+)
 from sitrep.resolve.numbers import spread, summarise
 
 __all__ = ["IncidentIndex", "build_incident", "cut"]
 
-Cell = tuple[str, int, int]
+DayCell = tuple[str, dt.date]  # (admin-1, day) of a report whose date is complete
+YearlessCell = tuple[str, int, int]  # (admin-1, month, day) of one whose year is unknown
 
 # A report joins an incident only when it shares the place name, or a count
 # and the exact day (see ``affinity``): being compatible is not enough for a
@@ -40,16 +54,10 @@ Cell = tuple[str, int, int]
 # Tuned on the synthetic corpus: 0 (join anything compatible) lost 4 points of
 # pairwise precision; 3-6 tried, 4 is the lowest that requires such evidence.
 MIN_AFFINITY = 4
-_COARSE = 2  # precision rank of a raion (see matching.precision_rank)
 
 
-def _cells(entry: Entry, window: int) -> list[Cell]:
-    date = entry.report.date
-    if date is None:
-        return []
-    base = dt.date(2000, date.month, date.day)  # a leap year holds every month-day
-    days = (base + dt.timedelta(days=k) for k in range(-window, window + 1))
-    return [(entry.admin1, d.month, d.day) for d in days]
+def _around(days: Iterable[dt.date], window: int) -> set[dt.date]:
+    return {day + dt.timedelta(days=k) for day in days for k in range(-window, window + 1)}
 
 
 def _mergeable(entry: Entry) -> bool:
@@ -58,26 +66,40 @@ def _mergeable(entry: Entry) -> bool:
 
 
 def cut(entries: list[Entry], window: int) -> list[list[Entry]]:
-    """Split a component into incidents, greedily in canonical order (precise places first)."""
+    """Split a component into incidents, greedily in canonical order (precise places first).
+
+    A report may join an incident when it is compatible with every report of
+    it and shares enough detail with one (``MIN_AFFINITY``); a region-level
+    report must also state the same counts as one (it names no town, so a
+    different count could as well be another incident in the region that
+    day).  Of the incidents it may join it joins the one it agrees with best
+    on average, so an incident that holds a report it contradicts loses to
+    one whose reports all agree with it.
+    """
     clusters: list[list[Entry]] = []
     # Region-level reports go last, so they join the incident whose numbers
     # they share rather than whichever town's incident came first.
-    for entry in sorted(
-        entries, key=lambda e: (precision_rank(e.report.place) >= _COARSE, e.order)
-    ):
+    for entry in sorted(entries, key=lambda e: (is_coarse(e.report.place), e.order)):
         best: list[Entry] | None = None
-        best_score = -1
+        best_score = -math.inf
         for cluster in clusters:
             if not all(compatible(entry, member, window) for member in cluster):
                 continue
-            score = max(affinity(entry, member) for member in cluster)
-            if score >= MIN_AFFINITY and score > best_score:
-                best, best_score = cluster, score
+            scores = [affinity(entry, member) for member in cluster]
+            mean = sum(scores) / len(scores)
+            if _may_join(entry, cluster, scores) and mean > best_score:
+                best, best_score = cluster, mean
         if best is None:
             clusters.append([entry])
         else:
             best.append(entry)
     return clusters
+
+
+def _may_join(entry: Entry, cluster: list[Entry], scores: list[int]) -> bool:
+    if max(scores) < MIN_AFFINITY:
+        return False
+    return not is_coarse(entry.report.place) or any(same_counts(entry, m) for m in cluster)
 
 
 def build_incident(cluster: list[Entry]) -> Incident:
@@ -114,7 +136,9 @@ class IncidentIndex:
         self.window = window
         self.entries: dict[str, Entry] = {}
         self.sets = DisjointSets()
-        self._cells: dict[Cell, list[str]] = defaultdict(list)
+        self._by_day: dict[DayCell, list[str]] = defaultdict(list)
+        self._yearless: dict[YearlessCell, list[str]] = defaultdict(list)
+        self._years: set[int] = set()
 
     def add(self, entries: Iterable[Entry]) -> set[str]:
         """Index ``entries``; returns the roots of the components that changed."""
@@ -130,12 +154,32 @@ class IncidentIndex:
         return {self.sets.find(key) for key in touched}
 
     def _link(self, entry: Entry) -> None:
-        cells = _cells(entry, self.window)
-        for cell in cells:
-            for key in self._cells.get(cell, ()):
-                if compatible(entry, self.entries[key], self.window):
-                    self.sets.union(entry.key, key)
-        self._cells[cells[self.window]].append(entry.key)
+        for key in self._candidates(entry):
+            if compatible(entry, self.entries[key], self.window):
+                self.sets.union(entry.key, key)
+        date = entry.report.date
+        if entry.day is not None:
+            self._by_day[(entry.admin1, entry.day)].append(entry.key)
+            self._years.add(entry.day.year)
+        elif date is not None:
+            self._yearless[(entry.admin1, date.month, date.day)].append(entry.key)
+
+    def _candidates(self, entry: Entry) -> Iterator[str]:
+        """Keys of the reports in the cells ``entry`` could match: its admin-1, days in the window."""
+        date = entry.report.date
+        if date is None:
+            return
+        if entry.day is not None:
+            days = _around([entry.day], self.window)
+            month_days = days
+        else:  # a year-unknown date may fall in any year indexed
+            years = {year + k for year in self._years for k in (-1, 0, 1)}
+            days = _around(placements(date, years), self.window)
+            month_days = _around(placements(date, YEARLESS_YEARS), self.window) | days
+        for day in days:
+            yield from self._by_day.get((entry.admin1, day), ())
+        for month, day_of_month in {(d.month, d.day) for d in month_days}:
+            yield from self._yearless.get((entry.admin1, month, day_of_month), ())
 
     def incidents(self, root: str) -> list[tuple[Incident, list[Entry]]]:
         """The incidents of one component, each with its entries in canonical order."""

@@ -10,18 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.model import Place, Report
+from sitrep.model import Number, PartialDate, Place, Report
 from sitrep.resolve.ids import report_key
 
 __all__ = [
+    "YEARLESS_YEARS",
     "Entry",
     "affinity",
     "compatible",
+    "day_gap",
+    "is_coarse",
+    "is_revision",
     "make_entry",
     "place_key",
+    "placements",
     "precision_rank",
+    "same_counts",
     "same_place",
 ]
 
@@ -53,6 +60,7 @@ _VARIANTS = {
 }
 
 _PRECISION_RANK = {"district": 0, "settlement": 1, "raion": 2, "oblast": 3, "country": 4}
+_COARSE = _PRECISION_RANK["raion"]
 
 
 def _norm(name: str | None) -> str:
@@ -150,16 +158,48 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _same_day(a: Entry, b: Entry, window: int) -> bool:
+# A leap and a common year: where a date of unknown year is placed to measure
+# how close it can be to another.
+YEARLESS_YEARS = (2000, 2001)
+
+
+def placements(date: PartialDate, years: Iterable[int]) -> list[dt.date]:
+    """``date``'s month and day in each of ``years`` where it exists (29 February only in leap years)."""
+    placed = []
+    for year in years:
+        try:
+            placed.append(dt.date(year, date.month, date.day))
+        except ValueError:
+            continue
+    return placed
+
+
+def _dates(entry: Entry, date: PartialDate, years: Iterable[int]) -> list[dt.date]:
+    return [entry.day] if entry.day is not None else placements(date, years)
+
+
+def day_gap(a: Entry, b: Entry) -> int | None:
+    """Days between two reports' dates; a date of unknown year counts in the year closest.
+
+    ``None`` when either is undated, or for a 29 February of unknown year
+    when no leap year lies within a year of the other date.
+    """
     da, db = a.report.date, b.report.date
     if da is None or db is None:
-        return False
-    slack = window if (a.flexible or b.flexible) else 0
-    if a.day is not None and b.day is not None:
-        return abs((a.day - b.day).days) <= slack
-    # A year is unknown on one side: compare the month and day on a leap year.
-    ma, mb = dt.date(2000, da.month, da.day), dt.date(2000, db.month, db.day)
-    return min(abs((ma - mb).days), 366 - abs((ma - mb).days)) <= slack
+        return None
+    if a.day is None and b.day is not None:  # place the year-unknown date around the known one
+        (a, da), (b, db) = (b, db), (a, da)
+    gaps = [
+        abs((x - y).days)
+        for x in _dates(a, da, YEARLESS_YEARS)
+        for y in _dates(b, db, (x.year - 1, x.year, x.year + 1))
+    ]
+    return min(gaps, default=None)
+
+
+def _same_day(a: Entry, b: Entry, window: int) -> bool:
+    gap = day_gap(a, b)
+    return gap is not None and gap <= (window if (a.flexible or b.flexible) else 0)
 
 
 def _same_type(a: Report, b: Report) -> bool:
@@ -182,24 +222,71 @@ def compatible(a: Entry, b: Entry, window: int) -> bool:
     )
 
 
+def is_revision(a: Entry, b: Entry, va: int, vb: int) -> bool:
+    """True when ``va`` and ``vb`` differ as a toll rising over days: the later-published is higher."""
+    # order[0] is the stated publication date, "9999-..." when unknown.
+    if va == vb or "9999" in (a.order[0][:4], b.order[0][:4]) or a.order[0] == b.order[0]:
+        return False
+    return (a.order[0] < b.order[0]) == (va < vb)
+
+
+def _same_settlement(a: Place | None, b: Place | None) -> bool:
+    # Two reports naming one oblast or raion share no detail: every incident
+    # of the region that day can be reported that way.
+    if a is None or b is None or is_coarse(a) or is_coarse(b):
+        return False
+    return _norm(a.name) == _norm(b.name)
+
+
+def _same_day_for_sure(a: Entry, b: Entry) -> bool:
+    # An "overnight" report is dated either day: matching one of them exactly
+    # is no evidence over matching the other (compatible() checked the window).
+    if a.day is None or b.day is None:
+        return False
+    return a.day == b.day or a.flexible or b.flexible
+
+
+def _count_score(a: Entry, b: Entry, na: Number | None, nb: Number | None) -> int:
+    if na is None or nb is None or na.value is None or nb.value is None:
+        return 0
+    if na.value == nb.value:
+        return 2
+    return 1 if is_revision(a, b, na.value, nb.value) else -2
+
+
+def same_counts(a: Entry, b: Entry) -> bool:
+    """True when two reports state a count in common and every count both state is equal."""
+    pairs = [
+        (na.value, nb.value)
+        for na, nb in ((a.report.killed, b.report.killed), (a.report.injured, b.report.injured))
+        if na is not None and nb is not None and na.value is not None and nb.value is not None
+    ]
+    return bool(pairs) and all(va == vb for va, vb in pairs)
+
+
 def affinity(a: Entry, b: Entry) -> int:
-    """How much detail two compatible reports share: a larger score is a likelier match."""
+    """How much detail two compatible reports share: a larger score is a likelier match.
+
+    The same settlement or district name 4, the same full day 2 (any day in
+    the window when one day is flexible), the same sub-event type 1; per count (killed, injured) 2 when equal, 1 when the
+    later-published report is higher (a revision), -2 when they disagree
+    otherwise.  A region-level report has no name to share, so it joins an
+    incident on its day and counts (see ``incidents.MIN_AFFINITY``).
+    """
     ra, rb = a.report, b.report
-    score = 0
-    if (
-        ra.place is not None
-        and rb.place is not None
-        and _norm(ra.place.name) == _norm(rb.place.name)
-    ):
-        score += 4
-    score += 2 * (a.day is not None and a.day == b.day)
+    score = 4 * _same_settlement(ra.place, rb.place)
+    score += 2 * _same_day_for_sure(a, b)
     score += ra.sub_event_type == rb.sub_event_type
-    for na, nb in ((ra.killed, rb.killed), (ra.injured, rb.injured)):
-        if na is not None and nb is not None and na.value is not None and na.value == nb.value:
-            score += 2
+    score += _count_score(a, b, ra.killed, rb.killed)
+    score += _count_score(a, b, ra.injured, rb.injured)
     return score
 
 
 def precision_rank(place: Place | None) -> int:
     """0 for a district ... 4 for the country; 5 for no place."""
     return 5 if place is None else _PRECISION_RANK.get(place.precision, 4)
+
+
+def is_coarse(place: Place | None) -> bool:
+    """A raion, an oblast, the country or no place: too vague to tell incidents apart."""
+    return precision_rank(place) >= _COARSE

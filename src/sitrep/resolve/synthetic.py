@@ -393,12 +393,15 @@ def iter_documents(n: int, seed: int = 0) -> Iterator[Document]:
             count += 1
 
 
-def generate(n_incidents: int, seed: int = 0) -> tuple[list[Document], Truth]:
-    """Documents covering at least ``n_incidents`` true incidents, and their truth."""
+def generate(n_incidents: int, seed: int = 0, start: int = 0) -> tuple[list[Document], Truth]:
+    """Documents covering at least ``n_incidents`` true incidents, and their truth.
+
+    The episodes are ``start, start + 1, ...``: a stretch of the long corpus.
+    """
     docs: list[Document] = []
     truth = Truth()
     made = 0
-    for episode in iter_episodes(seed):
+    for episode in iter_episodes(seed, start):
         if made >= n_incidents:
             break
         docs.extend(episode.docs)
@@ -483,7 +486,12 @@ def _report_piece(
     rng: random.Random, event: _Event, killed: int, injured: int, first: bool
 ) -> _Piece:
     place = event.place
-    if rng.random() < 0.05 and not first:
+    # Only a report that restates the event's counts is made region-level: one
+    # that also changed its counts would share nothing but its oblast, day and
+    # type with its incident, and so could not be told from another incident
+    # in that oblast that day (its truth would be a guess).
+    restated = (killed, injured) == (event.killed, event.injured)
+    if rng.random() < 0.05 and not first and restated:
         place = Place(
             place.admin1 or "", None, None, place.admin1, "oblast", id=f"syn-{place.admin1}"
         )
@@ -749,4 +757,6 @@ def _document(
         published_basis="stated" if published else "unknown",
         outlet=outlet,
     )
-    return Document(article, tuple(sentences), (), tuple(reports), tuple(figures))
+    return Document(
+        article, sentences=tuple(sentences), reports=tuple(reports), figures=tuple(figures)
+    )
