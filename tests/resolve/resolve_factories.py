@@ -71,7 +71,7 @@ def figure(
     metric: str,
     value: Number,
     claimant: str | None,
-    as_of: str,
+    as_of: str | None,
     side: str | None = None,
 ) -> Figure:
     who = Claimant(claimant) if claimant else None
@@ -85,7 +85,7 @@ def figure(
         who,
         side,
         PartialDate(2022, 2, 24),
-        PartialDate.parse(as_of),
+        PartialDate.parse(as_of) if as_of else None,
     )
 
 

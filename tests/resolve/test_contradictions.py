@@ -115,3 +115,26 @@ def test_a_toll_rising_in_a_later_article_is_a_revision() -> None:
     ]
     corpus = resolve(docs, Settings())
     assert len(corpus.incidents) == 1 and corpus.contradictions == ()
+
+
+STORY = " ".join(f"word{i}" for i in range(60))  # one body: its articles are one story
+
+
+def test_a_claim_moves_with_the_date_its_story_gives_its_article() -> None:
+    # Neither claim of the copy states an as-of date: it stands for its article's date.
+    ses = figure("copy", "civilians_killed", Number(2000, "more_than"), "SES", None)
+    undated = doc("copy", None, figures=(ses,), text=STORY)
+    un = doc(
+        "un",
+        dt.date(2022, 3, 10),
+        figures=(figure("un", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-10"),),
+    )
+    dated = doc("orig", dt.date(2022, 3, 10), text=STORY)
+    resolution = Resolution(Settings())
+    assert resolution.add([undated, un]).contradictions == ()  # the copy has no day yet
+    (found,) = resolution.add([dated]).contradictions  # dated 2022-03-10 by its story
+    assert found.kind == "figure" and found.gap == 1751
+    earlier = doc("early", dt.date(2022, 3, 1), text=STORY)  # the story now dates it 03-01
+    delta = resolution.add([earlier])
+    assert delta.contradictions == () and found.id in delta.removed
+    assert resolution.corpus() == resolve([undated, un, dated, earlier], Settings())

@@ -2,8 +2,9 @@
 
 ``resolve(docs, settings)`` builds a :class:`~sitrep.model.Corpus` from
 scratch; :class:`Resolution` does the same incrementally: ``add`` new
-documents and only the stories, incident components and figure series they
-touch are recomputed.  Any split of the documents into batches, in any order,
+documents and only the stories and incident components they touch are
+recomputed, and only the figure claims near the new ones (same series, a few
+days apart) are compared.  Any split of the documents into batches, in any order,
 gives the same corpus as one call (a Hypothesis test checks it).
 
 Records come out sorted by their stable ids (see :mod:`sitrep.resolve.ids`).
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sitrep.config import Settings
 from sitrep.model import Contradiction, Corpus, Document, Incident, Story
-from sitrep.resolve.contradictions import figure_contradictions, incident_contradictions
+from sitrep.resolve.contradictions import SeriesContradictions, incident_contradictions
 from sitrep.resolve.ids import figure_key, report_key
 from sitrep.resolve.incidents import IncidentIndex
 from sitrep.resolve.ledger import Claim, Series, SeriesKey, build_series, make_claim, series_key
@@ -52,9 +53,8 @@ class Resolution:
         self._incidents_of: dict[str, list[Incident]] = {}  # by component root
         self._incident_contra: dict[str, list[Contradiction]] = {}  # by incident id
         self._report_keys: dict[str, tuple[str, ...]] = {}  # by incident id
-        self._claims: dict[SeriesKey, dict[str, Claim]] = defaultdict(dict)
+        self._series: dict[SeriesKey, SeriesContradictions] = defaultdict(SeriesContradictions)
         self._claims_of: dict[str, list[tuple[SeriesKey, str]]] = defaultdict(list)  # by article
-        self._series_contra: dict[SeriesKey, list[Contradiction]] = {}
 
     def add(self, docs: Iterable[Document]) -> Delta:
         """Resolve ``docs`` against everything added before (already known articles are skipped)."""
@@ -132,24 +132,21 @@ class Resolution:
     def _add_figures(
         self, new: list[Document], redated: set[str], removed: list[str]
     ) -> list[Contradiction]:
-        dirty: set[SeriesKey] = set()
+        moved: dict[SeriesKey, list[Claim]] = defaultdict(list)
         for key in redated:  # an article's date changed: its claims move
             for skey, ckey in self._claims_of.get(key, ()):
-                claim = self._claims[skey][ckey]
-                self._claims[skey][ckey] = make_claim(ckey, claim.figure, self._date(key))
-                dirty.add(skey)
+                claim = self._series[skey].claims[ckey]
+                moved[skey].append(make_claim(ckey, claim.figure, self._date(key)))
         for doc in new:
             for i, figure in enumerate(doc.figures):
                 skey, ckey = series_key(figure), figure_key(doc.article.id, i)
-                self._claims[skey][ckey] = make_claim(ckey, figure, self._date(doc.article.id))
+                moved[skey].append(make_claim(ckey, figure, self._date(doc.article.id)))
                 self._claims_of[doc.article.id].append((skey, ckey))
-                dirty.add(skey)
         changed: list[Contradiction] = []
-        for skey in dirty:
-            removed.extend(c.id for c in self._series_contra.pop(skey, []))
-            found = figure_contradictions(self._claims[skey].values())
-            self._series_contra[skey] = found
-            changed.extend(found)
+        for skey, claims in moved.items():
+            made, retired = self._series[skey].update(claims)
+            changed.extend(made)
+            removed.extend(retired)
         return changed
 
     def _date(self, article_id: str) -> dt.date | None:
@@ -158,7 +155,7 @@ class Resolution:
     def corpus(self) -> Corpus:
         """Everything resolved so far, each kind of record sorted by id."""
         contradictions = [c for cs in self._incident_contra.values() for c in cs]
-        contradictions += [c for cs in self._series_contra.values() for c in cs]
+        contradictions += [c for series in self._series.values() for c in series.found.values()]
         return Corpus(
             stories=tuple(sorted(self._story_of.values(), key=lambda s: s.id)),
             incidents=tuple(
@@ -171,9 +168,9 @@ class Resolution:
     def ledger(self) -> tuple[Series, ...]:
         """Every figure series, one line per claimant family (see :mod:`sitrep.resolve.ledger`)."""
         built = [
-            build_series(list(claims.values()))
-            for _, claims in sorted(self._claims.items())
-            if claims
+            build_series(list(series.claims.values()))
+            for _, series in sorted(self._series.items())
+            if series.claims
         ]
         return tuple(built)
 

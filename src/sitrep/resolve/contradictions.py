@@ -26,7 +26,6 @@ from collections.abc import Iterable
 
 from sitrep.model import Contradiction, Number, Report
 from sitrep.resolve.claimants import UNATTRIBUTED
-from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
 from sitrep.resolve.ledger import Claim
 from sitrep.resolve.matching import Entry, is_revision
@@ -36,6 +35,7 @@ __all__ = [
     "FIGURE_MIN_GAP",
     "FIGURE_WINDOW_DAYS",
     "INCIDENT_MINOR_GAP",
+    "SeriesContradictions",
     "claims_contradict",
     "figure_contradictions",
     "incident_contradictions",
@@ -64,41 +64,95 @@ def claims_contradict(a: Claim, b: Claim) -> float | None:
     return absolute if relative > FIGURE_MIN_GAP else None
 
 
+class SeriesContradictions:
+    """The contradictions of one series, kept up to date as its claims arrive or move.
+
+    A claim is compared only with the claims of the series within
+    ``FIGURE_WINDOW_DAYS`` of its day; contradicting pairs are edges, and each
+    connected group of claims is one contradiction.  Only the groups of the
+    claims an update touches are rebuilt, and they depend only on the claims,
+    so any order of updates gives the same contradictions.
+    """
+
+    def __init__(self) -> None:
+        self.claims: dict[str, Claim] = {}
+        self._by_day: dict[dt.date, set[str]] = defaultdict(set)
+        self._edges: dict[str, dict[str, float]] = defaultdict(dict)  # key -> other key -> gap
+        self._group: dict[str, str] = {}  # claim key -> id of its contradiction
+        self.found: dict[str, Contradiction] = {}  # by id
+        self._members: dict[str, list[str]] = {}  # contradiction id -> claim keys
+
+    def update(self, claims: Iterable[Claim]) -> tuple[list[Contradiction], list[str]]:
+        """Add ``claims`` (or replace those with known keys).
+
+        Returns the contradictions made anew and the ids of those retired.
+        """
+        touched: set[str] = set()
+        for claim in claims:
+            touched |= self._place(claim)
+        retired = {group for key in touched if (group := self._group.get(key)) is not None}
+        for group in retired:
+            del self.found[group]
+            for key in self._members.pop(group):
+                del self._group[key]
+        made = [self._remember(keys) for keys in self._groups(touched)]
+        return made, sorted(retired - {c.id for c in made})
+
+    def _place(self, claim: Claim) -> set[str]:
+        """Put ``claim`` in the series; returns the keys whose edges changed."""
+        touched = {claim.key}
+        old = self.claims.get(claim.key)
+        if old is not None:
+            if old.day is not None:
+                self._by_day[old.day].discard(old.key)
+            for other in self._edges.pop(old.key, {}):
+                del self._edges[other][old.key]
+                touched.add(other)
+        self.claims[claim.key] = claim
+        if claim.day is None:
+            return touched
+        for k in range(-FIGURE_WINDOW_DAYS, FIGURE_WINDOW_DAYS + 1):
+            for other in self._by_day.get(claim.day + dt.timedelta(days=k), ()):
+                gap = claims_contradict(claim, self.claims[other])
+                if gap is not None:
+                    self._edges[claim.key][other] = self._edges[other][claim.key] = gap
+                    touched.add(other)
+        self._by_day[claim.day].add(claim.key)
+        return touched
+
+    def _groups(self, starts: set[str]) -> list[list[str]]:
+        """The connected groups of claims (two or more) that hold any of ``starts``."""
+        seen: set[str] = set()
+        groups = []
+        for start in starts:
+            if start in seen or not self._edges.get(start):
+                continue
+            group, todo = [], [start]
+            seen.add(start)
+            while todo:
+                key = todo.pop()
+                group.append(key)
+                for other in self._edges[key]:
+                    if other not in seen:
+                        seen.add(other)
+                        todo.append(other)
+            groups.append(group)
+        return groups
+
+    def _remember(self, keys: list[str]) -> Contradiction:
+        gap = max(gap for key in keys for gap in self._edges[key].values())
+        contradiction = _figure_contradiction([self.claims[key] for key in keys], gap)
+        self.found[contradiction.id] = contradiction
+        self._members[contradiction.id] = keys
+        self._group.update(dict.fromkeys(keys, contradiction.id))
+        return contradiction
+
+
 def figure_contradictions(claims: Iterable[Claim]) -> list[Contradiction]:
     """Contradictions within one series (all ``claims`` share metric, scope and side)."""
-    by_day: dict[dt.date, list[Claim]] = {}
-    for claim in sorted(claims, key=lambda c: c.order):
-        if claim.day is not None:
-            by_day.setdefault(claim.day, []).append(claim)
-    edges = [
-        (claim, other, gap)
-        for day, today in by_day.items()
-        for claim in today
-        for other in _near(by_day, day, claim)
-        if (gap := claims_contradict(claim, other)) is not None
-    ]
-    sets = DisjointSets()
-    for a, b, _ in edges:
-        sets.add(a.key)
-        sets.add(b.key)
-        sets.union(a.key, b.key)
-    gaps: dict[str, float] = defaultdict(float)
-    members: dict[str, Claim] = {}
-    for a, b, gap in edges:
-        root = sets.find(a.key)
-        gaps[root] = max(gaps[root], gap)
-        members[a.key], members[b.key] = a, b
-    return [
-        _figure_contradiction([members[k] for k in sets.members(r)], gaps[r]) for r in sets.roots()
-    ]
-
-
-def _near(by_day: dict[dt.date, list[Claim]], day: dt.date, claim: Claim) -> Iterable[Claim]:
-    # Each pair once: the other claim is earlier in canonical order.
-    for k in range(-FIGURE_WINDOW_DAYS, 1):
-        for other in by_day.get(day + dt.timedelta(days=k), ()):
-            if other.order < claim.order:
-                yield other
+    series = SeriesContradictions()
+    made, _ = series.update(claims)
+    return made
 
 
 def _figure_contradiction(members: list[Claim], gap: float) -> Contradiction:

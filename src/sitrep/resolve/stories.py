@@ -2,7 +2,8 @@
 
 Each article's body (its non-boilerplate sentences when the clean stage ran,
 so an outlet's donation appeal cannot make two of its articles one story) is
-normalised and cut into word shingles.  MinHash LSH proposes candidates;
+normalised and cut into word shingles.  MinHash signatures (``datasketch``)
+in a one-row-band LSH index (:mod:`sitrep.resolve.lsh`) propose candidates;
 exact shingle Jaccard >= ``settings.jaccard_threshold`` confirms them; the
 confirmed pairs are joined with union-find.  Whether a pair is confirmed
 depends only on the two articles, so adding articles in any order gives the
@@ -27,22 +28,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 from sitrep.config import Settings
 from sitrep.model import Article, Document, Story
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
+from sitrep.resolve.lsh import SignatureIndex, min_agreement
 
-__all__ = ["StoryIndex", "jaccard", "shingles", "stated_published", "story_text"]
+__all__ = ["StoryIndex", "jaccard", "jaccards", "shingles", "stated_published", "story_text"]
 
-# Permutations per MinHash.  With the recall-weighted LSH below at threshold
-# 0.05 datasketch picks 75 bands of 1 row: a pair at Jaccard 0.1 is a
-# candidate with probability 0.9996, at 0.06 with 0.99 (threshold 0.1 gave
-# 36 bands and missed 1 synthetic story in 400 incidents).
+# Permutations per MinHash.  A pair at Jaccard 0.1 agrees in 3 or more of
+# 128 places with probability 0.9999, at 0.06 with 0.98 (see lsh.py).
 NUM_PERM = 128
-# Missing a story costs more than a candidate that the exact Jaccard rejects.
-_LSH_WEIGHTS = (0.1, 0.9)
 
 _WORD = re.compile(r"\w+")
 _ROLL = np.uint64(1_000_003)
@@ -78,9 +76,19 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Exact Jaccard of two sorted unique hash arrays."""
     if not len(a) or not len(b):
         return 0.0
-    where = np.minimum(np.searchsorted(b, a), len(b) - 1)
-    common = int(np.count_nonzero(b[where] == a))
-    return common / (len(a) + len(b) - common)
+    return float(jaccards(a, np.concatenate([b]), np.array([len(b)]))[0])
+
+
+def jaccards(a: np.ndarray, flat: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Exact Jaccard of ``a`` with each of several arrays, given concatenated as ``flat``.
+
+    All arrays are sorted and unique, none is empty; ``sizes`` are their lengths.
+    """
+    where = np.minimum(np.searchsorted(a, flat), len(a) - 1)
+    ends = np.cumsum(sizes)
+    common = np.add.reduceat((a[where] == flat).astype(np.int64), ends - sizes)
+    result: np.ndarray = common / (len(a) + sizes - common)
+    return result
 
 
 def stated_published(article: Article) -> dt.date | None:
@@ -90,21 +98,15 @@ def stated_published(article: Article) -> dt.date | None:
 
 _SCHEME = "affine32"
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME).permutations  # computed once
-_DTYPE = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME).hashvalues.dtype
-# Signature places two candidates must share (see StoryIndex._agreeing).
-# A pair at Jaccard J shares Binomial(128, J) places: below 3 with
-# probability 2 % at J = 0.06 and 1e-4 at J = 0.1.  2 tried: synthetic
-# articles sharing stock phrases still sent 30 candidates per article to
-# the exact Jaccard; 3 sends 10 (4,000-article corpus).
-MIN_AGREEMENT = 3
 
 
-def _minhash(hashes: np.ndarray) -> MinHash:
+def _signature(hashes: np.ndarray) -> np.ndarray:
     mh = MinHash(
         num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=_PERMUTATIONS, scheme=_SCHEME
     )
     mh.update_batch(hashes.tolist())
-    return mh
+    values: np.ndarray = mh.hashvalues
+    return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +126,10 @@ class StoryIndex:
     def __init__(self, settings: Settings) -> None:
         self._threshold = settings.jaccard_threshold
         self._size = settings.shingle_size
-        self._lsh = MinHashLSH(
-            threshold=settings.lsh_threshold, num_perm=NUM_PERM, weights=_LSH_WEIGHTS
-        )
-        self._shingles: dict[str, np.ndarray] = {}
-        self._rows: dict[str, int] = {}
-        self._signatures = np.zeros((0, NUM_PERM), dtype=_DTYPE)
+        self._index = SignatureIndex(NUM_PERM, min_agreement(settings.lsh_threshold, NUM_PERM))
+        self._ids: list[str] = []  # by row of the index
+        self._shingles: list[np.ndarray] = []  # by row
+        self._sizes = np.zeros(0, dtype=np.int64)  # by row: len of its shingles (grown in steps)
         self._members: dict[str, _Member] = {}
         self.sets = DisjointSets()
 
@@ -149,36 +149,28 @@ class StoryIndex:
         hashes = shingles(story_text(doc), self._size)
         if not len(hashes):
             return article.id
-        mh = _minhash(hashes)
-        for other in self._agreeing(mh.hashvalues, self._lsh.query(mh)):
-            if jaccard(hashes, self._shingles[other]) >= self._threshold:
-                self.sets.union(article.id, other)
-        self._lsh.insert(article.id, mh, check_duplication=False)
-        self._shingles[article.id] = hashes
-        self._remember(article.id, mh.hashvalues)
+        signature = _signature(hashes)
+        for other in self._copies(hashes, self._index.agreeing(signature)):
+            self.sets.union(article.id, other)
+        self._remember(article.id, hashes, signature)
         return article.id
 
-    def _agreeing(self, values: np.ndarray, candidates: list[str]) -> list[str]:
-        # One-row bands make every article that shares a stock phrase with
-        # this one a candidate (3.7 % of a 4,000-article synthetic corpus).
-        # Keep those whose signatures agree in MIN_AGREEMENT places before
-        # the exact Jaccard: a pair at Jaccard 0.1 passes with p > 0.999.
-        if not candidates:
+    def _copies(self, hashes: np.ndarray, rows: np.ndarray) -> list[str]:
+        """Ids of the candidates whose exact Jaccard with ``hashes`` reaches the threshold."""
+        if not len(rows):
             return []
-        rows = np.fromiter(
-            (self._rows[c] for c in candidates), dtype=np.int64, count=len(candidates)
-        )
-        agree = (self._signatures[rows] == values).sum(axis=1)
-        return [c for c, n in zip(candidates, agree, strict=True) if n >= MIN_AGREEMENT]
+        others = np.concatenate([self._shingles[row] for row in rows])
+        similar = jaccards(hashes, others, self._sizes[rows]) >= self._threshold
+        return [self._ids[row] for row in rows[similar]]
 
-    def _remember(self, article_id: str, values: np.ndarray) -> None:
-        row = len(self._rows)
-        if row == len(self._signatures):
-            grown = np.zeros((max(1024, 2 * row), NUM_PERM), dtype=self._signatures.dtype)
-            grown[:row] = self._signatures
-            self._signatures = grown
-        self._signatures[row] = values
-        self._rows[article_id] = row
+    def _remember(self, article_id: str, hashes: np.ndarray, signature: np.ndarray) -> None:
+        row = len(self._ids)
+        self._index.add(row, signature)
+        self._ids.append(article_id)
+        self._shingles.append(hashes)
+        if row == len(self._sizes):
+            self._sizes = np.concatenate([self._sizes, np.zeros(max(1024, row), dtype=np.int64)])
+        self._sizes[row] = len(hashes)
 
     def story(self, root: str) -> Story | None:
         """The story of the set rooted at ``root``; ``None`` for an article without copies."""

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.resolve.lsh import SignatureIndex, min_agreement
+
+PLACES = 6
+signatures = st.lists(
+    st.lists(st.integers(0, 3), min_size=PLACES, max_size=PLACES), min_size=0, max_size=40
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(signatures, st.lists(st.integers(0, 3), min_size=PLACES, max_size=PLACES), st.integers(1, 4))
+def test_agreeing_rows_are_those_sharing_enough_places(
+    stored: list[list[int]], query: list[int], minimum: int
+) -> None:
+    # A block of 3 makes runs of 3, 6, 12, ... and merges them as rows arrive.
+    index = SignatureIndex(PLACES, minimum, block=3)
+    for row, values in enumerate(stored):
+        index.add(row, np.array(values, dtype=np.uint32))
+    found = index.agreeing(np.array(query, dtype=np.uint32))
+    expected = [
+        row
+        for row, values in enumerate(stored)
+        if sum(a == b for a, b in zip(values, query, strict=True)) >= minimum
+    ]
+    assert sorted(found.tolist()) == expected
+
+
+@pytest.mark.parametrize(
+    ("threshold", "minimum"), [(0.02, 1), (0.05, 3), (0.1, 7), (0.5, 55), (0.9, 109)]
+)
+def test_min_agreement_keeps_95_percent_of_pairs_at_the_threshold(
+    threshold: float, minimum: int
+) -> None:
+    assert min_agreement(threshold, 128) == minimum
