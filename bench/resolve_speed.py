@@ -40,7 +40,7 @@ from sitrep.resolve.metrics import (
     score_contradictions,
     story_labels,
 )
-from sitrep.resolve.synthetic import Truth, iter_episodes
+from sitrep.resolve.synthetic import Truth, covering_episodes
 from sitrep.store import open_store
 from sitrep.store.ingest_run import Process, ingest_into
 
@@ -52,14 +52,11 @@ def _rss_mb() -> float:
 
 
 def _corpus(n: int, seed: int) -> tuple[list[Document], Truth]:
-    """Whole episodes until there are ``n`` documents or a few more (truth covers all of them)."""
     docs: list[Document] = []
     truth = Truth()
-    for episode in iter_episodes(seed):
+    for episode in covering_episodes(n, seed):
         docs.extend(episode.docs)
         truth.update(episode.truth)
-        if len(docs) >= n:
-            break
     return docs, truth
 
 

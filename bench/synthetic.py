@@ -13,14 +13,26 @@ import json
 import sys
 from pathlib import Path
 
-from sitrep.resolve.synthetic import Truth, iter_episodes
+from sitrep.model import Document
+from sitrep.resolve.synthetic import Truth, covering_episodes
+
+
+def _record(doc: Document) -> dict[str, str | None]:
+    a = doc.article
+    return {
+        "id": a.id,
+        "text": a.text,
+        "title": a.title,
+        "outlet": a.outlet,
+        "published": a.published.isoformat() if a.published else None,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("n", type=int, help="number of articles")
+    parser.add_argument("n", type=int, help="number of articles (whole episodes: a few more)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--truth",
@@ -28,24 +40,11 @@ def main() -> None:
         help="also write the truth (stories, incidents, planted contradictions)",
     )
     args = parser.parse_args()
-    truth, written = Truth(), 0
-    for episode in iter_episodes(args.seed):
+    truth = Truth()
+    for episode in covering_episodes(args.n, args.seed):
         for doc in episode.docs:
-            if written == args.n:
-                break
-            a = doc.article
-            record = {
-                "id": a.id,
-                "text": a.text,
-                "title": a.title,
-                "outlet": a.outlet,
-                "published": a.published.isoformat() if a.published else None,
-            }
-            sys.stdout.write(json.dumps(record) + "\n")
-            written += 1
+            sys.stdout.write(json.dumps(_record(doc)) + "\n")
         truth.update(episode.truth)
-        if written == args.n:
-            break
     if args.truth:
         args.truth.write_text(
             json.dumps(

@@ -19,6 +19,11 @@ from sitrep.model import (
 KHARKIV = Place("Kharkiv", 49.9935, 36.2304, "Kharkiv Oblast", "settlement", id="UA6310100000")
 KYIV = Place("Kyiv", 50.4501, 30.5234, "Kyiv City", "settlement", id="UA8000000000")
 OBOLON = Place("Obolon", 50.5167, 30.4985, "Kyiv City", "district", parent="Kyiv")
+IZIUM = Place("Izium", 49.2128, 37.2567, "Kharkiv Oblast", "settlement", id="izium")
+BUCHA = Place("Bucha", 50.5435, 30.2124, "Kyiv Oblast", "settlement", id="bucha")
+IRPIN = Place("Irpin", 50.5218, 30.2506, "Kyiv Oblast", "settlement", id="irpin")
+KHARKIV_OBLAST = Place("Kharkiv Oblast", None, None, "Kharkiv Oblast", "oblast")
+KYIV_OBLAST = Place("Kyiv Oblast", None, None, "Kyiv Oblast", "oblast")
 SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
 MARCH_2 = PartialDate(2022, 3, 2)
 

@@ -5,7 +5,7 @@ import datetime as dt
 from resolve_factories import doc, figure, seed_documents
 
 from sitrep.config import Settings
-from sitrep.model import Figure, Number, Report
+from sitrep.model import Document, Figure, Number, Report
 from sitrep.resolve import Resolution, resolve
 
 
@@ -33,50 +33,24 @@ def test_seed_contradictions_and_no_others() -> None:
     assert all(c.id for c in corpus.contradictions)
 
 
+def _claim(article_id: str, day: dt.date, value: Number, claimant: str) -> Document:
+    """An article published on ``day`` with one civilians-killed figure as of that day."""
+    claimed = figure(article_id, "civilians_killed", value, claimant, day.isoformat())
+    return doc(article_id, day, figures=(claimed,))
+
+
 def test_agreeing_ukrainian_sources_are_not_a_contradiction() -> None:
     docs = [
-        doc(
-            "a",
-            dt.date(2022, 3, 2),
-            figures=(
-                figure(
-                    "a",
-                    "civilians_killed",
-                    Number(2000, "more_than"),
-                    "State Emergency Service",
-                    "2022-03-02",
-                ),
-            ),
-        ),
-        doc(
-            "b",
-            dt.date(2022, 3, 3),
-            figures=(
-                figure(
-                    "b",
-                    "civilians_killed",
-                    Number(2000, "more_than"),
-                    "Ukrainian officials",
-                    "2022-03-03",
-                ),
-            ),
-        ),
+        _claim("a", dt.date(2022, 3, 2), Number(2000, "more_than"), "State Emergency Service"),
+        _claim("b", dt.date(2022, 3, 3), Number(2000, "more_than"), "Ukrainian officials"),
     ]
     assert resolve(docs, Settings()).contradictions == ()
 
 
 def test_a_claimant_revising_its_own_figure_is_not_a_contradiction() -> None:
     docs = [
-        doc(
-            "a",
-            dt.date(2022, 3, 2),
-            figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),),
-        ),
-        doc(
-            "b",
-            dt.date(2022, 3, 4),
-            figures=(figure("b", "civilians_killed", Number.exact(596), "UN", "2022-03-04"),),
-        ),
+        _claim("a", dt.date(2022, 3, 2), Number.exact(249), "OHCHR"),
+        _claim("b", dt.date(2022, 3, 4), Number.exact(596), "UN"),
     ]
     resolution = Resolution(Settings())
     resolution.add(docs)
@@ -88,20 +62,8 @@ def test_a_claimant_revising_its_own_figure_is_not_a_contradiction() -> None:
 
 def test_claims_far_apart_in_time_do_not_contradict() -> None:
     docs = [
-        doc(
-            "a",
-            dt.date(2022, 3, 2),
-            figures=(figure("a", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-02"),),
-        ),
-        doc(
-            "b",
-            dt.date(2022, 4, 2),
-            figures=(
-                figure(
-                    "b", "civilians_killed", Number.exact(2000), "Ukrainian officials", "2022-04-02"
-                ),
-            ),
-        ),
+        _claim("a", dt.date(2022, 3, 2), Number.exact(249), "OHCHR"),
+        _claim("b", dt.date(2022, 4, 2), Number.exact(2000), "Ukrainian officials"),
     ]
     assert resolve(docs, Settings()).contradictions == ()
 
@@ -121,14 +83,10 @@ STORY = " ".join(f"word{i}" for i in range(60))  # one body: its articles are on
 
 
 def test_a_claim_moves_with_the_date_its_story_gives_its_article() -> None:
-    # Neither claim of the copy states an as-of date: it stands for its article's date.
+    # The copy's claim states no as-of date: it stands for its article's date.
     ses = figure("copy", "civilians_killed", Number(2000, "more_than"), "SES", None)
     undated = doc("copy", None, figures=(ses,), text=STORY)
-    un = doc(
-        "un",
-        dt.date(2022, 3, 10),
-        figures=(figure("un", "civilians_killed", Number.exact(249), "OHCHR", "2022-03-10"),),
-    )
+    un = _claim("un", dt.date(2022, 3, 10), Number.exact(249), "OHCHR")
     dated = doc("orig", dt.date(2022, 3, 10), text=STORY)
     resolution = Resolution(Settings())
     assert resolution.add([undated, un]).contradictions == ()  # the copy has no day yet

@@ -2,7 +2,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from resolve_factories import KHARKIV, KYIV, MARCH_2, OBOLON, at_least, doc, report, seed_documents
+from resolve_factories import (
+    BUCHA,
+    IRPIN,
+    IZIUM,
+    KHARKIV,
+    KHARKIV_OBLAST,
+    KYIV,
+    KYIV_OBLAST,
+    MARCH_2,
+    OBOLON,
+    at_least,
+    doc,
+    report,
+    seed_documents,
+)
 
 from sitrep.config import Settings
 from sitrep.model import Document, Number, PartialDate, Place
@@ -86,13 +100,6 @@ def test_incident_id_is_kept_when_a_later_article_joins() -> None:
     assert delta.removed == ()
     (changed,) = delta.incidents
     assert len(changed.reports) == 3
-
-
-KHARKIV_OBLAST = Place("Kharkiv Oblast", None, None, "Kharkiv Oblast", "oblast")
-IZIUM = Place("Izium", 49.2128, 37.2567, "Kharkiv Oblast", "settlement", id="izium")
-BUCHA = Place("Bucha", 50.5435, 30.2124, "Kyiv Oblast", "settlement", id="bucha")
-IRPIN = Place("Irpin", 50.5218, 30.2506, "Kyiv Oblast", "settlement", id="irpin")
-KYIV_OBLAST = Place("Kyiv Oblast", None, None, "Kyiv Oblast", "oblast")
 
 
 def _one(

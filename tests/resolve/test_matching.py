@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from resolve_factories import KHARKIV, KYIV, OBOLON, report
+from resolve_factories import BUCHA, IRPIN, KHARKIV, KHARKIV_OBLAST, KYIV, OBOLON, report
 
 from sitrep.model import Number, PartialDate, Place
 from sitrep.resolve.matching import (
@@ -15,11 +15,8 @@ from sitrep.resolve.matching import (
     same_place,
 )
 
-BUCHA = Place("Bucha", 50.5435, 30.2124, "Kyiv Oblast", "settlement", id="bucha")
-IRPIN = Place("Irpin", 50.5218, 30.2506, "Kyiv Oblast", "settlement", id="irpin")
 PODIL = Place("Podil", 50.4650, 30.5190, "Kyiv City", "district", parent="Kyiv")
 KIEV = Place("Kiev", 50.45, 30.52, "Kyiv City", "settlement")
-KHARKIV_OBLAST = Place("Kharkiv Oblast", None, None, "Kharkiv Oblast", "oblast")
 UKRAINE = Place("Ukraine", 49.0, 32.0, None, "country")
 
 

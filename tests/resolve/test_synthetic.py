@@ -12,7 +12,7 @@ from sitrep.resolve.metrics import (
     score_contradictions,
     story_labels,
 )
-from sitrep.resolve.synthetic import Truth, generate, iter_documents
+from sitrep.resolve.synthetic import Truth, covering_episodes, generate, iter_documents
 
 
 @pytest.fixture(scope="module", params=[1, 2])
@@ -73,6 +73,13 @@ def test_generator_is_deterministic_and_streams() -> None:
     first = list(iter_documents(50, seed=7))
     assert first == list(iter_documents(50, seed=7))
     assert len(first) == 50 and first != list(iter_documents(50, seed=8))
+
+
+def test_covering_episodes_are_whole_and_just_enough() -> None:
+    episodes = list(covering_episodes(50, seed=7))
+    docs = [doc for episode in episodes for doc in episode.docs]
+    assert len(docs) >= 50 and len(docs) - len(episodes[-1].docs) < 50
+    assert docs[:50] == list(iter_documents(50, seed=7))
 
 
 def _check_offsets(doc: Document) -> None:

@@ -29,15 +29,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from sitrep.model import Incident, Report
+from sitrep.resolve.dates import YEARLESS_YEARS, placements
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
 from sitrep.resolve.matching import (
-    YEARLESS_YEARS,
     Entry,
     affinity,
     compatible,
     is_coarse,
-    placements,
     precision_rank,
     same_counts,
 )

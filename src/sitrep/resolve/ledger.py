@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sitrep.model import Figure
 from sitrep.resolve.claimants import claimant_family
+from sitrep.resolve.dates import full_date
 from sitrep.resolve.numbers import interval
 
 __all__ = [
@@ -57,22 +58,9 @@ class Claim:
 
 def as_of_day(figure: Figure, published: dt.date | None) -> dt.date | None:
     """The day a figure stands for: its as-of date, else the article's (stated or inferred) date."""
-    as_of = figure.as_of
-    if as_of is None:
+    if figure.as_of is None:
         return published
-    if as_of.year is not None:
-        return as_of.to_date()
-    if published is None:
-        return None
-    year = (
-        published.year
-        if (as_of.month, as_of.day) <= (published.month, published.day)
-        else published.year - 1
-    )
-    try:
-        return dt.date(year, as_of.month, as_of.day)
-    except ValueError:
-        return None
+    return full_date(figure.as_of, published)
 
 
 def make_claim(key: str, figure: Figure, published: dt.date | None) -> Claim:

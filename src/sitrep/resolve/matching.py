@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.model import Number, PartialDate, Place, Report
+from sitrep.resolve.dates import YEARLESS_YEARS, full_date, placements
 from sitrep.resolve.ids import report_key
 
 __all__ = [
-    "YEARLESS_YEARS",
     "Entry",
     "affinity",
     "compatible",
@@ -26,7 +26,6 @@ __all__ = [
     "is_revision",
     "make_entry",
     "place_key",
-    "placements",
     "precision_rank",
     "same_counts",
     "same_place",
@@ -96,31 +95,10 @@ def make_entry(article_id: str, index: int, report: Report, published: dt.date |
         key=report_key(article_id, index),
         article_id=article_id,
         report=report,
-        day=_full_day(report, published),
+        day=None if report.date is None else full_date(report.date, published),
         flexible=flexible,
         order=(stamp, article_id, index),
     )
-
-
-def _full_day(report: Report, published: dt.date | None) -> dt.date | None:
-    date = report.date
-    if date is None:
-        return None
-    if date.year is not None:
-        return date.to_date()
-    if published is None:
-        return None
-    # Year only from the publication date (SCORING.md allows it): the latest
-    # such day on or before publication.
-    year = (
-        published.year
-        if (date.month, date.day) <= (published.month, published.day)
-        else published.year - 1
-    )
-    try:
-        return dt.date(year, date.month, date.day)
-    except ValueError:  # 29 February in a common year
-        return None
 
 
 def place_key(place: Place) -> str:
@@ -156,22 +134,6 @@ def _km(a: Place, b: Place) -> float:
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
-# A leap and a common year: where a date of unknown year is placed to measure
-# how close it can be to another.
-YEARLESS_YEARS = (2000, 2001)
-
-
-def placements(date: PartialDate, years: Iterable[int]) -> list[dt.date]:
-    """``date``'s month and day in each of ``years`` where it exists (29 February only in leap years)."""
-    placed = []
-    for year in years:
-        try:
-            placed.append(dt.date(year, date.month, date.day))
-        except ValueError:
-            continue
-    return placed
 
 
 def _dates(entry: Entry, date: PartialDate, years: Iterable[int]) -> list[dt.date]:

@@ -41,7 +41,15 @@ from sitrep.model import (
 )
 from sitrep.resolve.ids import figure_key, report_key
 
-__all__ = ["PLACES", "Episode", "Truth", "generate", "iter_documents", "iter_episodes"]
+__all__ = [
+    "PLACES",
+    "Episode",
+    "Truth",
+    "covering_episodes",
+    "generate",
+    "iter_documents",
+    "iter_episodes",
+]
 
 EXTRACTOR = "synthetic.v1"
 START = dt.date(2022, 2, 24)
@@ -380,6 +388,20 @@ def iter_episodes(seed: int, start: int = 0) -> Iterator[Episode]:
     while True:
         yield _episode(seed, index)
         index += 1
+
+
+def covering_episodes(n: int, seed: int = 0) -> Iterator[Episode]:
+    """The first episodes, whole, until they hold at least ``n`` documents (a few more at most).
+
+    Whole episodes keep the truth exact: a planted contradiction needs all of
+    its episode's articles.
+    """
+    count = 0
+    for episode in iter_episodes(seed):
+        if count >= n:
+            return
+        yield episode
+        count += len(episode.docs)
 
 
 def iter_documents(n: int, seed: int = 0) -> Iterator[Document]:
