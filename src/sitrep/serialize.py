@@ -121,7 +121,7 @@ def document_json(doc: Document, boilerplate: list[int], repeats: list[tuple[int
     return out
 
 
-def _claim_json(claim: Figure | Report, ids: dict[str, str]) -> Json:
+def _claim_json(claim: Figure | Report, ids: dict[str, str], metric: str | None = None) -> Json:
     if isinstance(claim, Figure):
         return {
             "value": claim.value.value,
@@ -130,7 +130,11 @@ def _claim_json(claim: Figure | Report, ids: dict[str, str]) -> Json:
             "as_of": claim.as_of.isoformat() if claim.as_of else None,
             "id": ids.get(claim.article_id, claim.article_id),
         }
+    # the contested count as the contract's value/qualifier, beside both counts of the report
+    contested = claim.injured if metric == "injured" else claim.killed
     return {
+        "value": contested.value if contested else None,
+        "qualifier": contested.qualifier if contested else None,
         "killed": number_json(claim.killed),
         "injured": number_json(claim.injured),
         "claimant": claim.claimant.name if claim.claimant else None,
@@ -169,7 +173,7 @@ def merged_incident_json(incident: Incident, ids: dict[str, str]) -> Json:
 
 
 def contradiction_json(c: Contradiction, ids: dict[str, str]) -> Json:
-    out: Json = {"kind": c.kind, "claims": [_claim_json(x, ids) for x in c.claims], "gap": c.gap, "minor": c.minor}
+    out: Json = {"kind": c.kind, "claims": [_claim_json(x, ids, c.metric) for x in c.claims], "gap": c.gap, "minor": c.minor}
     if c.metric:
         out["metric"] = c.metric
     if c.scope:
