@@ -5,12 +5,15 @@ import itertools
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.config import Settings
 from sitrep.model import Article, Document, Sentence
 from sitrep.resolve import resolve
-from sitrep.resolve.stories import jaccard, shingles
+from sitrep.resolve.stories import jaccard, jaccards, shingles
 
 
 def _seed_doc(path: Path, gold: dict[str, object]) -> Document:
@@ -102,3 +105,20 @@ def test_shared_boilerplate_does_not_make_a_story() -> None:
 
 def test_shingles_ignore_case_quotes_and_punctuation() -> None:
     assert (shingles("“Kyiv stands,” he said.", 2) == shingles('"kyiv STANDS" he said', 2)).all()
+
+
+# Hash values that share their low 20 bits, so the membership table collides.
+hashes = st.sets(st.sampled_from([v + (k << 20) for v in range(6) for k in range(4)]), min_size=1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(hashes, st.lists(hashes, min_size=1, max_size=5))
+def test_jaccards_equal_set_jaccard(a: set[int], others: list[set[int]]) -> None:
+    def sorted_array(values: set[int]) -> np.ndarray:
+        return np.array(sorted(values), dtype=np.uint32)
+
+    flat = np.concatenate([sorted_array(o) for o in others])
+    sizes = np.array([len(o) for o in others])
+    expected = [len(a & o) / len(a | o) for o in others]
+    assert jaccards(sorted_array(a), flat, sizes).tolist() == expected
+    assert jaccard(sorted_array(a), sorted_array(others[0])) == expected[0]
