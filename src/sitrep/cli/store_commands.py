@@ -28,6 +28,7 @@ from sitrep.config import Settings, load_settings
 from sitrep.demo import build_demo
 from sitrep.export._rows import incident_record, incident_row
 from sitrep.model import Evidence, Figure, Incident, Report
+from sitrep.serialize import figure_json
 from sitrep.store import IncidentFilter, open_store
 from sitrep.store.ingest_run import RunSummary
 from sitrep.store.ingest_run import ingest as ingest_paths
@@ -159,23 +160,19 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 def _figure_row(figure: Figure, outlet: str | None) -> dict[str, Any]:
+    """The contract's figure object (serialize.figure_json), flat for a table or CSV."""
+    full = figure_json(figure)
     claimant = figure.claimant
     return {
-        "metric": figure.metric,
-        "scope": figure.scope,
-        "side": figure.side,
-        "value": figure.value.value,
-        "qualifier": figure.value.qualifier,
-        "low": figure.value.low,
-        "high": figure.value.high,
+        **{k: full[k] for k in ("metric", "scope", "side", "value", "qualifier", "low", "high")},
         "claimant": claimant.name if claimant else None,
         "claimant_role": claimant.role if claimant else None,
-        "since": figure.since.isoformat() if figure.since else None,
-        "as_of": figure.as_of.isoformat() if figure.as_of else None,
+        "since": full["since"],
+        "as_of": full["as_of"],
         "outlet": outlet,
         "article_id": figure.article_id,
         "evidence": " / ".join(e.text for e in figure.evidence),
-        "extractor": figure.extractor,
+        "extractor": full["extractor"],
     }
 
 
