@@ -54,7 +54,7 @@ def test_ingest_stores_documents_failures_and_resolution(
     summary = ingest_into(
         store, items, settings, seen.append, process=fake_process, resolve=_one_story
     )
-    assert (summary.articles_new, summary.articles_skipped, summary.resolved) == (3, 0, True)
+    assert (summary.articles_new, summary.articles_skipped, summary.resolved) == (3, 0, 3)
     assert summary.failures == (Failure("junk.bin", "binary data", "binary"),)
     assert seen == ["0.txt", "1.txt", "2.txt", "junk.bin"]
     assert [len(s.article_ids) for s in store.list_stories()] == [3]

@@ -98,6 +98,10 @@ class SeriesContradictions:
         made = [self._remember(keys) for keys in self._groups(touched)]
         return made, sorted(retired - {c.id for c in made})
 
+    def group_of(self, key: str) -> str | None:
+        """The id of the contradiction that holds claim ``key``, if any."""
+        return self._group.get(key)
+
     def _place(self, claim: Claim) -> set[str]:
         """Put ``claim`` in the series; returns the keys whose edges changed."""
         touched = {claim.key}

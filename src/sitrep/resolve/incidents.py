@@ -42,7 +42,7 @@ from sitrep.resolve.matching import (
 )
 from sitrep.resolve.numbers import spread, summarise
 
-__all__ = ["IncidentIndex", "build_incident", "cut"]
+__all__ = ["IncidentIndex", "build_incident", "cut", "mergeable", "window_days"]
 
 DayCell = tuple[str, dt.date]  # (admin-1, day) of a report whose date is complete
 YearlessCell = tuple[str, int, int]  # (admin-1, month, day) of one whose year is unknown
@@ -55,11 +55,13 @@ YearlessCell = tuple[str, int, int]  # (admin-1, month, day) of one whose year i
 MIN_AFFINITY = 4
 
 
-def _around(days: Iterable[dt.date], window: int) -> set[dt.date]:
+def window_days(days: Iterable[dt.date], window: int) -> set[dt.date]:
+    """Every day within ``window`` days of one of ``days``."""
     return {day + dt.timedelta(days=k) for day in days for k in range(-window, window + 1)}
 
 
-def _mergeable(entry: Entry) -> bool:
+def mergeable(entry: Entry) -> bool:
+    """Whether a report can join others at all: it has a date and a place below the country."""
     place = entry.report.place
     return place is not None and place.precision != "country" and entry.report.date is not None
 
@@ -148,7 +150,7 @@ class IncidentIndex:
             self.entries[entry.key] = entry
             self.sets.add(entry.key)
             touched.append(entry.key)
-            if _mergeable(entry):
+            if mergeable(entry):
                 self._link(entry)
         return {self.sets.find(key) for key in touched}
 
@@ -169,12 +171,12 @@ class IncidentIndex:
         if date is None:
             return
         if entry.day is not None:
-            days = _around([entry.day], self.window)
+            days = window_days([entry.day], self.window)
             month_days = days
         else:  # a year-unknown date may fall in any year indexed
             years = {year + k for year in self._years for k in (-1, 0, 1)}
-            days = _around(placements(date, years), self.window)
-            month_days = _around(placements(date, YEARLESS_YEARS), self.window) | days
+            days = window_days(placements(date, years), self.window)
+            month_days = window_days(placements(date, YEARLESS_YEARS), self.window) | days
         for day in days:
             yield from self._by_day.get((entry.admin1, day), ())
         for month, day_of_month in {(d.month, d.day) for d in month_days}:

@@ -69,6 +69,15 @@ class SignatureIndex:
         if self._held == len(self._block_rows):
             self._flush()
 
+    def add_many(self, rows: np.ndarray, values: np.ndarray) -> None:
+        """Index ``rows`` under their signatures (``values``: one row of ``places`` each) at once."""
+        if not len(rows):
+            return
+        keys = self._keys(values).ravel()
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], np.repeat(rows.astype(np.int64), len(self._places))[order]))
+        self._settle()
+
     def _keys(self, values: np.ndarray) -> np.ndarray:
         return self._places | values.astype(np.uint64)
 
@@ -79,6 +88,10 @@ class SignatureIndex:
         order = np.argsort(keys, kind="stable")
         self._runs.append((keys[order], rows[order]))
         self._held = 0
+        self._settle()
+
+    def _settle(self) -> None:
+        """Merge runs until each is more than twice the size of the next."""
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
             last = self._runs.pop()
             self._runs.append(_merge(self._runs.pop(), last))

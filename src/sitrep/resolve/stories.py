@@ -36,7 +36,18 @@ from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
 from sitrep.resolve.lsh import SignatureIndex, min_agreement
 
-__all__ = ["StoryIndex", "jaccard", "jaccards", "shingles", "stated_published", "story_text"]
+__all__ = [
+    "StoryIndex",
+    "StoryMember",
+    "build_story",
+    "inferred_dates",
+    "jaccard",
+    "jaccards",
+    "minhash_signature",
+    "shingles",
+    "stated_published",
+    "story_text",
+]
 
 # Permutations per MinHash.  A pair at Jaccard 0.1 agrees in 3 or more of
 # 128 places with probability 0.9999, at 0.06 with 0.98 (see lsh.py).
@@ -112,7 +123,8 @@ _SCHEME = "affine32"
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME).permutations  # computed once
 
 
-def _signature(hashes: np.ndarray) -> np.ndarray:
+def minhash_signature(hashes: np.ndarray) -> np.ndarray:
+    """The ``NUM_PERM`` uint32 MinHash values of a non-empty shingle set."""
     mh = MinHash(
         num_perm=NUM_PERM, seed=1, hashfunc=int, permutations=_PERMUTATIONS, scheme=_SCHEME
     )
@@ -122,14 +134,35 @@ def _signature(hashes: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True, slots=True)
-class _Member:
+class StoryMember:
+    """An article as a story sees it: its stated date (``None`` when it states none)."""
+
     article_id: str
     published: dt.date | None
-    inferred_ok: bool  # True when the article has no stated date of its own
 
     @property
     def order(self) -> tuple[str, str]:
         return (self.published.isoformat() if self.published else "9999", self.article_id)
+
+
+def build_story(members: Iterable[StoryMember]) -> Story | None:
+    """The story of a set of near-duplicates; ``None`` for an article without copies."""
+    ordered = sorted(members, key=lambda m: m.order)
+    if len(ordered) < 2:
+        return None
+    dates = [m.published for m in ordered if m.published is not None]
+    return Story(
+        id=stable_id("story", ordered[0].article_id),
+        article_ids=tuple(m.article_id for m in ordered),
+        published=min(dates) if dates else None,
+    )
+
+
+def inferred_dates(story: Story, members: dict[str, StoryMember]) -> dict[str, dt.date]:
+    """Publication dates the story gives to its members that state none."""
+    if story.published is None:
+        return {}
+    return {key: story.published for key in story.article_ids if members[key].published is None}
 
 
 class StoryIndex:
@@ -142,7 +175,7 @@ class StoryIndex:
         self._ids: list[str] = []  # by row of the index
         self._shingles: list[np.ndarray] = []  # by row
         self._sizes = np.zeros(0, dtype=np.int64)  # by row: len of its shingles (grown in steps)
-        self._members: dict[str, _Member] = {}
+        self._members: dict[str, StoryMember] = {}
         self.sets = DisjointSets()
 
     def add(self, docs: Iterable[Document]) -> set[str]:
@@ -155,13 +188,11 @@ class StoryIndex:
     def _add(self, doc: Document) -> str:
         article = doc.article
         self.sets.add(article.id)
-        self._members[article.id] = _Member(
-            article.id, stated_published(article), stated_published(article) is None
-        )
+        self._members[article.id] = StoryMember(article.id, stated_published(article))
         hashes = shingles(story_text(doc), self._size)
         if not len(hashes):
             return article.id
-        signature = _signature(hashes)
+        signature = minhash_signature(hashes)
         for other in self._copies(hashes, self._index.agreeing(signature)):
             self.sets.union(article.id, other)
         self._remember(article.id, hashes, signature)
@@ -186,20 +217,8 @@ class StoryIndex:
 
     def story(self, root: str) -> Story | None:
         """The story of the set rooted at ``root``; ``None`` for an article without copies."""
-        members = sorted(
-            (self._members[key] for key in self.sets.members(root)), key=lambda m: m.order
-        )
-        if len(members) < 2:
-            return None
-        dates = [m.published for m in members if m.published is not None]
-        return Story(
-            id=stable_id("story", members[0].article_id),
-            article_ids=tuple(m.article_id for m in members),
-            published=min(dates) if dates else None,
-        )
+        return build_story(self._members[key] for key in self.sets.members(root))
 
     def inferred(self, story: Story) -> dict[str, dt.date]:
         """Publication dates the story gives to its members that state none."""
-        if story.published is None:
-            return {}
-        return {key: story.published for key in story.article_ids if self._members[key].inferred_ok}
+        return inferred_dates(story, self._members)

@@ -105,6 +105,10 @@ class Backend(ABC):
         """Make ``(position, summary)`` of incidents searchable."""
 
     @abstractmethod
+    def unindex_incidents(self, positions: Sequence[int]) -> None:
+        """Forget the incidents at ``positions`` (they are about to be deleted or rewritten)."""
+
+    @abstractmethod
     def clear_incident_index(self) -> None: ...
 
     def refresh_statistics(self, tables: Sequence[str]) -> None:
@@ -195,6 +199,9 @@ class SqliteBackend(Backend):
 
     def index_incidents(self, rows: Sequence[tuple[int, str]]) -> None:
         self.executemany("INSERT INTO incident_search (rowid, summary) VALUES (?, ?)", rows)
+
+    def unindex_incidents(self, positions: Sequence[int]) -> None:
+        self.executemany("DELETE FROM incident_search WHERE rowid = ?", [(p,) for p in positions])
 
     def clear_incident_index(self) -> None:
         self.execute("DELETE FROM incident_search")
@@ -302,6 +309,9 @@ class PostgresBackend(Backend):
         return None
 
     def index_incidents(self, rows: Sequence[tuple[int, str]]) -> None:
+        return None  # a generated tsvector column follows the summary
+
+    def unindex_incidents(self, positions: Sequence[int]) -> None:
         return None
 
     def clear_incident_index(self) -> None:

@@ -7,11 +7,14 @@ reports use the query half, which returns JSON-ready dicts.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal, Protocol
 
+from sitrep.config import Settings
 from sitrep.model import (
     EVENT_TYPES,
     Article,
@@ -21,6 +24,7 @@ from sitrep.model import (
     Failure,
     Figure,
     Incident,
+    PartialDate,
     Sentence,
     Story,
 )
@@ -32,6 +36,7 @@ __all__ = [
     "RunStatus",
     "Store",
     "event_type_field",
+    "listing_key",
     "listing_order",
 ]
 
@@ -69,14 +74,42 @@ def event_type_field(event_type: str) -> Literal["event_type", "sub_event_type"]
     return "event_type" if event_type in EVENT_TYPES else "sub_event_type"
 
 
+# Listing ranks: full dates newest first (rank = _LAST_DAY - ordinal), then
+# dates of unknown year (latest month-day first), then undated incidents.
+_LAST_DAY = dt.date.max.toordinal()
+_YEARLESS = _LAST_DAY + 1
+_UNDATED = _YEARLESS + 1300
+# Low bits of a listing key: the first 10 hex digits of a stable id (ids of
+# one day then list in id order), or of a hash of any other id.
+_ID_BITS = 40
+
+
+def listing_key(incident_id: str, date: PartialDate | None) -> int:
+    """The incident's place in ``list_incidents`` as one integer (the stored ``position``).
+
+    It depends only on the incident itself, so adding incidents never moves the
+    others: ``(rank of the date) << 40 | (40 bits of the id)``, below 2**63.
+    """
+    if date is None:
+        rank = _UNDATED
+    elif date.year is None:
+        rank = _YEARLESS + 1231 - (date.month * 100 + date.day)
+    else:
+        rank = _LAST_DAY - dt.date(date.year, date.month, date.day).toordinal()
+    digits = incident_id.rpartition("-")[2]
+    if not _HEX.fullmatch(digits):
+        digits = hashlib.blake2b(incident_id.encode("utf-8"), digest_size=8).hexdigest()
+    return rank << _ID_BITS | int(digits[: _ID_BITS // 4].ljust(_ID_BITS // 4, "0"), 16)
+
+
+_HEX = re.compile(r"[0-9a-f]{10,}")
+
+
 def listing_order(incidents: Iterable[Incident]) -> list[Incident]:
     """Incidents as ``list_incidents`` returns them: newest first, then the year-unknown
-    dates (``--MM-DD``), then the undated; incidents of one day keep their given order."""
-    return sorted(
-        incidents,
-        key=lambda i: (i.date is not None, "" if i.date is None else i.date.isoformat()),
-        reverse=True,  # a stable sort stays stable reversed, so ties keep their order
-    )
+    dates (``--MM-DD``), then the undated; incidents of one day in the order of their ids
+    (see :func:`listing_key`)."""
+    return sorted(incidents, key=lambda i: (listing_key(i.id, i.date), i.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +147,25 @@ class Store(Protocol):
     def write_failure(self, failure: Failure, run_id: str | None) -> None: ...
 
     def replace_resolution(self, corpus: Corpus) -> None:
-        """Replace stories, incidents and contradictions with ``corpus``'s, atomically."""
+        """Replace stories, incidents and contradictions with ``corpus``'s, atomically.
+
+        The incremental state is cleared, so the next ``resolve_pending`` resolves
+        the whole store again.
+        """
+        ...
+
+    def resolve_pending(
+        self, settings: Settings, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Resolve the stored articles not resolved yet against the store; returns how many.
+
+        ``progress`` gets (resolved so far, pending in all) after each chunk.
+        """
         ...
 
     # -- reading model values back --------------------------------------------
-    def load_documents(self) -> list[Document]:
-        """Every stored document, rebuilt (for ``resolve``)."""
+    def load_documents(self, article_ids: Sequence[str] | None = None) -> list[Document]:
+        """The stored documents (every one, or those of ``article_ids``), rebuilt, by article id."""
         ...
 
     def load_corpus(self) -> Corpus:

@@ -34,7 +34,7 @@ class RunSummary:
     failures: tuple[Failure, ...]
     incidents: int
     figures: int
-    resolved: bool
+    resolved: int  # articles resolved by this run (every stored one when re-resolved)
 
 
 @dataclass(slots=True)
@@ -80,13 +80,15 @@ def ingest_into(
     process: Process | None = None,
     resolve: Resolve | None = None,
 ) -> RunSummary:
-    """Process and store ``items``, then resolve everything stored.
+    """Process and store ``items``, then resolve what is new against the store.
 
-    ``process`` defaults to ``sitrep.pipeline.process_all`` and ``resolve``
-    to ``sitrep.resolve.resolve``; tests pass fakes.
+    ``process`` defaults to ``sitrep.extraction.process_in_batches``.  The
+    resolution is incremental (``store.resolve_pending``: only articles not
+    resolved yet, against the stories, incidents and claims they can touch);
+    a ``resolve`` function instead re-resolves every stored document with it
+    (tests pass fakes).
     """
     process = process or _default_process()
-    resolve = resolve or _default_resolve()
     tally = _Tally()
     run_id = store.begin_run()
     try:
@@ -94,9 +96,12 @@ def ingest_into(
             _record(store, run_id, item, tally)
             if progress is not None:
                 progress(item.source if isinstance(item, Failure) else item.article.source)
-        resolved = resolve is not None
-        if resolve is not None:
-            store.replace_resolution(resolve(store.load_documents(), settings))
+        if resolve is None:
+            resolved = store.resolve_pending(settings)
+        else:
+            docs = store.load_documents()
+            store.replace_resolution(resolve(docs, settings))
+            resolved = len(docs)
     except BaseException:
         store.finish_run(run_id, tally.stats("interrupted"))
         raise
@@ -143,10 +148,3 @@ def _default_process() -> Process:
     from sitrep.extraction import process_in_batches
 
     return process_in_batches
-
-
-def _default_resolve() -> Resolve | None:
-    import sitrep.resolve
-
-    resolve: Resolve | None = getattr(sitrep.resolve, "resolve", None)
-    return resolve

@@ -105,17 +105,25 @@ def _page_start(
 ) -> tuple[list[str], list[Any], int]:
     """Conditions that start the page after the cursor, and the offset left to skip.
 
-    Positions run 0..n-1 without gaps, so when nothing narrows the list the
-    offset is a position bound (an index seek), not rows to walk past.
+    When nothing narrows the list, the offset is found by walking the position
+    index alone (one short index-only scan) instead of rows.
     """
     skip = 0 if narrowed else f.offset
+    conditions: list[str] = []
+    params: list[Any] = []
+    after = "(SELECT position FROM incidents AS a WHERE a.id = ?)"
     if f.after is not None:
         # An id no longer in the store (the resolution was rebuilt) gives NULL: no rows.
-        after = f"{position} > (SELECT position FROM incidents AS a WHERE a.id = ?) + ?"
-        return [after], [f.after, skip], f.offset - skip
+        conditions.append(f"{position} > {after}")
+        params.append(f.after)
     if skip:
-        return [f"{position} >= ?"], [skip], 0
-    return [], [], f.offset
+        beyond = f" WHERE s.position > {after}" if f.after is not None else ""
+        conditions.append(
+            f"{position} >= (SELECT s.position FROM incidents AS s{beyond} "
+            "ORDER BY s.position LIMIT 1 OFFSET ?)"
+        )
+        params += [f.after, skip] if f.after is not None else [skip]
+    return conditions, params, f.offset - skip
 
 
 def list_incidents(db: Backend, filters: IncidentFilter | None = None) -> list[Incident]:
@@ -187,7 +195,7 @@ def list_figures(db: Backend, metric: str | None = None, scope: str | None = Non
 
 def list_contradictions(db: Backend) -> list[Contradiction]:
     """Every recorded disagreement, each with the claims (figures or reports) it opposes."""
-    rows = db.query("SELECT * FROM contradictions ORDER BY position")
+    rows = db.query("SELECT * FROM contradictions ORDER BY id")
     claims = {row["id"]: json.loads(row["claims"]) for row in rows}
     ids = {
         kind: [c["id"] for cs in claims.values() for c in cs if c["kind"] == kind]

@@ -7,7 +7,7 @@ import hashlib
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -28,10 +28,10 @@ from sitrep.model import (
 from sitrep.store import _codec as codec
 from sitrep.store import queries
 from sitrep.store.backends import Backend, Row, connect
-from sitrep.store.base import IncidentFilter, RunStats, listing_order
+from sitrep.store.base import IncidentFilter, RunStats, listing_key
 from sitrep.store.schema import migrate
 
-__all__ = ["SqlStore", "open_store"]
+__all__ = ["RESOLVED_TABLES", "STATE_TABLES", "ResolveProgress", "SqlStore", "open_store"]
 
 
 # What replace_resolution rewrites.
@@ -43,6 +43,25 @@ RESOLVED_TABLES = (
     "contradictions",
     "inferred_dates",
 )
+# Resolved tables that point at others (deleted first).
+_LINK_TABLES = ("incident_reports", "story_articles", "contradictions", "inferred_dates")
+# What incremental resolution keeps between runs (see sitrep.store.resolution).
+STATE_TABLES = ("resolution_meta", "resolution_articles", "resolution_reports", "resolution_claims")
+# Values per IN (...) list: under SQLite's limit of 32,766 parameters.
+_IN_CHUNK = 10_000
+
+#: Called after each chunk of pending articles is resolved: (resolved so far, pending in all).
+ResolveProgress = Callable[[int, int], None]
+
+
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    items = list(values)
+    for start in range(0, len(items), _IN_CHUNK):
+        yield items[start : start + _IN_CHUNK]
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
 
 
 def _now() -> str:
@@ -142,22 +161,23 @@ class SqlStore:
         report_ids = self._ids("reports", codec.report_from)
         figure_ids = self._ids("figures", codec.figure_from)
         with self.db.transaction():
-            for table in ("incident_reports", "story_articles", "contradictions", "inferred_dates"):
-                self.db.execute(f"DELETE FROM {table}")
-            self.db.execute("DELETE FROM incidents")
-            self.db.execute("DELETE FROM stories")
-            self.db.clear_incident_index()
-            self._write_stories(corpus.stories)
-            self._write_incidents(corpus, report_ids)
-            self._write_contradictions(corpus.contradictions, report_ids, figure_ids)
-            self._insert(
-                "inferred_dates",
-                [
-                    {"article_id": a, "published": d.isoformat()}
-                    for a, d in sorted(corpus.inferred_published.items())
-                ],
-            )
+            self.clear_resolution()  # and the incremental state: the next ingest rebuilds it
+            self.write_stories(corpus.stories)
+            self.write_incidents(corpus.incidents, report_ids)
+            self.write_contradictions(corpus.contradictions, report_ids, figure_ids)
+            self.write_inferred_dates(corpus.inferred_published)
         self.db.refresh_statistics(RESOLVED_TABLES)
+
+    def resolve_pending(self, settings: Settings, progress: ResolveProgress | None = None) -> int:
+        from sitrep.store.resolution import resolve_pending
+
+        return resolve_pending(self, settings, progress)
+
+    def clear_resolution(self) -> None:
+        """Delete the resolved layer and the state behind it (call inside a transaction)."""
+        for table in (*_LINK_TABLES, "incidents", "stories", *STATE_TABLES):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.clear_incident_index()
 
     def _ids(self, table: str, decode: Any) -> dict[Any, str]:
         """Stored value -> row id, so resolved values can point at their rows."""
@@ -166,7 +186,18 @@ class SqlStore:
             ids.setdefault(decode(row), row["id"])
         return ids
 
-    def _write_stories(self, stories: tuple[Story, ...]) -> None:
+    def select_in(self, sql: str, values: Iterable[Any], params: Sequence[Any] = ()) -> list[Row]:
+        """Rows of ``sql`` (one ``IN ({marks})`` placeholder) for ``values``, in chunks."""
+        return [row for chunk in _chunks(values) for row in self.db.query(
+            sql.format(marks=_marks(chunk)), [*params, *chunk])]  # fmt: skip
+
+    def execute_in(self, sql: str, values: Iterable[Any], params: Sequence[Any] = ()) -> None:
+        """Run ``sql`` (one ``IN ({marks})`` placeholder) for ``values``, in chunks."""
+        for chunk in _chunks(values):
+            self.db.execute(sql.format(marks=_marks(chunk)), [*params, *chunk])
+
+    def write_stories(self, stories: Iterable[Story]) -> None:
+        stories = list(stories)
         self._insert(
             "stories",
             [
@@ -183,34 +214,65 @@ class SqlStore:
             ],
         )
 
-    def _write_incidents(self, corpus: Corpus, report_ids: dict[Any, str]) -> None:
-        rows = [codec.incident_row(inc, i) for i, inc in enumerate(listing_order(corpus.incidents))]
+    def delete_stories(self, story_ids: Iterable[str]) -> None:
+        story_ids = list(story_ids)
+        self.execute_in("DELETE FROM story_articles WHERE story_id IN ({marks})", story_ids)
+        self.execute_in("DELETE FROM stories WHERE id IN ({marks})", story_ids)
+
+    def write_incidents(self, incidents: Iterable[Incident], report_ids: Mapping[Any, str]) -> None:
+        """Insert incidents at their listing positions, with links to their reports' rows."""
+        incidents = list(incidents)
+        rows = [codec.incident_row(inc, listing_key(inc.id, inc.date)) for inc in incidents]
+        self._free_positions(rows)
         self._insert("incidents", rows)
         self._insert(
             "incident_reports",
             [
                 {"incident_id": inc.id, "report_id": report_ids[r], "position": i}
-                for inc in corpus.incidents
+                for inc in incidents
                 for i, r in enumerate(inc.reports)
                 if r in report_ids
             ],
         )
         self.db.index_incidents([(row["position"], row["summary"]) for row in rows])
 
-    def _write_contradictions(
+    def _free_positions(self, rows: list[Row]) -> None:
+        """Move a row whose listing key is taken (40 bits of id hash collide: ~1e-9 a day) on by one."""
+        wanted = [row["position"] for row in rows]
+        sql = "SELECT position FROM incidents WHERE position IN ({marks})"
+        taken = {row["position"] for row in self.select_in(sql, wanted)}
+        if not taken and len(set(wanted)) == len(wanted):
+            return
+        for row in sorted(rows, key=lambda r: (r["position"], r["id"])):
+            while row["position"] in taken:
+                row["position"] += 1
+            taken.add(row["position"])
+
+    def delete_incidents(self, incident_ids: Iterable[str]) -> None:
+        """Delete incidents with their report links and their incident contradictions."""
+        incident_ids = list(incident_ids)
+        sql = "SELECT position FROM incidents WHERE id IN ({marks})"
+        self.db.unindex_incidents([row["position"] for row in self.select_in(sql, incident_ids)])
+        for statement in (
+            "DELETE FROM incident_reports WHERE incident_id IN ({marks})",
+            "DELETE FROM contradictions WHERE incident_id IN ({marks})",
+            "DELETE FROM incidents WHERE id IN ({marks})",
+        ):
+            self.execute_in(statement, incident_ids)
+
+    def write_contradictions(
         self,
-        contradictions: tuple[Contradiction, ...],
-        report_ids: dict[Any, str],
-        figure_ids: dict[Any, str],
+        contradictions: Iterable[Contradiction],
+        report_ids: Mapping[Any, str],
+        figure_ids: Mapping[Any, str],
     ) -> None:
         rows = []
-        for position, c in enumerate(contradictions):
+        for c in contradictions:
             claims = [_claim(c, claim, report_ids, figure_ids) for claim in c.claims]
             key = json.dumps([c.kind, c.metric, c.scope, c.incident, [x["id"] for x in claims]])
             rows.append(
                 {
                     "id": c.id or "c" + hashlib.sha1(key.encode()).hexdigest()[:12],
-                    "position": position,
                     "kind": c.kind,
                     "metric": c.metric,
                     "scope": c.scope,
@@ -222,8 +284,19 @@ class SqlStore:
             )
         self._insert("contradictions", rows)
 
+    def delete_contradictions(self, contradiction_ids: Iterable[str]) -> None:
+        self.execute_in("DELETE FROM contradictions WHERE id IN ({marks})", contradiction_ids)
+
+    def write_inferred_dates(self, published: Mapping[str, dt.date]) -> None:
+        """Set (or change) the inferred publication dates of articles."""
+        self.execute_in("DELETE FROM inferred_dates WHERE article_id IN ({marks})", published)
+        self._insert(
+            "inferred_dates",
+            [{"article_id": a, "published": d.isoformat()} for a, d in sorted(published.items())],
+        )
+
     # -- reading model values back -------------------------------------------------
-    def load_documents(self) -> list[Document]:
+    def load_documents(self, article_ids: Sequence[str] | None = None) -> list[Document]:
         by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         decoders = {
             "sentences": codec.sentence_from,
@@ -231,11 +304,18 @@ class SqlStore:
             "reports": codec.report_from,
             "figures": codec.figure_from,
         }
+        wanted = "" if article_ids is None else " WHERE article_id IN ({marks})"
         for table, decode in decoders.items():
-            for row in self.db.query(f"SELECT * FROM {table} ORDER BY article_id, idx"):
+            sql = f"SELECT * FROM {table}{wanted} ORDER BY article_id, idx"
+            rows = self.db.query(sql) if article_ids is None else self.select_in(sql, article_ids)
+            for row in rows:
                 by_article[row["article_id"]][table].append(decode(row))
+        if article_ids is None:
+            articles = self.db.query("SELECT * FROM articles ORDER BY id")
+        else:
+            articles = self.select_in("SELECT * FROM articles WHERE id IN ({marks})", article_ids)
         docs = []
-        for row in self.db.query("SELECT * FROM articles ORDER BY id"):
+        for row in sorted(articles, key=lambda r: str(r["id"])):
             parts = by_article[row["id"]]
             docs.append(
                 Document(
@@ -294,8 +374,8 @@ class SqlStore:
 def _claim(
     c: Contradiction,
     claim: Figure | Report,
-    report_ids: dict[Any, str],
-    figure_ids: dict[Any, str],
+    report_ids: Mapping[Any, str],
+    figure_ids: Mapping[Any, str],
 ) -> dict[str, Any]:
     """One side of a contradiction, as DESIGN.md's ``claims`` items plus ``kind``."""
     number: Number | None

@@ -1,0 +1,491 @@
+"""Incremental resolution through the store: what ``sitrep ingest`` runs after storing articles.
+
+:class:`sitrep.resolve.Resolution` keeps its state in memory.  A store keeps
+the same state in tables (migration 0004), so each ingest resolves only the
+articles not resolved yet (*pending*) against the part of the store they can
+touch, and updates the resolved layer in place:
+
+* **Stories.**  Every stored MinHash signature is read into one
+  :class:`~sitrep.resolve.lsh.SignatureIndex` (one sort, about a second at
+  100,000 articles); a pending article's candidates are confirmed by exact
+  Jaccard against the shingles of those candidates only, and a confirmed
+  partner brings its whole story.
+* **Incidents.**  The stored reports in a pending report's blocking cells
+  (admin-1 x days in the window, or month-day when the year is unknown) bring
+  their whole components (reports linked by compatibility).  A fresh
+  :class:`~sitrep.resolve.incidents.IncidentIndex` over those components and
+  the pending reports gives the components that changed; each is cut into
+  incidents again and replaces the incidents it had.
+* **Figures.**  For each series a pending (or re-dated) claim belongs to, the
+  stored claims within ``FIGURE_WINDOW_DAYS`` of its day, with every claim of
+  their contradictions, are loaded into a fresh
+  :class:`~sitrep.resolve.contradictions.SeriesContradictions`, which then
+  takes the pending claims; the contradictions it retires and makes are
+  written back.
+
+Each record depends only on its component (a set of near-duplicates, a
+component of compatible reports, a group of contradicting claims), and every
+component a pending record can join is loaded whole, so the store ends up
+with exactly what :func:`sitrep.resolve.resolve` gives for all its articles
+from scratch (tests/store/test_incremental_resolution.py checks this on both
+backends).
+
+Pending articles are resolved in chunks, each in one transaction together
+with the state it adds, so a killed run leaves a consistent store and the
+next run resolves what is still pending.  The state records a fingerprint of
+the resolve rules (their source and the settings they read); when it does not
+match, the resolution is rebuilt from scratch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from sitrep.config import Settings
+from sitrep.model import Contradiction, Document, Incident
+from sitrep.resolve.contradictions import FIGURE_WINDOW_DAYS, SeriesContradictions
+from sitrep.resolve.contradictions import incident_contradictions as find_incident_contradictions
+from sitrep.resolve.dates import YEARLESS_YEARS, placements
+from sitrep.resolve.disjoint import DisjointSets
+from sitrep.resolve.ids import figure_key
+from sitrep.resolve.incidents import IncidentIndex, mergeable, window_days
+from sitrep.resolve.ledger import Claim, SeriesKey, make_claim, series_key
+from sitrep.resolve.lsh import SignatureIndex, min_agreement
+from sitrep.resolve.matching import Entry, make_entry
+from sitrep.resolve.stories import (
+    NUM_PERM,
+    StoryMember,
+    build_story,
+    inferred_dates,
+    jaccards,
+    minhash_signature,
+    shingles,
+    stated_published,
+    story_text,
+)
+from sitrep.store import _codec as codec
+from sitrep.store.backends import Row
+
+if TYPE_CHECKING:
+    from sitrep.store.sql import ResolveProgress, SqlStore
+
+__all__ = ["CHUNK", "resolve_pending", "rules_fingerprint"]
+
+# Pending articles resolved per transaction: bounds memory when a whole store
+# is (re)built, and how much a killed run loses.
+CHUNK = 5_000
+
+# Modules whose rules decide the resolution (the generator and the scores do not).
+_NOT_RULES = frozenset({"synthetic.py", "metrics.py"})
+
+
+def rules_fingerprint(settings: Settings) -> str:
+    """A hash of the resolve rules' source and the settings they read."""
+    digest = hashlib.sha256()
+    sources = [f for f in resources.files("sitrep.resolve").iterdir() if f.name.endswith(".py")]
+    sources.append(resources.files("sitrep.store") / "resolution.py")
+    for source in sorted(sources, key=lambda f: f.name):
+        if source.name not in _NOT_RULES:
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    used = (
+        settings.lsh_threshold,
+        settings.jaccard_threshold,
+        settings.shingle_size,
+        settings.incident_window_days,
+    )
+    digest.update(repr(used).encode())
+    return digest.hexdigest()[:32]
+
+
+def resolve_pending(
+    store: SqlStore, settings: Settings, progress: ResolveProgress | None = None
+) -> int:
+    """Resolve every stored article not resolved yet; returns how many there were.
+
+    A store whose state was built by other rules (or by ``replace_resolution``)
+    is resolved again from scratch.
+    """
+    db = store.db
+    fingerprint = rules_fingerprint(settings)
+    stored = db.query("SELECT value FROM resolution_meta WHERE name = 'rules'")
+    if not stored or stored[0]["value"] != fingerprint:
+        with db.transaction():
+            store.clear_resolution()
+            db.execute(
+                "INSERT INTO resolution_meta (name, value) VALUES ('rules', ?)", [fingerprint]
+            )
+    pending = [
+        row["id"]
+        for row in db.query(
+            "SELECT a.id FROM articles a LEFT JOIN resolution_articles r ON r.article_id = a.id "
+            "WHERE r.article_id IS NULL ORDER BY a.id"
+        )
+    ]
+    for start in range(0, len(pending), CHUNK):
+        docs = store.load_documents(pending[start : start + CHUNK])
+        with db.transaction():
+            _Update(store, settings, docs).run()
+        if progress is not None:
+            progress(min(start + CHUNK, len(pending)), len(pending))
+    if pending:
+        from sitrep.store.sql import RESOLVED_TABLES
+
+        db.refresh_statistics(RESOLVED_TABLES)
+    return len(pending)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def _month_day(day: dt.date) -> str:
+    return f"{day.month:02d}-{day.day:02d}"
+
+
+def _cell_row(entry: Entry, published: dt.date | None, component: str) -> Row:
+    """The ``resolution_reports`` row of a report: its blocking cell and its component."""
+    date = entry.report.date
+    cell = date is not None and mergeable(entry)
+    return {
+        "report_id": entry.key,
+        "article_id": entry.article_id,
+        "published": _iso(published),
+        "admin1": entry.admin1 if cell else None,
+        "day": _iso(entry.day) if cell else None,
+        "month_day": f"{date.month:02d}-{date.day:02d}" if cell and date is not None else None,
+        "component": component,
+    }
+
+
+class _Update:
+    """One chunk of pending documents resolved against the store, in one transaction."""
+
+    def __init__(self, store: SqlStore, settings: Settings, docs: Sequence[Document]) -> None:
+        self.store = store
+        self.db = store.db
+        self.settings = settings
+        self.docs = sorted(docs, key=lambda d: d.article.id)
+
+    def run(self) -> None:
+        dates, redated = self._stories()
+        self._incidents()
+        self._figures(dates, redated)
+
+    # -- stories -----------------------------------------------------------------
+    def _stories(self) -> tuple[dict[str, dt.date | None], dict[str, dt.date]]:
+        """Resolve stories; returns each pending article's effective date and the
+        stored articles whose inferred date changed."""
+        sets = DisjointSets()
+        members = {
+            d.article.id: StoryMember(d.article.id, stated_published(d.article)) for d in self.docs
+        }
+        partners = self._copies(sets)
+        old_stories: dict[str, list[str]] = defaultdict(list)
+        sql = (
+            "SELECT story_id, article_id FROM story_articles WHERE story_id IN "
+            "(SELECT story_id FROM story_articles WHERE article_id IN ({marks}))"
+        )
+        for row in self.store.select_in(sql, partners):
+            old_stories[row["story_id"]].append(row["article_id"])
+        for story_members in old_stories.values():
+            for article_id in story_members:
+                sets.add(article_id)
+                sets.union(story_members[0], article_id)
+        stored = {a for article_ids in old_stories.values() for a in article_ids} | partners
+        sql = "SELECT article_id, published FROM resolution_articles WHERE article_id IN ({marks})"
+        for row in self.store.select_in(sql, stored):
+            members[row["article_id"]] = StoryMember(row["article_id"], _day(row["published"]))
+        known = {
+            row["article_id"]: _day(row["published"])
+            for row in self.store.select_in(
+                "SELECT article_id, published FROM inferred_dates WHERE article_id IN ({marks})",
+                stored,
+            )
+        }
+        stories = []
+        changed: dict[str, dt.date] = {}
+        for root in {sets.find(d.article.id) for d in self.docs if d.article.id in sets}:
+            story = build_story(members[key] for key in sets.members(root))
+            if story is not None:
+                stories.append(story)
+                for key, day in inferred_dates(story, members).items():
+                    if known.get(key) != day:
+                        changed[key] = day
+        self.store.delete_stories(old_stories)
+        self.store.write_stories(stories)
+        self.store.write_inferred_dates(changed)
+        dates = {d.article.id: members[d.article.id].published for d in self.docs}
+        dates.update({k: v for k, v in changed.items() if k in dates})
+        redated = {k: v for k, v in changed.items() if k not in dates}
+        return dates, redated
+
+    def _copies(self, sets: DisjointSets) -> set[str]:
+        """Join each pending article with its near-duplicates; returns the stored ones found."""
+        index, ids = self._signature_index()
+        known: dict[str, np.ndarray] = {}  # shingles by article id
+        partners: set[str] = set()
+        rows: list[Row] = []
+        for doc in self.docs:
+            article_id = doc.article.id
+            sets.add(article_id)
+            hashes = shingles(story_text(doc), self.settings.shingle_size)
+            signature = minhash_signature(hashes) if len(hashes) else None
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "published": _iso(stated_published(doc.article)),
+                    "signature": None if signature is None else signature.astype("<u4").tobytes(),
+                    "shingles": hashes.astype("<u4").tobytes(),
+                }
+            )
+            if signature is None:
+                continue
+            candidates = [ids[row] for row in index.agreeing(signature)]
+            self._fetch_shingles([c for c in candidates if c not in known], known)
+            for other in self._similar(hashes, candidates, known):
+                if other not in sets:
+                    partners.add(other)
+                    sets.add(other)
+                sets.union(article_id, other)
+            index.add(len(ids), signature)
+            ids.append(article_id)
+            known[article_id] = hashes
+        self.store._insert("resolution_articles", rows)
+        return partners
+
+    def _similar(
+        self, hashes: np.ndarray, candidates: list[str], known: dict[str, np.ndarray]
+    ) -> list[str]:
+        """The candidates whose exact shingle Jaccard with ``hashes`` reaches the threshold."""
+        if not candidates:
+            return []
+        others = np.concatenate([known[c] for c in candidates])
+        sizes = np.array([len(known[c]) for c in candidates])
+        similar = jaccards(hashes, others, sizes) >= self.settings.jaccard_threshold
+        return [c for c, ok in zip(candidates, similar, strict=True) if ok]
+
+    def _signature_index(self) -> tuple[SignatureIndex, list[str]]:
+        """Every stored signature, indexed; rows are positions in the returned id list."""
+        index = SignatureIndex(NUM_PERM, min_agreement(self.settings.lsh_threshold, NUM_PERM))
+        rows = self.db.query(
+            "SELECT article_id, signature FROM resolution_articles WHERE signature IS NOT NULL"
+        )
+        ids = [row["article_id"] for row in rows]
+        if rows:
+            matrix = np.frombuffer(b"".join(bytes(row["signature"]) for row in rows), dtype="<u4")
+            index.add_many(np.arange(len(rows)), matrix.reshape(len(rows), NUM_PERM))
+        return index, ids
+
+    def _fetch_shingles(self, article_ids: list[str], into: dict[str, np.ndarray]) -> None:
+        sql = "SELECT article_id, shingles FROM resolution_articles WHERE article_id IN ({marks})"
+        for row in self.store.select_in(sql, article_ids):
+            into[row["article_id"]] = np.frombuffer(bytes(row["shingles"]), dtype="<u4").astype(
+                np.uint32
+            )
+
+    # -- incidents ----------------------------------------------------------------
+    def _incidents(self) -> None:
+        window = self.settings.incident_window_days
+        new = [
+            make_entry(d.article.id, i, report, stated_published(d.article))
+            for d in self.docs
+            for i, report in enumerate(d.reports)
+        ]
+        components = self._neighbour_components(new)
+        stored = self._stored_entries(components)
+        index = IncidentIndex(window)
+        index.add(stored)
+        roots = index.add(new)
+        joined = {key for root in roots for key in index.sets.members(root)}
+        old = [e.key for e in stored if e.key in joined]
+        sql = "SELECT DISTINCT incident_id FROM incident_reports WHERE report_id IN ({marks})"
+        self.store.delete_incidents(row["incident_id"] for row in self.store.select_in(sql, old))
+        incidents: list[Incident] = []
+        contradictions: list[Contradiction] = []
+        label: dict[str, str] = {}
+        for root in roots:
+            keys = index.sets.members(root)
+            label.update(dict.fromkeys(keys, min(keys)))
+            for incident, cluster in index.incidents(root):
+                incidents.append(incident)
+                contradictions += find_incident_contradictions(incident.id, cluster)
+        report_ids = {e.report: e.key for e in index.entries.values()}
+        self.store.write_incidents(incidents, report_ids)
+        self.store.write_contradictions(contradictions, report_ids, {})
+        published = {d.article.id: stated_published(d.article) for d in self.docs}
+        self.store._insert(
+            "resolution_reports",
+            [_cell_row(e, published[e.article_id], label[e.key]) for e in new],
+        )
+        relabel: dict[str, list[str]] = defaultdict(list)
+        for e in stored:
+            if e.key in joined and components[e.key] != label[e.key]:
+                relabel[label[e.key]].append(e.key)
+        for component, keys in relabel.items():
+            self.store.execute_in(
+                "UPDATE resolution_reports SET component = ? WHERE report_id IN ({marks})",
+                keys,
+                [component],
+            )
+
+    def _neighbour_components(self, new: list[Entry]) -> dict[str, str]:
+        """Stored report key -> component, for every component a new report may join."""
+        window = self.settings.incident_window_days
+        seen: set[tuple[Any, ...]] = set()
+        hits: set[str] = set()
+        for entry in new:
+            date = entry.report.date
+            if not mergeable(entry) or date is None:
+                continue
+            if entry.day is not None:
+                days = window_days([entry.day], window)
+                span = (entry.admin1, _iso(min(days)), _iso(max(days)))
+                if span not in seen:
+                    seen.add(span)
+                    hits.update(
+                        row["component"]
+                        for row in self.db.query(
+                            "SELECT component FROM resolution_reports "
+                            "WHERE admin1 = ? AND day BETWEEN ? AND ?",
+                            list(span),
+                        )
+                    )
+                month_days = {_month_day(d) for d in days}
+                sql = (
+                    "SELECT component FROM resolution_reports WHERE admin1 = ? "
+                    "AND day IS NULL AND month_day IN ({marks})"
+                )
+            else:  # the year is unknown: any year's reports of nearby month-days
+                days = window_days(placements(date, YEARLESS_YEARS), window)
+                month_days = {_month_day(d) for d in days}
+                sql = (
+                    "SELECT component FROM resolution_reports WHERE admin1 = ? "
+                    "AND month_day IN ({marks})"
+                )
+            key = (sql, entry.admin1, tuple(sorted(month_days)))
+            if key not in seen:
+                seen.add(key)
+                rows = self.store.select_in(sql, sorted(month_days), [entry.admin1])
+                hits.update(row["component"] for row in rows)
+        sql = "SELECT report_id, component FROM resolution_reports WHERE component IN ({marks})"
+        return {row["report_id"]: row["component"] for row in self.store.select_in(sql, hits)}
+
+    def _stored_entries(self, components: dict[str, str]) -> list[Entry]:
+        sql = (
+            "SELECT r.*, rr.published AS stated_published FROM reports r "
+            "JOIN resolution_reports rr ON rr.report_id = r.id WHERE r.id IN ({marks})"
+        )
+        return [
+            make_entry(
+                row["article_id"], row["idx"], codec.report_from(row), _day(row["stated_published"])
+            )
+            for row in self.store.select_in(sql, components)
+        ]
+
+    # -- figures -------------------------------------------------------------------
+    def _figures(self, dates: dict[str, dt.date | None], redated: dict[str, dt.date]) -> None:
+        incoming: dict[SeriesKey, list[Claim]] = defaultdict(list)
+        rows: list[Row] = []
+        for doc in self.docs:
+            article_id = doc.article.id
+            for i, figure in enumerate(doc.figures):
+                claim = make_claim(figure_key(article_id, i), figure, dates[article_id])
+                incoming[series_key(figure)].append(claim)
+                rows.append(self._claim_row(claim, article_id, dates[article_id]))
+        self.store._insert("resolution_claims", rows)
+        old_days: dict[SeriesKey, set[dt.date]] = defaultdict(set)
+        sql = (
+            "SELECT c.metric AS series_metric, c.scope AS series_scope, c.side AS series_side, "
+            "c.day AS claim_day, f.* FROM resolution_claims c JOIN figures f ON f.id = c.figure_id "
+            "WHERE c.article_id IN ({marks})"
+        )
+        for row in self.store.select_in(sql, redated):
+            key = (row["series_metric"], row["series_scope"], row["series_side"])
+            day = redated[row["article_id"]]
+            incoming[key].append(make_claim(row["id"], codec.figure_from(row), day))
+            if row["claim_day"] is not None:
+                old_days[key].add(dt.date.fromisoformat(row["claim_day"]))
+        for key, claims in incoming.items():
+            days = {c.day for c in claims if c.day is not None} | old_days[key]
+            self._update_series(key, claims, days, redated)
+
+    def _claim_row(self, claim: Claim, article_id: str, published: dt.date | None) -> Row:
+        metric, scope, side = series_key(claim.figure)
+        return {
+            "figure_id": claim.key,
+            "article_id": article_id,
+            "metric": metric,
+            "scope": scope,
+            "side": side,
+            "published": _iso(published),
+            "day": _iso(claim.day),
+            "contradiction_id": None,
+        }
+
+    def _update_series(
+        self,
+        key: SeriesKey,
+        claims: list[Claim],
+        days: set[dt.date],
+        redated: dict[str, dt.date],
+    ) -> None:
+        near: set[str] = set()
+        for day in days:
+            low = day - dt.timedelta(days=FIGURE_WINDOW_DAYS)
+            high = day + dt.timedelta(days=FIGURE_WINDOW_DAYS)
+            near.update(
+                row["figure_id"]
+                for row in self.db.query(
+                    "SELECT figure_id FROM resolution_claims WHERE metric = ? AND scope = ? "
+                    "AND side = ? AND day BETWEEN ? AND ?",
+                    [*key, low.isoformat(), high.isoformat()],
+                )
+            )
+        sql = "SELECT contradiction_id FROM resolution_claims WHERE figure_id IN ({marks})"
+        groups = {r["contradiction_id"] for r in self.store.select_in(sql, near)} - {None}
+        sql = "SELECT figure_id FROM resolution_claims WHERE contradiction_id IN ({marks})"
+        near.update(r["figure_id"] for r in self.store.select_in(sql, groups))
+        incoming = {c.key for c in claims}
+        series = SeriesContradictions()
+        series.update(self._stored_claims(near - incoming))
+        moved = [c for c in claims if c.key.rpartition("#")[0] in redated]
+        series.update(self._stored_claims({c.key for c in moved}))  # where they were
+        made, retired = series.update(claims)
+        figure_ids = {c.figure: k for k, c in series.claims.items()}
+        self.store.delete_contradictions([*retired, *(c.id for c in made)])
+        self.store.write_contradictions(made, {}, figure_ids)
+        for claim in moved:
+            self.db.execute(
+                "UPDATE resolution_claims SET published = ?, day = ? WHERE figure_id = ?",
+                [_iso(redated[claim.key.rpartition("#")[0]]), _iso(claim.day), claim.key],
+            )
+        grouped: dict[str | None, list[str]] = defaultdict(list)
+        for claim_key in near | incoming:
+            grouped[series.group_of(claim_key)].append(claim_key)
+        for group, keys in grouped.items():
+            self.store.execute_in(
+                "UPDATE resolution_claims SET contradiction_id = ? WHERE figure_id IN ({marks})",
+                keys,
+                [group],
+            )
+
+    def _stored_claims(self, keys: Iterable[str]) -> list[Claim]:
+        sql = (
+            "SELECT c.published AS claim_published, f.* FROM resolution_claims c "
+            "JOIN figures f ON f.id = c.figure_id WHERE c.figure_id IN ({marks})"
+        )
+        return [
+            make_claim(row["id"], codec.figure_from(row), _day(row["claim_published"]))
+            for row in self.store.select_in(sql, keys)
+        ]
