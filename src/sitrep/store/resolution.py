@@ -76,7 +76,7 @@ from sitrep.store.backends import Row
 if TYPE_CHECKING:
     from sitrep.store.sql import ResolveProgress, SqlStore
 
-__all__ = ["CHUNK", "resolve_pending", "rules_fingerprint"]
+__all__ = ["CHUNK", "STATE_FORMAT", "resolve_pending", "rules_fingerprint"]
 
 # Pending articles resolved per transaction: bounds memory when a whole store
 # is (re)built, and how much a killed run loses.
@@ -84,13 +84,14 @@ CHUNK = 5_000
 
 # Modules whose rules decide the resolution (the generator and the scores do not).
 _NOT_RULES = frozenset({"synthetic.py", "metrics.py"})
+# The layout of the state tables: bump it when what they hold changes meaning.
+STATE_FORMAT = 1
 
 
 def rules_fingerprint(settings: Settings) -> str:
-    """A hash of the resolve rules' source and the settings they read."""
-    digest = hashlib.sha256()
+    """A hash of the resolve rules' source, the settings they read and ``STATE_FORMAT``."""
+    digest = hashlib.sha256(f"state format {STATE_FORMAT}".encode())
     sources = [f for f in resources.files("sitrep.resolve").iterdir() if f.name.endswith(".py")]
-    sources.append(resources.files("sitrep.store") / "resolution.py")
     for source in sorted(sources, key=lambda f: f.name):
         if source.name not in _NOT_RULES:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
