@@ -50,6 +50,8 @@ def test_batches_through_the_store_equal_from_scratch(
             store.write_document(doc, None)
         assert store.resolve_pending(settings) == len(batch)
     assert store.load_corpus() == _expected(DOCS, settings)
+    runs = store.db.query("SELECT COUNT(*) AS n FROM resolution_signature_runs")[0]["n"]
+    assert 1 <= runs <= count.bit_length()  # signature runs merge as they grow
     assert store.resolve_pending(settings) == 0  # nothing left: a rerun changes nothing
     assert store.load_corpus() == _expected(DOCS, settings)
 

@@ -20,7 +20,10 @@ import math
 
 import numpy as np
 
-__all__ = ["BLOCK", "RECALL", "SignatureIndex", "min_agreement"]
+__all__ = ["BLOCK", "RECALL", "Run", "SignatureIndex", "merge_runs", "min_agreement"]
+
+#: Sorted (place, value) keys and the row of each.
+Run = tuple[np.ndarray, np.ndarray]
 
 # The chance that a pair exactly at the LSH threshold becomes a candidate.
 RECALL = 0.95
@@ -41,9 +44,8 @@ def min_agreement(threshold: float, places: int) -> int:
     return places
 
 
-def _merge(
-    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
-) -> tuple[np.ndarray, np.ndarray]:
+def merge_runs(a: Run, b: Run) -> Run:
+    """One run holding the keys of both."""
     keys = np.concatenate([a[0], b[0]])
     rows = np.concatenate([a[1], b[1]])
     order = np.argsort(keys, kind="stable")  # two sorted runs: timsort merges them in O(n)
@@ -71,11 +73,18 @@ class SignatureIndex:
 
     def add_many(self, rows: np.ndarray, values: np.ndarray) -> None:
         """Index ``rows`` under their signatures (``values``: one row of ``places`` each) at once."""
-        if not len(rows):
-            return
+        if len(rows):
+            self.add_run(self.run(rows, values))
+
+    def run(self, rows: np.ndarray, values: np.ndarray) -> Run:
+        """The sorted run of ``rows`` under their signatures (``values``), not yet indexed."""
         keys = self._keys(values).ravel()
         order = np.argsort(keys, kind="stable")
-        self._runs.append((keys[order], np.repeat(rows.astype(np.int64), len(self._places))[order]))
+        return keys[order], np.repeat(rows.astype(np.int64), len(self._places))[order]
+
+    def add_run(self, run: Run) -> None:
+        """Index a run made by :meth:`run` (or kept from one); runs merge as they grow."""
+        self._runs.append(run)
         self._settle()
 
     def _keys(self, values: np.ndarray) -> np.ndarray:
@@ -94,7 +103,7 @@ class SignatureIndex:
         """Merge runs until each is more than twice the size of the next."""
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
             last = self._runs.pop()
-            self._runs.append(_merge(self._runs.pop(), last))
+            self._runs.append(merge_runs(self._runs.pop(), last))
 
     def agreeing(self, values: np.ndarray) -> np.ndarray:
         """Rows whose signatures agree with ``values`` in at least ``minimum`` places."""

@@ -5,11 +5,13 @@ the same state in tables (migration 0004), so each ingest resolves only the
 articles not resolved yet (*pending*) against the part of the store they can
 touch, and updates the resolved layer in place:
 
-* **Stories.**  Every stored MinHash signature is read into one
-  :class:`~sitrep.resolve.lsh.SignatureIndex` (one sort, about a second at
-  100,000 articles); a pending article's candidates are confirmed by exact
-  Jaccard against the shingles of those candidates only, and a confirmed
-  partner brings its whole story.
+* **Stories.**  The MinHash signatures of all resolved articles are stored
+  as the sorted runs of a :class:`~sitrep.resolve.lsh.SignatureIndex` (a
+  read, no sorting, to load); a pending article's candidates are confirmed by
+  exact Jaccard against the shingles of those candidates only, and a
+  confirmed partner brings its whole story.  The pending articles' signatures
+  become a new run, merged with the stored runs no more than twice its size,
+  so there are O(log n) runs.
 * **Incidents.**  The stored reports in a pending report's blocking cells
   (admin-1 x days in the window, or month-day when the year is unknown) bring
   their whole components (reports linked by compatibility).  A fresh
@@ -41,8 +43,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -57,7 +61,7 @@ from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import figure_key
 from sitrep.resolve.incidents import IncidentIndex, mergeable, window_days
 from sitrep.resolve.ledger import Claim, SeriesKey, make_claim, series_key
-from sitrep.resolve.lsh import SignatureIndex, min_agreement
+from sitrep.resolve.lsh import Run, SignatureIndex, merge_runs, min_agreement
 from sitrep.resolve.matching import Entry, make_entry
 from sitrep.resolve.stories import (
     NUM_PERM,
@@ -169,6 +173,15 @@ def _cell_row(entry: Entry, published: dt.date | None, component: str) -> Row:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class _StoredRun:
+    """A stored run of the signature index: its articles and its (keys, rows-in-run)."""
+
+    id: int
+    article_ids: list[str]
+    run: Run
+
+
 class _Update:
     """One chunk of pending documents resolved against the store, in one transaction."""
 
@@ -233,25 +246,26 @@ class _Update:
 
     def _copies(self, sets: DisjointSets) -> set[str]:
         """Join each pending article with its near-duplicates; returns the stored ones found."""
-        index, ids = self._signature_index()
+        index, runs = self._signature_index()
+        ids = [article_id for run in runs for article_id in run.article_ids]
         known: dict[str, np.ndarray] = {}  # shingles by article id
         partners: set[str] = set()
         rows: list[Row] = []
+        signed: list[tuple[str, np.ndarray]] = []
         for doc in self.docs:
             article_id = doc.article.id
             sets.add(article_id)
             hashes = shingles(story_text(doc), self.settings.shingle_size)
-            signature = minhash_signature(hashes) if len(hashes) else None
             rows.append(
                 {
                     "article_id": article_id,
                     "published": _iso(stated_published(doc.article)),
-                    "signature": None if signature is None else signature.astype("<u4").tobytes(),
                     "shingles": hashes.astype("<u4").tobytes(),
                 }
             )
-            if signature is None:
+            if not len(hashes):
                 continue
+            signature = minhash_signature(hashes)
             candidates = [ids[row] for row in index.agreeing(signature)]
             self._fetch_shingles([c for c in candidates if c not in known], known)
             for other in self._similar(hashes, candidates, known):
@@ -262,7 +276,9 @@ class _Update:
             index.add(len(ids), signature)
             ids.append(article_id)
             known[article_id] = hashes
+            signed.append((article_id, signature))
         self.store._insert("resolution_articles", rows)
+        self._save_run(index, runs, signed)
         return partners
 
     def _similar(
@@ -276,17 +292,50 @@ class _Update:
         similar = jaccards(hashes, others, sizes) >= self.settings.jaccard_threshold
         return [c for c, ok in zip(candidates, similar, strict=True) if ok]
 
-    def _signature_index(self) -> tuple[SignatureIndex, list[str]]:
-        """Every stored signature, indexed; rows are positions in the returned id list."""
+    def _signature_index(self) -> tuple[SignatureIndex, list[_StoredRun]]:
+        """The stored signature runs, indexed (rows number the articles of all runs in order)."""
         index = SignatureIndex(NUM_PERM, min_agreement(self.settings.lsh_threshold, NUM_PERM))
-        rows = self.db.query(
-            "SELECT article_id, signature FROM resolution_articles WHERE signature IS NOT NULL"
+        runs = []
+        offset = 0
+        for row in self.db.query("SELECT * FROM resolution_signature_runs ORDER BY id"):
+            run = _StoredRun(
+                row["id"],
+                json.loads(row["article_ids"]),
+                (
+                    np.frombuffer(bytes(row["keys"]), dtype="<u8").astype(np.uint64),
+                    np.frombuffer(bytes(row["rows"]), dtype="<u4").astype(np.int64),
+                ),
+            )
+            index.add_run((run.run[0], run.run[1] + offset))
+            offset += len(run.article_ids)
+            runs.append(run)
+        return index, runs
+
+    def _save_run(
+        self, index: SignatureIndex, runs: list[_StoredRun], signed: list[tuple[str, np.ndarray]]
+    ) -> None:
+        """Store the pending articles' signatures as a run, merged with smaller stored runs."""
+        if not signed:
+            return
+        article_ids = [article_id for article_id, _ in signed]
+        keys, rows = index.run(np.arange(len(signed)), np.stack([s for _, s in signed]))
+        next_id = max((run.id for run in runs), default=0) + 1
+        while runs and len(runs[-1].article_ids) <= 2 * len(article_ids):
+            last = runs.pop()
+            keys, rows = merge_runs(last.run, (keys, rows + len(last.article_ids)))
+            article_ids = last.article_ids + article_ids
+            self.db.execute("DELETE FROM resolution_signature_runs WHERE id = ?", [last.id])
+        self.store._insert(
+            "resolution_signature_runs",
+            [
+                {
+                    "id": next_id,
+                    "article_ids": json.dumps(article_ids),
+                    "keys": keys.astype("<u8").tobytes(),
+                    "rows": rows.astype("<u4").tobytes(),
+                }
+            ],
         )
-        ids = [row["article_id"] for row in rows]
-        if rows:
-            matrix = np.frombuffer(b"".join(bytes(row["signature"]) for row in rows), dtype="<u4")
-            index.add_many(np.arange(len(rows)), matrix.reshape(len(rows), NUM_PERM))
-        return index, ids
 
     def _fetch_shingles(self, article_ids: list[str], into: dict[str, np.ndarray]) -> None:
         sql = "SELECT article_id, shingles FROM resolution_articles WHERE article_id IN ({marks})"

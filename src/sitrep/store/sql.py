@@ -46,7 +46,13 @@ RESOLVED_TABLES = (
 # Resolved tables that point at others (deleted first).
 _LINK_TABLES = ("incident_reports", "story_articles", "contradictions", "inferred_dates")
 # What incremental resolution keeps between runs (see sitrep.store.resolution).
-STATE_TABLES = ("resolution_meta", "resolution_articles", "resolution_reports", "resolution_claims")
+STATE_TABLES = (
+    "resolution_meta",
+    "resolution_articles",
+    "resolution_signature_runs",
+    "resolution_reports",
+    "resolution_claims",
+)
 # Values per IN (...) list: under SQLite's limit of 32,766 parameters.
 _IN_CHUNK = 10_000
 
