@@ -184,11 +184,12 @@ def test_ingest_a_folder_with_a_bad_file(tmp_path: Path) -> None:
         counts = store.counts()
     assert (counts["articles"], counts["failures"]) == (2, 1)
     assert result.stdout == (
-        "articles new      2\n"
-        "articles skipped  0\n"
-        "failures          1\n"
-        f"incidents         {counts['incidents']}\n"
-        f"figures           {counts['figures']}\n"
+        "articles new       2\n"
+        "articles skipped   0\n"
+        "articles resolved  2\n"
+        "failures           1\n"
+        f"incidents          {counts['incidents']}\n"
+        f"figures            {counts['figures']}\n"
     )
     again = runner.invoke(
         app, ["ingest", str(tmp_path / "in" / "a.txt"), "--db", str(db), "--json"]
@@ -196,6 +197,7 @@ def test_ingest_a_folder_with_a_bad_file(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     summary = json.loads(again.stdout)
     assert (summary["articles new"], summary["articles skipped"], summary["failures"]) == (0, 1, [])
+    assert summary["articles resolved"] == 0  # nothing new to resolve
 
 
 def test_every_command_help_ends_with_an_example() -> None:

@@ -45,6 +45,7 @@ def _summary_record(summary: RunSummary) -> dict[str, Any]:
     return {
         "articles new": summary.articles_new,
         "articles skipped": summary.articles_skipped,
+        "articles resolved": summary.resolved,
         "failures": len(summary.failures),
         "incidents": summary.incidents,
         "figures": summary.figures,

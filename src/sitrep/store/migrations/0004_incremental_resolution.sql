@@ -9,6 +9,25 @@ CREATE TABLE resolution_meta (
     value TEXT NOT NULL
 );
 
+-- Binary columns are declared BYTEA, PostgreSQL's type; SQLite keeps bytes as a BLOB under
+-- any declared type.
+
+-- One row per resolved article, with its shingles for exact near-duplicate Jaccard.
+CREATE TABLE resolution_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    published TEXT,  -- stated publication date; NULL when only inferred
+    shingles BYTEA   -- sorted unique uint32 shingle hashes, little-endian
+);
+
+-- The near-duplicate index over every resolved article's MinHash signature, kept as
+-- sorted runs (see sitrep.resolve.lsh) that merge as they grow: loading it is a read.
+CREATE TABLE resolution_signature_runs (
+    id BIGINT PRIMARY KEY,
+    article_ids TEXT NOT NULL,  -- JSON list: row r of the run is article_ids[r]
+    keys BYTEA NOT NULL,        -- sorted uint64 keys (place << 32 | value), little-endian
+    rows BYTEA NOT NULL         -- uint32 row of each key, little-endian
+);
+
 -- One row per resolved report: the cells that block incident candidates, and the
 -- component (reports linked by compatibility) the report belongs to.
 CREATE TABLE resolution_reports (
