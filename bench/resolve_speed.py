@@ -14,12 +14,14 @@ What it measures:
   Peak memory is the process's max RSS, which includes the generated
   Documents the benchmark holds (given separately).  The result is scored
   against the generator's truth.
-* **through the store** (``--store PATH``, a new SQLite file): the base
+* **through the store** (``--store PATH``, a new SQLite file or an empty
+  ``postgresql://`` database): the base
   articles are written with ``write_document`` and resolved into the store
   by ``resolve_pending`` (from scratch, in chunks).  Then a fresh process
   ingests the added ones with ``sitrep.store.ingest_into``, the way ``sitrep
   ingest`` does (extraction replaced by the prepared Documents), and reports
-  its time (target <= 15 s for 1,000 on 100,000) and its own peak RSS.  The
+  its time (target <= 15 s for 1,000 on 100,000) and its own peak RSS
+  (VmHWM: ``ru_maxrss`` would carry this process's peak over into the child).  The
   stored resolution is then scored against the truth like the in-memory one.
 """
 
@@ -33,6 +35,8 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.queues import Queue
 from pathlib import Path
 
+import psycopg
+
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.resolve import Resolution
@@ -45,6 +49,7 @@ from sitrep.resolve.metrics import (
 )
 from sitrep.resolve.synthetic import Truth, covering_episodes
 from sitrep.store import open_store
+from sitrep.store.backends import redact
 from sitrep.store.ingest_run import Process, ingest_into
 
 Row = tuple[str, str]
@@ -117,6 +122,16 @@ def _prepared(docs: list[Document]) -> Process:
     return process
 
 
+def _peak_mb() -> float:
+    """This process's peak RSS since it started (ru_maxrss outlives exec, VmHWM does not)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return _rss_mb()
+
+
 def _ingest_child(path: str, new: list[Document], results: Queue[tuple[float, float, int]]) -> None:
     """In a fresh process, as `sitrep ingest` runs: ingest ``new`` into the store at ``path``."""
     settings = Settings(db=path)
@@ -124,15 +139,19 @@ def _ingest_child(path: str, new: list[Document], results: Queue[tuple[float, fl
         t0 = time.perf_counter()
         summary = ingest_into(store, [doc.article for doc in new], settings, process=_prepared(new))
         seconds = time.perf_counter() - t0
-    results.put((seconds, _rss_mb(), summary.resolved))
+    results.put((seconds, _peak_mb(), summary.resolved))
 
 
-def _through_store(
-    path: Path, base: list[Document], new: list[Document], truth: Truth
-) -> list[Row]:
-    if path.exists():
+def _through_store(path: str, base: list[Document], new: list[Document], truth: Truth) -> list[Row]:
+    if path.startswith("postgresql://"):
+        with psycopg.connect(path) as conn:
+            if conn.execute("SELECT to_regclass('articles')").fetchone() != (None,):
+                raise SystemExit(
+                    f"{redact(path)} has sitrep tables; --store wants an empty database."
+                )
+    elif Path(path).exists():
         raise SystemExit(f"{path} exists; --store wants a new file.")
-    settings = Settings(db=str(path))
+    settings = Settings(db=path)
     with open_store(settings) as store:
         t0 = time.perf_counter()
         for doc in base:
@@ -143,7 +162,7 @@ def _through_store(
         resolved = time.perf_counter() - t0
     context = multiprocessing.get_context("spawn")
     results: Queue[tuple[float, float, int]] = context.Queue()
-    child = context.Process(target=_ingest_child, args=(str(path), new, results))
+    child = context.Process(target=_ingest_child, args=(path, new, results))
     child.start()
     ingested, child_rss, count = results.get()
     child.join()
@@ -165,7 +184,10 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=100_000)
     parser.add_argument("--add", type=int, default=1_000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--store", type=Path, help="also time the add through a new SQLite store")
+    parser.add_argument(
+        "--store",
+        help="also time the add through a store: a new SQLite file or an empty postgresql:// database",
+    )
     parser.add_argument("--store-only", action="store_true", help="skip the in-memory run")
     args = parser.parse_args()
 
