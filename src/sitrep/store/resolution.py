@@ -75,7 +75,7 @@ from sitrep.resolve.stories import (
     story_text,
 )
 from sitrep.store import _codec as codec
-from sitrep.store.backends import Row
+from sitrep.store.backends import Backend, Row
 
 if TYPE_CHECKING:
     from sitrep.store.sql import ResolveProgress, SqlStore
@@ -88,6 +88,8 @@ CHUNK = 5_000
 
 # Modules whose rules decide the resolution (the generator and the scores do not).
 _NOT_RULES = frozenset({"synthetic.py", "metrics.py"})
+# Arbitrary constant: the PostgreSQL advisory lock that serialises resolvers.
+_PG_RESOLUTION_LOCK = 7_346_108
 # The layout of the state tables: bump it when what they hold changes meaning.
 STATE_FORMAT = 1
 
@@ -119,9 +121,10 @@ def resolve_pending(
     """
     db = store.db
     fingerprint = rules_fingerprint(settings)
-    stored = db.query("SELECT value FROM resolution_meta WHERE name = 'rules'")
-    if not stored or stored[0]["value"] != fingerprint:
-        with db.transaction():
+    with db.transaction():
+        _lock(db)
+        stored = db.query("SELECT value FROM resolution_meta WHERE name = 'rules'")
+        if not stored or stored[0]["value"] != fingerprint:
             store.clear_resolution()
             db.execute(
                 "INSERT INTO resolution_meta (name, value) VALUES ('rules', ?)", [fingerprint]
@@ -133,17 +136,30 @@ def resolve_pending(
             "WHERE r.article_id IS NULL ORDER BY a.id"
         )
     ]
+    resolved = 0
     for start in range(0, len(pending), CHUNK):
-        docs = store.load_documents(pending[start : start + CHUNK])
+        chunk = pending[start : start + CHUNK]
         with db.transaction():
+            _lock(db)
+            # Another ingest may have resolved some meanwhile: take what is still pending.
+            sql = "SELECT article_id FROM resolution_articles WHERE article_id IN ({marks})"
+            done = {row["article_id"] for row in store.select_in(sql, chunk)}
+            docs = store.load_documents([a for a in chunk if a not in done])
             _Update(store, settings, docs).run()
+            resolved += len(docs)
         if progress is not None:
-            progress(min(start + CHUNK, len(pending)), len(pending))
-    if pending:
+            progress(start + len(chunk), len(pending))
+    if resolved:
         from sitrep.store.sql import RESOLVED_TABLES
 
         db.refresh_statistics(RESOLVED_TABLES)
-    return len(pending)
+    return resolved
+
+
+def _lock(db: Backend) -> None:
+    """Serialise resolvers of one PostgreSQL database (a SQLite write transaction already is)."""
+    if db.dialect == "postgresql":
+        db.execute("SELECT pg_advisory_xact_lock(?)", (_PG_RESOLUTION_LOCK,))
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -277,7 +293,7 @@ class _Update:
             ids.append(article_id)
             known[article_id] = hashes
             signed.append((article_id, signature))
-        self.store._insert("resolution_articles", rows)
+        self.store.insert_rows("resolution_articles", rows)
         self._save_run(index, runs, signed)
         return partners
 
@@ -325,7 +341,7 @@ class _Update:
             keys, rows = merge_runs(last.run, (keys, rows + len(last.article_ids)))
             article_ids = last.article_ids + article_ids
             self.db.execute("DELETE FROM resolution_signature_runs WHERE id = ?", [last.id])
-        self.store._insert(
+        self.store.insert_rows(
             "resolution_signature_runs",
             [
                 {
@@ -374,7 +390,7 @@ class _Update:
         self.store.write_incidents(incidents, report_ids)
         self.store.write_contradictions(contradictions, report_ids, {})
         published = {d.article.id: stated_published(d.article) for d in self.docs}
-        self.store._insert(
+        self.store.insert_rows(
             "resolution_reports",
             [_cell_row(e, published[e.article_id], label[e.key]) for e in new],
         )
@@ -453,7 +469,7 @@ class _Update:
                 claim = make_claim(figure_key(article_id, i), figure, dates[article_id])
                 incoming[series_key(figure)].append(claim)
                 rows.append(self._claim_row(claim, article_id, dates[article_id]))
-        self.store._insert("resolution_claims", rows)
+        self.store.insert_rows("resolution_claims", rows)
         old_days: dict[SeriesKey, set[dt.date]] = defaultdict(set)
         sql = (
             "SELECT c.metric AS series_metric, c.scope AS series_scope, c.side AS series_side, "

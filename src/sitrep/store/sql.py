@@ -142,17 +142,20 @@ class SqlStore:
             row = codec.article_row(doc.article, run_id)
             if not self.db.execute(codec.insert_sql("articles", row), list(row.values())):
                 return False  # stored before, by this run or an earlier one
-            self._insert("sentences", [codec.sentence_row(article_id, s) for s in doc.sentences])
-            self._insert(
+            self.insert_rows(
+                "sentences", [codec.sentence_row(article_id, s) for s in doc.sentences]
+            )
+            self.insert_rows(
                 "place_mentions",
                 [codec.mention_row(article_id, i, m) for i, m in enumerate(doc.places)],
             )
-            self._insert("reports", [codec.report_row(r, i) for i, r in enumerate(doc.reports)])
-            self._insert("figures", [codec.figure_row(f, i) for i, f in enumerate(doc.figures)])
+            self.insert_rows("reports", [codec.report_row(r, i) for i, r in enumerate(doc.reports)])
+            self.insert_rows("figures", [codec.figure_row(f, i) for i, f in enumerate(doc.figures)])
             self.db.index_sentences([(article_id, s.index, s.text) for s in doc.sentences])
         return True
 
-    def _insert(self, table: str, rows: list[Row]) -> None:
+    def insert_rows(self, table: str, rows: list[Row]) -> None:
+        """Insert ``rows`` (dicts with the same columns) into ``table``, leaving existing rows alone."""
         if rows:
             self.db.executemany(codec.insert_sql(table, rows[0]), [list(r.values()) for r in rows])
 
@@ -204,14 +207,14 @@ class SqlStore:
 
     def write_stories(self, stories: Iterable[Story]) -> None:
         stories = list(stories)
-        self._insert(
+        self.insert_rows(
             "stories",
             [
                 {"id": s.id, "published": None if s.published is None else s.published.isoformat()}
                 for s in stories
             ],
         )
-        self._insert(
+        self.insert_rows(
             "story_articles",
             [
                 {"story_id": s.id, "article_id": a, "position": i}
@@ -230,8 +233,8 @@ class SqlStore:
         incidents = list(incidents)
         rows = [codec.incident_row(inc, listing_key(inc.id, inc.date)) for inc in incidents]
         self._free_positions(rows)
-        self._insert("incidents", rows)
-        self._insert(
+        self.insert_rows("incidents", rows)
+        self.insert_rows(
             "incident_reports",
             [
                 {"incident_id": inc.id, "report_id": report_ids[r], "position": i}
@@ -288,7 +291,7 @@ class SqlStore:
                     "minor": int(c.minor),
                 }
             )
-        self._insert("contradictions", rows)
+        self.insert_rows("contradictions", rows)
 
     def delete_contradictions(self, contradiction_ids: Iterable[str]) -> None:
         self.execute_in("DELETE FROM contradictions WHERE id IN ({marks})", contradiction_ids)
@@ -296,7 +299,7 @@ class SqlStore:
     def write_inferred_dates(self, published: Mapping[str, dt.date]) -> None:
         """Set (or change) the inferred publication dates of articles."""
         self.execute_in("DELETE FROM inferred_dates WHERE article_id IN ({marks})", published)
-        self._insert(
+        self.insert_rows(
             "inferred_dates",
             [{"article_id": a, "published": d.isoformat()} for a, d in sorted(published.items())],
         )
