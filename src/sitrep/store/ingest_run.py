@@ -1,9 +1,10 @@
-"""``ingest``: read inputs, process new articles, store them, resolve the corpus.
+"""``ingest``: read inputs, process new articles, store them, resolve them against the store.
 
 The library entry point behind ``sitrep ingest`` and ``sitrep demo``.  Each
 article is written in its own transaction, keyed by its content hash, so a
 rerun skips what is stored and a run killed midway leaves a consistent
-database that the next run completes.
+database that the next run completes; the articles it stored but did not
+resolve are resolved by the next run (see :mod:`sitrep.store.resolution`).
 """
 
 from __future__ import annotations
