@@ -178,8 +178,9 @@ def test_ingest_a_folder_with_a_bad_file(tmp_path: Path) -> None:
     db = tmp_path / "run.db"
     result = runner.invoke(app, ["ingest", str(_folder(tmp_path)), "--db", str(db)])
     assert result.exit_code == 1, result.output
-    [failure_line] = result.stderr.splitlines()
+    failure_line, undated_line = result.stderr.splitlines()
     assert failure_line.startswith(f"{tmp_path / 'in' / 'junk.txt'}: ")
+    assert undated_line.startswith("2 of 2 new articles have no known publication date")
     with open_store(Settings(db=str(db)), read_only=True) as store:
         counts = store.counts()
     assert (counts["articles"], counts["failures"]) == (2, 1)
@@ -187,6 +188,7 @@ def test_ingest_a_folder_with_a_bad_file(tmp_path: Path) -> None:
         "articles new       2\n"
         "articles skipped   0\n"
         "articles resolved  2\n"
+        "articles undated   2\n"
         "failures           1\n"
         f"incidents          {counts['incidents']}\n"
         f"figures            {counts['figures']}\n"

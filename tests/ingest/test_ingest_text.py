@@ -32,6 +32,23 @@ def test_date_marker_layout() -> None:
     assert article.text[article.body_start :].startswith("Russian drones")
 
 
+def test_title_then_date_marker_layout() -> None:
+    article = parse_text(f"{TITLE}\n date 2023-07-24\n{BODY}", "t.txt")
+    assert article.title == TITLE
+    assert (article.published, article.published_basis) == (dt.date(2023, 7, 24), "stated")
+    assert article.text[article.body_start :] == BODY
+    # the id is the one this file had before the layout was read (the text after the title)
+    assert article.id == article_id(f" date 2023-07-24\n{BODY}")
+
+
+def test_date_and_url_header_without_title() -> None:
+    url = "https://example.org/2023/07/24/drones"
+    article = parse_text(f"20230724\n{url}\n{BODY}", "u.txt")
+    assert (article.title, article.url) == (None, url)
+    assert (article.published, article.published_basis) == (dt.date(2023, 7, 24), "stated")
+    assert article.text[article.body_start :] == BODY
+
+
 def test_date_and_url_header_layout() -> None:
     url = "https://www.theguardian.com/world/2023/jul/24/drones-izmail"
     article = parse_text(f"{TITLE}\n20230724\n{url}\n{BODY}", "c.txt")

@@ -46,6 +46,7 @@ def _summary_record(summary: RunSummary) -> dict[str, Any]:
         "articles new": summary.articles_new,
         "articles skipped": summary.articles_skipped,
         "articles resolved": summary.resolved,
+        "articles undated": summary.undated,
         "failures": len(summary.failures),
         "incidents": summary.incidents,
         "figures": summary.figures,
@@ -76,6 +77,13 @@ def ingest(
         summary = ingest_paths(paths, settings, advance, jsonl=jsonl)
     for failure in summary.failures:
         typer.echo(f"{failure.source}: {failure.reason}", err=True)
+    if summary.undated:
+        typer.echo(
+            f"{summary.undated} of {summary.articles_new} new articles have no known publication date: "
+            "their relative dates ('on Friday') stay unresolved. Give a ` date YYYY-MM-DD` line, "
+            "a `published` field or a URL with a date.",
+            err=True,
+        )
     record = _summary_record(summary)
     if fmt is Format.JSON:
         record = {"run_id": summary.run_id, **record} | {

@@ -1,10 +1,11 @@
 """Plain-text articles in the three layouts seen in the wild.
 
 1. A title line, then the body.
-2. A leading `` date YYYY-MM-DD`` marker glued to the first body line
-   (published is that date, stated; no title).
-3. A title line, a ``YYYYMMDD`` line and a URL line, then the body
-   (published stated, ``url``, outlet from the URL's domain).
+2. A `` date YYYY-MM-DD`` marker on the first line (glued to the first body
+   line, no title) or on the second, after a title line (published is that
+   date, stated).
+3. A ``YYYYMMDD`` line and a URL line, after a title line or at the top,
+   then the body (published stated, ``url``, outlet from the URL's domain).
 
 Anything else is all body.  Outlet signatures in the text ("The Independent
 is on the ground") name the outlet when no URL does.
@@ -23,6 +24,7 @@ from sitrep.model import Article
 __all__ = ["looks_like_title", "parse_text"]
 
 _DATE_MARKER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_MARKER_LINE = re.compile(r"[ \t]*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 _COMPACT_DATE = re.compile(r"\s*(\d{4})(\d{2})(\d{2})\s*")
 _URL_LINE = re.compile(r"\s*(https?://\S+)\s*")
 _LINE = re.compile(r"[^\n]*(\n|$)")
@@ -65,19 +67,34 @@ def looks_like_title(line: str, followed_by_blank: bool) -> bool:
     )
 
 
-def _header_layout(text: str) -> tuple[dt.date, str, int] | None:
-    """Layout 3: (published, url, body_start) when lines 2-3 are a date and a URL."""
+def _header_layout(text: str) -> tuple[dt.date, str, int, bool] | None:
+    """Layout 3: (published, url, body_start, titled) when lines 2-3 (or 1-2) are a date and a URL."""
     spans = _lines(text, 3)
-    if len(spans) < 3:
+    for first, titled in ((1, True), (0, False)):
+        if len(spans) < first + 2:
+            continue
+        date_line = _COMPACT_DATE.fullmatch(text[spans[first][0] : spans[first][1]])
+        url_line = _URL_LINE.fullmatch(text[spans[first + 1][0] : spans[first + 1][1]])
+        if date_line is None or url_line is None:
+            continue
+        published = _date(*date_line.groups())
+        if published is not None:
+            return published, url_line.group(1), spans[first + 1][1], titled
+    return None
+
+
+def _titled_marker(text: str) -> tuple[str, dt.date, int, int] | None:
+    """Layout 2 after a title: (title, published, title_end, body_start) when line 2 is a date marker."""
+    spans = _lines(text, 2)
+    if len(spans) < 2 or not text[spans[0][0] : spans[0][1]].strip():
         return None
-    date_line = _COMPACT_DATE.fullmatch(text[spans[1][0] : spans[1][1]])
-    url_line = _URL_LINE.fullmatch(text[spans[2][0] : spans[2][1]])
-    if date_line is None or url_line is None:
+    marker = _MARKER_LINE.match(text, spans[1][0])
+    if marker is None:
         return None
-    published = _date(*date_line.groups())
+    published = _date(*marker.group(1).split("-"))
     if published is None:
         return None
-    return published, url_line.group(1), spans[2][1]
+    return text[: spans[0][1]].strip(), published, spans[0][1], marker.end()
 
 
 def _title(text: str) -> tuple[str, int] | None:
@@ -92,8 +109,9 @@ def _title(text: str) -> tuple[str, int] | None:
     return first, spans[0][1]
 
 
-def _article(text: str, source: str, body_start: int) -> Article:
-    body = text[body_start:]
+def _article(text: str, source: str, body_start: int, identity_start: int | None = None) -> Article:
+    """``identity_start`` is where the text hashed for the id begins (default: the body)."""
+    body = text[body_start if identity_start is None else identity_start :]
     return Article(
         id=article_id(body if body.strip() else text),
         text=text,
@@ -109,12 +127,18 @@ def parse_text(text: str, source: str) -> Article:
     if marker is not None and (published := _date(*marker.group(1).split("-"))) is not None:
         article = _article(text, source, marker.end())
         return replace(article, published=published, published_basis="stated")
+    titled_marker = _titled_marker(text)
+    if titled_marker is not None:
+        title, published, title_end, body_start = titled_marker
+        # The id hashes the text after the title, as it did before this layout was read.
+        article = _article(text, source, body_start, identity_start=title_end)
+        return replace(article, title=title, published=published, published_basis="stated")
     header = _header_layout(text)
     if header is not None:
-        published, url, body_start = header
+        published, url, body_start, has_title = header
         return replace(
             _article(text, source, body_start),
-            title=text[: text.index("\n")].strip(),
+            title=text[: text.index("\n")].strip() if has_title else None,
             published=published,
             published_basis="stated",
             url=url,

@@ -36,6 +36,7 @@ class RunSummary:
     incidents: int
     figures: int
     resolved: int  # articles resolved by this run (every stored one when re-resolved)
+    undated: int = 0  # new articles with no known publication date (stated, metadata or inferred)
 
 
 @dataclass(slots=True)
@@ -44,6 +45,7 @@ class _Tally:
 
     new: int = 0
     skipped: int = 0
+    undated: int = 0
     failures: list[Failure] = field(default_factory=list)
     extractors: set[str] = field(default_factory=set)
 
@@ -116,6 +118,7 @@ def ingest_into(
         incidents=counts["incidents"],
         figures=counts["figures"],
         resolved=resolved,
+        undated=tally.undated,
     )
 
 
@@ -138,6 +141,7 @@ def _record(store: Store, run_id: str, item: Document | Failure, tally: _Tally) 
         tally.failures.append(item)
     elif store.write_document(item, run_id):
         tally.new += 1
+        tally.undated += item.article.published is None
         tally.extractors.update(r.extractor for r in item.reports)
         tally.extractors.update(f.extractor for f in item.figures)
     else:
