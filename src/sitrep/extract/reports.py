@@ -14,6 +14,7 @@ from dataclasses import replace
 from sitrep.config import Settings
 from sitrep.extract import events
 from sitrep.extract._casualties import CasualtyMention, find_casualties
+from sitrep.extract._date_roles import date_roles, dateline_end
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
@@ -56,7 +57,8 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     "Kalynivka near Chasiv Yar"), another name for it ("Marinka (Maryinka)"),
     or where the fire came from ("shelled Toretsk from positions in Horlivka").
     """
-    mentions = [m for m in doc.places if m.sentence == sent.index]
+    header = dateline_end(sent.text)  # "KYIV (AP) —" says where the story was filed, not the event
+    mentions = [m for m in doc.places if m.sentence == sent.index and m.start >= header]
     sources = [m for m in mentions if _is_authority(sent.text, m)]
     if sources and _other_places(doc, sources):
         # "..., the Dnipropetrovsk regional military administration reported": a source, not a place
@@ -182,8 +184,9 @@ def _number(items: list[CasualtyMention], kind: str) -> Number | None:
     return max(values, key=lambda n: n.low or n.value or 0)
 
 
-def _date(dates: list[DateMention]) -> DateMention | None:
-    return dates[0] if dates else None
+def _date(text: str, dates: list[DateMention]) -> DateMention | None:
+    """The incident's date among the sentence's dates: event time, not the time of telling."""
+    return date_roles(text, dates).event
 
 
 def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list[Report]:
@@ -202,7 +205,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         kyiv = _kyiv_from_doc(doc) if _CAPITAL.search(text) else None
         place_values = [kyiv]
     dates = find_dates(text, doc.article.published)
-    date = _date(dates)
+    date = _date(text, dates)
     claimant = find_claimant(text)
     typed = cue is not None
     cue = cue or events.EventCue("explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None)

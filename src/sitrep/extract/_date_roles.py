@@ -1,0 +1,127 @@
+"""Event time and report time: which date of a sentence is the incident's.
+
+Real coverage dates the same strike twice in one sentence: "The death toll
+from Friday's strike on Dnipro rose to 57 on Sunday, the governor said" has
+the event on Friday and the count as of Sunday.  A date is
+
+* **event time** when it belongs to the attack ("Friday's strike", "the strike
+  on the station on 8 April", "was hit on Saturday");
+* **report time** when it belongs to the telling or the count ("said on
+  Tuesday", "rose to 30 on Sunday", "as of Monday morning");
+* **dateline** when it stands in the wire header ("KYIV, Jan 17 (Reuters) -");
+* plain otherwise.
+
+The incident takes the first event-time date, else the first plain one.  A
+sentence that updates a toll ("the death toll rose to 45") and states only
+report time has no event date of its own: the update dates the numbers,
+never the incident, and the report is a follow-up (see ``is_update``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sitrep.extract.dates import DateMention
+
+__all__ = ["DateRoles", "dateline_end", "is_update", "date_roles"]
+
+# A wire header at the very start of a sentence: "KYIV, Ukraine (AP) —",
+# "ZAPORIZHZHIA, June 3 (Reuters) -", "Kyiv, 12 March (AFP):", "Kiev:".
+_DATELINE = re.compile(
+    r"""\A\s*
+    (?:
+      (?P<caps>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2})      # KYIV, KRAMATORSK, NEW YORK
+      |(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+       (?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?=\s*[,(:])   # Kyiv (AFP), Kiev:
+    )
+    (?:\s*,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?                # , Ukraine
+    (?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?  # , June 3
+    \s*(?P<agency>\((?:[A-Z][\w.&/ -]{0,30})\))?                    # (AP), (Reuters)
+    \s*(?P<sep>—|–|--|-|:)\s+
+    """,
+    re.VERBOSE,
+)
+
+_REPORT_BEFORE = re.compile(
+    r"""\b(?:
+      said|says|reported|reports|announced|wrote|posted|added|stated|confirmed|updated|
+      told\s+(?:\w+\s+){0,3}?|
+      (?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|
+        jumped|reached|reaches|stood|stands|went\s+up)|
+      as\s+of
+    )\s+(?:[\w,'’-]+\s+){0,4}?(?:on|by|as\s+of|at|late\s+on|early\s+on|until|through)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_EVENT_NOUN = (
+    r"(?:strikes?|attacks?|shelling|bombing|bombardment|missile|rocket|drone|assault|explosions?|"
+    r"blasts?|raids?|massacre|airstrike|air\s+strike|barrage|hit|struck|shelled|attacked|killed|fired|"
+    r"launched|destroyed|damaged|bombed|targeted)"
+)
+_EVENT_AFTER = re.compile(rf"\A['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_EVENT_NOUN}\b", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(
+    rf"\b{_EVENT_NOUN}\b[^.;:]{{0,70}}?\b(?:on|in\s+the\s+early\s+hours\s+of|early\s+on|late\s+on|overnight\s+on)?\s*$",
+    re.IGNORECASE,
+)
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|reported|rose|risen|climbed|increased)\b", re.IGNORECASE)
+
+# A sentence that revises a toll: a toll head and a verb of change, or "rose to 30".
+_UPDATE = re.compile(
+    r"""\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|injured|wounded|victims|casualties))
+        \b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|jumped|reached|went\s+up|gone\s+up)\b
+      |\b(?:rose|risen|climbed|increased)\s+to\s+(?:at\s+least\s+)?\d""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class DateRoles(NamedTuple):
+    """The sentence's event date (or ``None``) and the date its numbers are as of (or ``None``)."""
+
+    event: DateMention | None
+    as_of: DateMention | None
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline at the start of ``text`` ends (0 when there is none).
+
+    A bare capitalised word before a dash or colon ("Update:", "Kiev:") is a
+    dateline only when an agency or an all-caps name marks it, or it is
+    followed by a colon and the sentence goes on (the "Kiev:" style).
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    if m.group("caps") or m.group("agency") or m.group("sep") == ":":
+        return m.end()
+    return 0
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` revises a toll ("the death toll ... rose to 45")."""
+    return bool(_UPDATE.search(text))
+
+
+def _role(text: str, d: DateMention) -> str:
+    before = text[max(0, d.start - 90) : d.start]
+    if _EVENT_AFTER.match(text, d.end):
+        return "event"
+    if _REPORT_BEFORE.search(before[-50:]):
+        return "report"
+    near = _EVENT_BEFORE.search(before)
+    if near is not None and not _SAID_BETWEEN.search(near.group(0)):
+        return "event"
+    return "plain"
+
+
+def date_roles(text: str, dates: list[DateMention]) -> DateRoles:
+    """The event date and the as-of date among ``dates`` (mentions in ``text``)."""
+    start = dateline_end(text)
+    roles = [(d, "dateline" if d.start < start else _role(text, d)) for d in dates]
+    event = next((d for d, r in roles if r == "event"), None)
+    event = event or next((d for d, r in roles if r == "plain"), None)
+    as_of = next((d for d, r in roles if r == "report"), None)
+    if event is None and not is_update(text):
+        # "Russian missiles hit Dnipro, the governor said on Saturday": told the day it happened;
+        # a dateline's date is the filing day, the event's when nothing else dates it
+        event = as_of or next((d for d, r in roles if r == "dateline"), None)
+    return DateRoles(event, as_of)
