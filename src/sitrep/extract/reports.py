@@ -8,6 +8,7 @@ merges the reports of one article that describe one incident.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -15,6 +16,7 @@ from sitrep.config import Settings
 from sitrep.extract import events
 from sitrep.extract._casualties import CasualtyMention, find_casualties
 from sitrep.extract._date_roles import date_roles, dateline_end
+from sitrep.extract._factuality import BACKGROUND_DAYS, is_background_date, no_new_event
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
@@ -189,6 +191,12 @@ def _date(text: str, dates: list[DateMention]) -> DateMention | None:
     return date_roles(text, dates).event
 
 
+def _dates_recent(dates: list[DateMention], published: dt.date | None) -> bool:
+    """Whether a date of the sentence lies within ``BACKGROUND_DAYS`` before publication."""
+    days = [d.date.to_date() for d in dates] if published is not None else []
+    return any(day is not None and 0 <= (published - day).days < BACKGROUND_DAYS for day in days)  # type: ignore[operator]
+
+
 def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list[Report]:
     text = sent.text
     cue = events.classify(text)
@@ -199,13 +207,16 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         return []
     if not _PAST.search(text) and not casualties and not find_dates(text, doc.article.published):
         return []
+    published = doc.article.published
+    dates = find_dates(text, published)
+    date = _date(text, dates)
+    if no_new_event(text, _dates_recent(dates, published)) or is_background_date(date.date if date else None, published):
+        return []
     places = _event_places(doc, sent)
     place_values: list[Place | None] = [m.place for m in places]
     if not places:
         kyiv = _kyiv_from_doc(doc) if _CAPITAL.search(text) else None
         place_values = [kyiv]
-    dates = find_dates(text, doc.article.published)
-    date = _date(text, dates)
     claimant = find_claimant(text)
     typed = cue is not None
     cue = cue or events.EventCue("explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None)

@@ -1,0 +1,93 @@
+"""Sentences that report no new event, and the strikes told in the same words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract._date_roles import date_roles, dateline_end, is_update
+from sitrep.extract._factuality import is_background_date, no_new_event
+from sitrep.extract.dates import find_dates
+from sitrep.model import PartialDate
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("An air-raid alert was declared in Odesa region on Tuesday night.", "alert"),
+        ("Air defence is working in the capital, the city administration said.", "alert"),
+        ("Several attack drones are approaching Poltava from the east.", "alert"),
+        ("Moscow could launch another wave of missiles at the grid this winter, officials warned.", "modal"),
+        ("The Kremlin threatened to strike government buildings in Kyiv.", "modal"),
+        ("A court in Dnipro sentenced a Russian soldier to 15 years for shelling Nikopol.", "court"),
+        ("The case concerns the shelling of a school in Kherson.", "court"),
+        ("The video of a missile hitting a Lviv hospital is fake, fact-checkers found.", "fact-check"),
+        ("Washington announced a new aid package that includes Patriot missiles.", "diplomacy"),
+        ("Talks on a grain corridor resumed in Istanbul.", "diplomacy"),
+        ("Kherson is regularly shelled from the left bank.", "habitual"),
+        ("Nikopol has been shelled more than 1,200 times since November.", "habitual"),
+        ("At least 443 children have been killed or injured since the invasion.", "habitual"),
+        ("Residents marked the anniversary of the strike on the station.", "remembrance"),
+        ("A year ago, a missile strike on a mall in Kremenchuk killed 22 people.", "past"),
+        ("Moscow denied targeting civilians.", "denial"),
+        ("The two teams clashed in a league match in Lviv.", "not combat"),
+    ],
+)
+def test_no_new_event(text: str, reason: str) -> None:
+    assert no_new_event(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sirens sounded shortly before two missiles struck an apartment block in Dnipro, killing five.",
+        "A Russian drone hit a bus in Kherson on Monday, injuring three passengers.",
+        "Kharkiv, which is regularly shelled, was hit on Monday, killing two people.",
+        "Russian forces shelled Nikopol overnight, damaging a gas pipeline.",
+    ],
+)
+def test_strikes_are_events(text: str) -> None:
+    recent = any(d.date.to_date() and (PUBLISHED - d.date.to_date()).days < 14 for d in find_dates(text, PUBLISHED))  # type: ignore[operator]
+    assert no_new_event(text, recent) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "as_of"),
+    [
+        ("The death toll from Saturday's strike on Odesa rose to 12 on Monday.", "2024-03-02", "2024-03-04"),
+        ("The number killed in the strike on Dnipro on 1 March has risen to 9, the governor said on Tuesday.", "2024-03-01", "2024-03-05"),
+        ("The death toll in Odesa rose to 12 on Monday.", None, "2024-03-04"),
+        ("Russian missiles hit Odesa, the governor said on Monday.", "2024-03-04", "2024-03-04"),
+        ("ODESA, March 5 (Reuters) - Russian drones hit a port on Monday.", "2024-03-04", None),
+        ("ODESA, March 5 (Reuters) - Russian drones hit a port.", "2024-03-05", None),
+    ],
+)
+def test_event_time_and_report_time(text: str, event: str | None, as_of: str | None) -> None:
+    roles = date_roles(text, find_dates(text, PUBLISHED))
+    assert (roles.event.date.isoformat() if roles.event else None) == event
+    assert (roles.as_of.date.isoformat() if roles.as_of else None) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("KYIV, Ukraine (AP) — Russia launched", len("KYIV, Ukraine (AP) — ")),
+        ("ZAPORIZHZHIA, June 3 (Reuters) - A drone", len("ZAPORIZHZHIA, June 3 (Reuters) - ")),
+        ("Kiev: Russian forces", len("Kiev: ")),
+        ("Russian forces shelled Kherson - again.", 0),
+        ("Tuesday, 10 October 2023: artillery hit Kherson.", 0),
+    ],
+)
+def test_dateline_end(text: str, end: int) -> None:
+    assert dateline_end(text) == end
+
+
+def test_update_and_background() -> None:
+    assert is_update("The death toll from the strike has risen to 46.")
+    assert not is_update("A missile killed 46 people.")
+    assert is_background_date(PartialDate(2024, 1, 8), PUBLISHED)
+    assert not is_background_date(PartialDate(2024, 3, 1), PUBLISHED)
+    assert not is_background_date(PartialDate(None, 1, 8), PUBLISHED)
