@@ -103,7 +103,9 @@ def write_jsonl(path: Path, rows: list[Row]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mirror", type=Path, default=DEFAULT_MIRROR, help="git dir of the source repo")
+    parser.add_argument(
+        "--mirror", type=Path, default=DEFAULT_MIRROR, help="git dir of the source repo"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / ".devdata" / "acled")
     args = parser.parse_args()
     rows = read_rows(args.mirror)
@@ -111,7 +113,13 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     write_jsonl(args.out / "dev.jsonl", dev)
     write_jsonl(args.out / "sealed.jsonl", sealed)
-    meta = SOURCE | {"rows": len(rows), "sample": SAMPLE_SIZE, "seed": SEED, "dev": len(dev), "sealed": len(sealed)}
+    meta = SOURCE | {
+        "rows": len(rows),
+        "sample": SAMPLE_SIZE,
+        "seed": SEED,
+        "dev": len(dev),
+        "sealed": len(sealed),
+    }
     (args.out / "source.json").write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps(meta))
 
