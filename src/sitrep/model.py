@@ -266,6 +266,12 @@ class Report:
     # False when the sentence only counts victims ("Two were killed.") and the
     # type is the default: merging then takes the type from a sentence that names the event.
     typed: bool = True
+    # The day the report's numbers are stated for ("rose to 57 on Sunday"; else the
+    # article's date): report time, never the incident's date.
+    as_of: PartialDate | None = None
+    # The report updates a toll ("the death toll rose to 46") without dating the attack:
+    # its date is only the day of telling, and it may follow an incident days earlier.
+    followup: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,7 @@ def incident_json(report: Report) -> Json:
         "targets": list(report.targets),
         "status": report.status,
         "claimant": claimant_json(report.claimant),
+        "as_of": report.as_of.isoformat() if report.as_of else None,
         "evidence": evidence_json(report.evidence),
         "extractor": report.extractor,
     }
@@ -158,18 +159,26 @@ def merged_incident_json(incident: Incident, ids: dict[str, str]) -> Json:
             "killed_range": list(incident.killed_range),
             "injured_range": list(incident.injured_range),
             "evidence": [e for r in incident.reports for e in evidence_json(r.evidence)],
-            "reports": [
-                {
-                    "id": ids.get(r.article_id, r.article_id),
-                    "killed": number_json(r.killed),
-                    "injured": number_json(r.injured),
-                    "claimant": claimant_json(r.claimant),
-                }
-                for r in incident.reports
-            ],
+            "reports": [_toll_json(r, ids) for r in incident.reports],
+            # the toll over time: each report's numbers by the day they were stated
+            "toll_series": [_toll_json(r, ids) for r in sorted(incident.reports, key=_as_of_key)],
         }
     )
     return out
+
+
+def _as_of_key(report: Report) -> str:
+    return report.as_of.isoformat() if report.as_of else "9999"
+
+
+def _toll_json(report: Report, ids: dict[str, str]) -> Json:
+    return {
+        "id": ids.get(report.article_id, report.article_id),
+        "killed": number_json(report.killed),
+        "injured": number_json(report.injured),
+        "claimant": claimant_json(report.claimant),
+        "as_of": report.as_of.isoformat() if report.as_of else None,
+    }
 
 
 def contradiction_json(c: Contradiction, ids: dict[str, str]) -> Json:

@@ -7,9 +7,11 @@ Rules, in order (documented here because analysts ask "why merged?"):
 2. Otherwise a report with no place joins the incident whose targets it
    shares (a bus and a car), else it is dropped: no place, no incident.
 3. A report with no date takes the date of a report about the same target
-   at the same place, else the publication date, else the last date the
-   article gave before it ("On 12 June ... In the afternoon, ..."); all
-   marked inferred.
+   at the same place, else of any dated report at the same place (a toll
+   update in a follow-up is about the attack the article dates), else the
+   publication date, else the last date the article gave before it ("On 12
+   June ... In the afternoon, ..."); all marked inferred.  A toll update
+   dated only by publication stays a follow-up (``Report.followup``).
 4. Reports merge when the place is the same (a district is inside its
    city), the day is the same, the types are compatible, the target sets
    do not conflict and no report says "another".  Numbers merge by the
@@ -110,7 +112,15 @@ def _merge(a: Report, b: Report) -> Report:
         victims=a.victims or b.victims,
         separate=a.separate or b.separate,
         date_inferred=a.date_inferred and b.date_inferred,
+        as_of=_later(a.as_of, b.as_of),
+        followup=a.followup or b.followup,
     )
+
+
+def _later(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None or b is None:
+        return a or b
+    return max(a, b, key=lambda d: (d.year or 0, d.month, d.day))
 
 
 def _type_source(a: Report, b: Report) -> Report:
@@ -147,6 +157,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     pending: list[Report] = []
     votes = {r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1) for r in doc.reports if r.event_type == "explosions_remote_violence" and r.typed}
     last_date: PartialDate | None = None  # an undated sentence goes on from the last date the text gave
+    defaults: list[PartialDate | None] = []
     for report in doc.reports:
         if report.place is None:
             if incidents and _continues(incidents[-1], report):
@@ -154,9 +165,10 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             else:
                 pending.append(report)
             continue
-        incidents.append(_fill_date(report, published or last_date, doc.reports))
+        incidents.append(_fill_date(report, None, doc.reports))
+        defaults.append(published or last_date)
         last_date = report.date or last_date
-    incidents = _place_dates(incidents)
+    incidents = [_fill_date(r, d, ()) for r, d in zip(_place_dates(incidents), defaults, strict=True)]
     merged: list[Report] = []
     for report in incidents:
         for i, existing in enumerate(merged):
@@ -167,8 +179,15 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             merged.append(report)
     for report in pending:
         merged = _attach_by_targets(merged, report)
-    merged = [_vote_sub_type(r, votes) for r in merged]
+    merged = [_still_followup(_vote_sub_type(r, votes), published) for r in merged]
     return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
+
+
+def _still_followup(report: Report, published: PartialDate | None) -> Report:
+    """A toll update stays a follow-up only while nothing but publication dates it."""
+    if report.followup and not (report.date_inferred and report.date == published and published is not None):
+        return replace(report, followup=False)
+    return report
 
 
 def _vote_sub_type(report: Report, votes: dict[int, tuple[str, int]]) -> Report:

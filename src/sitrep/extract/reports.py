@@ -15,13 +15,13 @@ from dataclasses import replace
 from sitrep.config import Settings
 from sitrep.extract import events
 from sitrep.extract._casualties import CasualtyMention, find_casualties
-from sitrep.extract._date_roles import date_roles, dateline_end
+from sitrep.extract._date_roles import DateRoles, date_roles, dateline_end, is_update
 from sitrep.extract._factuality import BACKGROUND_DAYS, is_background_date, no_new_event
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
-from sitrep.model import Document, Evidence, Number, Place, PlaceMention, Report, Sentence
+from sitrep.model import Document, Evidence, Number, PartialDate, Place, PlaceMention, Report, Sentence
 
 __all__ = ["NAME", "extract_reports", "publication_date"]
 
@@ -186,9 +186,11 @@ def _number(items: list[CasualtyMention], kind: str) -> Number | None:
     return max(values, key=lambda n: n.low or n.value or 0)
 
 
-def _date(text: str, dates: list[DateMention]) -> DateMention | None:
-    """The incident's date among the sentence's dates: event time, not the time of telling."""
-    return date_roles(text, dates).event
+def _as_of(roles: DateRoles, published: dt.date | None) -> PartialDate | None:
+    """When the sentence's numbers are stated: its report-time date, else the article's date."""
+    if roles.as_of is not None:
+        return roles.as_of.date
+    return PartialDate.from_date(published) if published is not None else None
 
 
 def _dates_recent(dates: list[DateMention], published: dt.date | None) -> bool:
@@ -209,7 +211,8 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         return []
     published = doc.article.published
     dates = find_dates(text, published)
-    date = _date(text, dates)
+    roles = date_roles(text, dates)
+    date = roles.event
     if no_new_event(text, _dates_recent(dates, published)) or is_background_date(date.date if date else None, published):
         return []
     places = _event_places(doc, sent)
@@ -236,6 +239,8 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
         claimant=claimant,
         date_inferred=bool(date and (date.relative or date.night)),
         typed=typed,
+        as_of=_as_of(roles, published),
+        followup=date is None and is_update(text),
     )
     by_place = _assign(text, casualties, places) if places else {0: casualties}
     reports = []

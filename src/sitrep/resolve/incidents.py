@@ -38,6 +38,7 @@ from sitrep.resolve.matching import (
     compatible,
     is_coarse,
     precision_rank,
+    reach,
     same_counts,
 )
 from sitrep.resolve.numbers import spread, summarise
@@ -170,13 +171,14 @@ class IncidentIndex:
         date = entry.report.date
         if date is None:
             return
+        span = reach(self.window)
         if entry.day is not None:
-            days = window_days([entry.day], self.window)
+            days = window_days([entry.day], span)
             month_days = days
         else:  # a year-unknown date may fall in any year indexed
             years = {year + k for year in self._years for k in (-1, 0, 1)}
-            days = window_days(placements(date, years), self.window)
-            month_days = window_days(placements(date, YEARLESS_YEARS), self.window) | days
+            days = window_days(placements(date, years), span)
+            month_days = window_days(placements(date, YEARLESS_YEARS), span) | days
         for day in days:
             yield from self._by_day.get((entry.admin1, day), ())
         for month, day_of_month in {(d.month, d.day) for d in month_days}:

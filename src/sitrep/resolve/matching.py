@@ -27,6 +27,7 @@ __all__ = [
     "make_entry",
     "place_key",
     "precision_rank",
+    "reach",
     "same_counts",
     "same_place",
 ]
@@ -58,6 +59,13 @@ _VARIANTS = {
     "lugansk": "luhansk",
 }
 
+# A follow-up ("the death toll in Dnipro has risen to 46", dated only by its
+# publication) may join an incident this many days before it.  Wire follow-ups
+# of one strike run over about a week (rescue work, deaths in hospital);
+# later mentions are background (extract: BACKGROUND_DAYS = 14).  3-14 tried
+# on our own coverage set (tests/golden/coverage): 7 joins every follow-up.
+FOLLOWUP_DAYS = 7
+
 _PRECISION_RANK = {"district": 0, "settlement": 1, "raion": 2, "oblast": 3, "country": 4}
 _COARSE = _PRECISION_RANK["raion"]
 
@@ -79,6 +87,7 @@ class Entry:
     day: dt.date | None  # full date; None when the year (or the date) is unknown
     flexible: bool  # "overnight" or an inferred date: may be one window off
     order: tuple[str, str, int]
+    followup: bool = False  # updates a toll, dated only by publication: the attack may be days earlier
 
     @property
     def admin1(self) -> str:
@@ -98,7 +107,13 @@ def make_entry(article_id: str, index: int, report: Report, published: dt.date |
         day=None if report.date is None else full_date(report.date, published),
         flexible=flexible,
         order=(stamp, article_id, index),
+        followup=report.followup,
     )
+
+
+def reach(window: int) -> int:
+    """How many days either side of a report its candidates' cells span (follow-ups included)."""
+    return max(window, FOLLOWUP_DAYS)
 
 
 def place_key(place: Place) -> str:
@@ -161,7 +176,21 @@ def day_gap(a: Entry, b: Entry) -> int | None:
 
 def _same_day(a: Entry, b: Entry, window: int) -> bool:
     gap = day_gap(a, b)
-    return gap is not None and gap <= (window if (a.flexible or b.flexible) else 0)
+    if gap is None:
+        return False
+    if gap <= (window if (a.flexible or b.flexible) else 0):
+        return True
+    return _follows(a, b) or _follows(b, a)
+
+
+def _follows(later: Entry, earlier: Entry) -> bool:
+    """``later`` is a follow-up told up to ``FOLLOWUP_DAYS`` after ``earlier``'s day."""
+    if not later.followup:
+        return False
+    if later.day is None or earlier.day is None:
+        gap = day_gap(later, earlier)
+        return gap is not None and gap <= FOLLOWUP_DAYS
+    return 0 <= (later.day - earlier.day).days <= FOLLOWUP_DAYS
 
 
 def _same_type(a: Report, b: Report) -> bool:

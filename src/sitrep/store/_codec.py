@@ -217,6 +217,8 @@ def report_row(report: Report, idx: int) -> Row:
         "idx": idx,
         "date": _date(report.date),
         "date_inferred": int(report.date_inferred),
+        "as_of": _date(report.as_of),
+        "followup": int(report.followup),
         **place_columns(report.place),
         "event_type": report.event_type,
         "sub_event_type": report.sub_event_type,
@@ -251,6 +253,8 @@ def report_from(row: Row) -> Report:
         status=row["status"],
         claimant=claimant_from(row["claimant"]),
         date_inferred=bool(row["date_inferred"]),
+        as_of=_partial(row["as_of"]),
+        followup=bool(row["followup"]),
     )
 
 

@@ -62,7 +62,7 @@ from sitrep.resolve.ids import figure_key
 from sitrep.resolve.incidents import IncidentIndex, mergeable, window_days
 from sitrep.resolve.ledger import Claim, SeriesKey, make_claim, series_key
 from sitrep.resolve.lsh import Run, SignatureIndex, merge_runs, min_agreement
-from sitrep.resolve.matching import Entry, make_entry
+from sitrep.resolve.matching import Entry, make_entry, reach
 from sitrep.resolve.stories import (
     NUM_PERM,
     StoryMember,
@@ -407,7 +407,7 @@ class _Update:
 
     def _neighbour_components(self, new: list[Entry]) -> dict[str, str]:
         """Stored report key -> component, for every component a new report may join."""
-        window = self.settings.incident_window_days
+        window = reach(self.settings.incident_window_days)
         seen: set[tuple[Any, ...]] = set()
         hits: set[str] = set()
         for entry in new:
