@@ -72,6 +72,12 @@ OBLASTS: dict[str, tuple[str, str, str]] = {
 }
 # The city an oblast is named after, where it is not the base name.
 OBLAST_CITIES = {"UA12": "Dnipro", "UA35": "Kropyvnytskyi"}
+# Administrative centres of the units not named after one (facts).  A unit's
+# point is its centre's: that is where ACLED (geo_precision 3) codes an event
+# known only to the oblast ("[coded to Lutsk as the exact location is
+# unknown]"), and where a reader looks for "the Volyn region"; the mean point
+# of a unit's settlements lies in fields nobody names.
+OBLAST_CENTRES = {"UA01": "Simferopol", "UA07": "Lutsk", "UA21": "Uzhhorod", "UA32": "Kyiv"}
 # Further names news gives a first-level unit (facts, not spellings).
 OBLAST_EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "UA01": (
@@ -396,7 +402,7 @@ def raion_centre(adjective: str, places: list[Place]) -> str | None:
 
 
 def oblasts(settlements: list[Place]) -> list[Place]:
-    """The 27 first-level units, at the mean point of their settlements."""
+    """The 27 first-level units, at the point of their administrative centre."""
     by_oblast: dict[str, list[Place]] = defaultdict(list)
     for place in settlements:
         by_oblast[place.admin1 or ""].append(place)
@@ -422,11 +428,19 @@ def oblasts(settlements: list[Place]) -> list[Place]:
             lon=round(sum(p.lon for p in pointed) / len(pointed), 5),  # type: ignore[misc]
             population=sum(p.population for p in places),
         )
-        if city is not None and pcode in {"UA80", "UA85"}:
-            unit.lat, unit.lon = city.lat, city.lon
+        centre = _centre(settlements, OBLAST_CENTRES.get(pcode)) or city
+        if centre is not None and centre.lat is not None:
+            unit.lat, unit.lon = centre.lat, centre.lon
         unit.names = with_alternates(keys)
         out.append(unit)
     return out
+
+
+def _centre(settlements: list[Place], name: str | None) -> Place | None:
+    """The largest settlement called ``name`` (an oblast's administrative centre)."""
+    if name is None:
+        return None
+    return max((p for p in settlements if p.name == name), key=lambda p: p.population, default=None)
 
 
 def wof_places(path: Path, settlements: list[Place], gn_oblast: dict[str, str]) -> list[Place]:
