@@ -65,7 +65,9 @@ def from_web(timeout: float = 30.0) -> Fetch:
     import httpx
     import trafilatura
 
-    client = httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": "sitrep-devdata/1"})
+    client = httpx.Client(
+        timeout=timeout, follow_redirects=True, headers={"User-Agent": "sitrep-devdata/1"}
+    )
 
     def fetch(article: Article) -> str | None:
         try:
@@ -122,11 +124,17 @@ def check(articles: list[Article], out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--mirror", type=Path, help="directory of <id>.txt page texts to rebuild from")
-    parser.add_argument("--check", action="store_true", help="only verify articles.jsonl against the gold")
+    parser.add_argument(
+        "--mirror", type=Path, help="directory of <id>.txt page texts to rebuild from"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only verify articles.jsonl against the gold"
+    )
     args = parser.parse_args(argv)
     articles = load_articles(args.gold)
     if args.check:
@@ -135,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if bad else 0
     fetch = from_mirror(args.mirror) if args.mirror else from_web()
     written, mismatched, missing = rebuild(articles, fetch, args.out)
-    print(f"wrote {written} articles to {args.out / 'articles.jsonl'}; {mismatched} differ, {missing} missing")
+    print(
+        f"wrote {written} articles to {args.out / 'articles.jsonl'}; {mismatched} differ, {missing} missing"
+    )
     return 1 if mismatched or missing else 0
 
 
