@@ -8,7 +8,8 @@ Rules, in order (documented here because analysts ask "why merged?"):
    shares (a bus and a car), else it is dropped: no place, no incident.
 3. A report with no date takes the date of a report about the same target
    at the same place, else of any dated report at the same place (a toll
-   update in a follow-up is about the attack the article dates), else the
+   update in a follow-up, or a bare count, is about the attack the article
+   dates), else the
    publication date, else the last date the article gave before it ("On 12
    June ... In the afternoon, ..."); all marked inferred.  A toll update
    dated only by publication stays a follow-up (``Report.followup``).
@@ -165,10 +166,11 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             else:
                 pending.append(report)
             continue
-        incidents.append(_fill_date(report, None, doc.reports))
-        defaults.append(published or last_date)
+        # with no publication date the article's last date comes first (captions of one day)
+        incidents.append(_fill_date(report, None if published else last_date, doc.reports))
+        defaults.append(published)
         last_date = report.date or last_date
-    incidents = [_fill_date(r, d, ()) for r, d in zip(_place_dates(incidents), defaults, strict=True)]
+    incidents = [_fill_date(r, d, ()) for r, d in zip(_place_dates(incidents, published), defaults, strict=True)]
     merged: list[Report] = []
     for report in incidents:
         for i, existing in enumerate(merged):
@@ -206,11 +208,16 @@ def _vote_sub_type(report: Report, votes: dict[int, tuple[str, int]]) -> Report:
     return replace(report, sub_event_type=winner)
 
 
-def _place_dates(reports: list[Report]) -> list[Report]:
-    """An undated report takes the date of a dated report at the same place in the article."""
+def _place_dates(reports: list[Report], published: PartialDate | None) -> list[Report]:
+    """An undated report takes the date of a dated report at the same place in the article.
+
+    When the article has a date, only a toll update or a sentence that just
+    counts victims does: an undated sentence naming its own attack ("planes
+    bombed Mariupol again") is the day's news, not the dated one's.
+    """
     out = []
     for r in reports:
-        if r.date is None:
+        if r.date is None and (published is None or r.followup or not r.typed):
             twin = next((o for o in reports if o.date is not None and _same_place(o.place, r.place)), None)
             if twin is not None:
                 r = replace(r, date=twin.date, date_inferred=True)

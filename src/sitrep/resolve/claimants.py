@@ -11,7 +11,7 @@ import re
 
 from sitrep.model import Claimant
 
-__all__ = ["UNATTRIBUTED", "claimant_family"]
+__all__ = ["UNATTRIBUTED", "claimant_family", "claimant_side"]
 
 UNATTRIBUTED = ""
 
@@ -45,3 +45,29 @@ def claimant_family(claimant: Claimant | None) -> str:
         if pattern.search(name):
             return family
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+
+_RUSSIAN_SIDE = re.compile(
+    r"\b(?:russia|russian|kremlin|moscow|peskov|shoigu|belousov|konashenkov|zakharova|putin|"
+    r"moscow-installed|russian-installed|occupation|dpr|lpr|donetsk\s+people|luhansk\s+people|pushilin|pasechnik|saldo|balitsky)\b"
+)
+_INTERNATIONAL = re.compile(r"\b(?:un|u\.n\.|united nations|ohchr|unicef|unhcr|who|iaea|icrc|red cross|osce|hrmmu)\b")
+
+
+def claimant_side(claimant: Claimant | None) -> str:
+    """Whose side a claimant speaks for: ``russia``, ``international``, ``ukraine``, or ``""`` when unattributed.
+
+    Coverage of Ukraine names Ukrainian officials, services and outlets far
+    more than any other party, so a named claimant with no Russian or
+    international cue is taken to speak for Ukraine.
+    """
+    if claimant is None or not claimant.name.strip():
+        return UNATTRIBUTED
+    if claimant.side:
+        return claimant.side.lower()
+    name = claimant.name.lower().replace("’", "'")
+    if _RUSSIAN_SIDE.search(name):
+        return "russia"
+    if _INTERNATIONAL.search(name):
+        return "international"
+    return "ukraine"
