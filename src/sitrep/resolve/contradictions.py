@@ -195,13 +195,20 @@ def _is_series(a: Entry, b: Entry, va: int, vb: int) -> bool:
         return False  # the two sides' claims about one thing
     family = claimant_family(a.report.claimant)
     if family != UNATTRIBUTED and family == claimant_family(b.report.claimant):
+        return True  # one source revising its own figure
+    ta, tb = _told(a), _told(b)
+    if ta is not None and tb is not None and abs((ta - tb).days) > INCIDENT_WINDOW_DAYS:
         return True
-    da, db = a.report.as_of, b.report.as_of
-    if da is not None and db is not None and da.year and db.year:
-        apart = abs((da.to_date() - db.to_date()).days)  # type: ignore[operator]
-        if apart > INCIDENT_WINDOW_DAYS:
-            return True
     return is_revision(a, b, va, vb)
+
+
+def _told(entry: Entry) -> dt.date | None:
+    """The day a report's numbers were stated: its as-of day, else its stated publication day."""
+    as_of = entry.report.as_of
+    if as_of is not None and as_of.year is not None:
+        return as_of.to_date()
+    stamp = entry.order[0]
+    return None if stamp.startswith("9999") else dt.date.fromisoformat(stamp)
 
 
 def _value(report: Report, measure: str) -> int | None:

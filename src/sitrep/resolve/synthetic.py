@@ -683,15 +683,16 @@ def _materialise(
 
 
 def _disputed(docs: list[Document], truth: Truth) -> set[tuple[str, str]]:
-    """(incident, measure) whose reports differ other than by a later, higher toll."""
-    stated: dict[tuple[str, str], list[tuple[dt.date | None, int]]] = {}
+    """(incident, measure) whose reports differ at about the same time (DESIGN: revisions are not contradictions)."""
+    stated: dict[tuple[str, str], list[tuple[dt.date | None, int, str]]] = {}
     for doc in docs:
         for i, report in enumerate(doc.reports):
             label = truth.incidents[report_key(doc.article.id, i)]
             for measure, number in (("killed", report.killed), ("injured", report.injured)):
                 if number is not None and number.value is not None:
+                    claimant = report.claimant.name if report.claimant else ""
                     stated.setdefault((label, measure), []).append(
-                        (doc.article.published, number.value)
+                        (doc.article.published, number.value, claimant)
                     )
     return {
         key
@@ -700,12 +701,15 @@ def _disputed(docs: list[Document], truth: Truth) -> set[tuple[str, str]]:
     }
 
 
-def _conflict(a: tuple[dt.date | None, int], b: tuple[dt.date | None, int]) -> bool:
-    (da, va), (db, vb) = a, b
-    if va == vb:
+def _conflict(a: tuple[dt.date | None, int, str], b: tuple[dt.date | None, int, str]) -> bool:
+    """Different values by different claimants told within a day, other than a later, higher toll."""
+    (da, va, ca), (db, vb, cb) = a, b
+    if va == vb or (ca and ca == cb):
         return False
     if da is None or db is None or da == db:
         return True
+    if abs((da - db).days) > 1:
+        return False  # days apart: moments of one series
     return (da < db) != (va < vb)
 
 
