@@ -47,7 +47,7 @@ _REPORT_BEFORE = re.compile(
     r"""\b(?:
       said|says|reported|reports|announced|wrote|posted|added|stated|confirmed|updated|
       told\s+(?:\w+\s+){0,3}?|
-      (?:has\s+|had\s+|have\s+)?(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|
+      (?:has\s+|had\s+|have\s+|continued\s+to\s+|continues\s+to\s+)?(?:rose|risen|rises|rise|rising|climbed|climbs|increased|increases|grew|grown|
         jumped|reached|reaches|stood|stands|went\s+up)|
       as\s+of
     )\s+(?:[\w,'’-]+\s+){0,4}?(?:on|by|as\s+of|at|late\s+on|early\s+on|until|through)?\s*$""",

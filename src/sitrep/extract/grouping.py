@@ -31,6 +31,7 @@ __all__ = ["NAME", "group_reports", "merge_numbers"]
 NAME = "grouping.v1"
 
 _GENERIC_TARGETS = {"car", "residential building"}
+_REMOTE = {"shelling_artillery_missile_attack", "air_drone_strike"}
 
 
 def merge_numbers(a: Number | None, b: Number | None) -> Number | None:
@@ -88,8 +89,14 @@ def _mergeable(a: Report, b: Report) -> bool:
         and a.date == b.date
         and _compatible_type(a, b)
         and not _targets_conflict(a, b)
-        and not _numbers_conflict(a, b)
+        and not (_numbers_conflict(a, b) and not (a.typed and b.typed and _same_event(a, b)))
     )
+
+
+def _same_event(a: Report, b: Report) -> bool:
+    """Two typed reports of one place and day with one sub-type: one attack told twice, its
+    toll updated in the article ("Initially, 41 were reported dead ... risen to 49")."""
+    return a.sub_event_type == b.sub_event_type or {a.sub_event_type, b.sub_event_type} <= _REMOTE
 
 
 def _merge(a: Report, b: Report) -> Report:
