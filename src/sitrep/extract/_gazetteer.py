@@ -31,6 +31,7 @@ __all__ = [
     "load_gazetteer",
     "name_alternates",
     "normalise_name",
+    "skeleton",
     "transliterate_cyrillic",
 ]
 
@@ -82,6 +83,31 @@ def name_alternates(key: str) -> set[str]:
     for pattern, repl in _ALTERNATE_RULES[::3]:  # one rule per habit, not contradictory ones
         combined = pattern.sub(repl, combined)
     return (singles | {combined}) - {key, ""}
+
+
+# Letter groups that transliterations of one Cyrillic letter write differently
+# ("Klischiivka"/"Klishchiivka", "Czasiv"/"Chasiv", Russian g for Ukrainian h),
+# longest first; each becomes one consonant class of :func:`skeleton`.
+_CONSONANT_CLASSES: tuple[tuple[str, str], ...] = (
+    ("shch", "S"), ("sch", "S"), ("szcz", "S"), ("zh", "Z"), ("kh", "H"), ("ch", "C"),
+    ("cz", "C"), ("tch", "C"), ("sh", "X"), ("sz", "X"), ("ts", "T"), ("tz", "T"),
+    ("c", "T"), ("h", "H"), ("g", "H"), ("w", "v"), ("x", "ks"), ("q", "k"),
+)  # fmt: skip
+_VOWELS = re.compile(r"[aeiouyj ]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a normalised key, one class per transliterated letter.
+
+    Spellings of one name in different romanisations, Russian or Ukrainian,
+    share it: "olenivka" and "elenovka", "komyshuvakha" and "kamyshevakha",
+    "rumiantseve" and "rumyantsevo" all reduce to the same string.
+    """
+    out = key
+    for group, cls in _CONSONANT_CLASSES:
+        out = out.replace(group, cls)
+    return _DOUBLED.sub(r"\1", _VOWELS.sub("", out))
 
 
 _COMMON = {
@@ -185,6 +211,22 @@ class NameMatch:
     designator: Designator | None = None
 
 
+# Shortest skeleton :meth:`Gazetteer.spelled_like` matches: two consonants
+# ("Lozove" -> "lzv" has three) say too little even inside one oblast.
+MIN_SKELETON = 3
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
 DEFAULT_PATH = Path(str(resources.files("sitrep") / "data" / "gazetteer.sqlite"))
 
 
@@ -196,6 +238,7 @@ class Gazetteer:
         self._names = names  # key -> space-separated ids, parsed on first use
         self._entries: dict[int, GazetteerEntry] = {}
         self.stops = stops
+        self._bones: dict[tuple[str, str], tuple[int, ...]] | None = None
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
 
     def __len__(self) -> int:
@@ -219,6 +262,38 @@ class Gazetteer:
             return ()
         entries = (self.entry(int(i)) for i in ids.split())
         return tuple(sorted(entries, key=lambda e: (-e.population, not _hromada_centre(e))))
+
+    def spelled_like(self, key: str, admin1: str) -> tuple[GazetteerEntry, ...]:
+        """Settlements of oblast ``admin1`` whose name has ``key``'s :func:`skeleton`, closest spelling first.
+
+        The last resort for a name the text pins to an oblast ("Elenovka,
+        Donetsk"): restricted to one oblast, a shared skeleton is rarely a
+        coincidence.  Skeletons shorter than ``MIN_SKELETON`` match nothing.
+        """
+        bone = skeleton(key)
+        if len(bone) < MIN_SKELETON:
+            return ()
+        entries = {self.entry(i) for i in self._skeletons().get((admin1, bone), ())}
+        distance = {e: _edit_distance(key, normalise_name(e.name)) for e in entries}
+        # A shared skeleton with a spelling this far off is another name ("maiorsk", "staromaiorske").
+        near = [e for e in entries if distance[e] <= len(key) // 3 + 1]
+        best = min((distance[e] for e in near), default=0)
+        return tuple(
+            sorted((e for e in near if distance[e] == best), key=lambda e: (-e.population, e.id))
+        )
+
+    def _skeletons(self) -> dict[tuple[str, str], tuple[int, ...]]:
+        """(oblast, skeleton) -> settlement ids, built on first use from every name key."""
+        if self._bones is None:
+            bones: dict[tuple[str, str], set[int]] = {}
+            for key, ids in self._names.items():
+                bone = skeleton(key)
+                for i in map(int, ids.split()):
+                    row = self._rows[i]
+                    if row[3] in ("settlement", "district") and row[4]:
+                        bones.setdefault((row[4], bone), set()).add(i)
+            self._bones = {k: tuple(sorted(v)) for k, v in bones.items()}
+        return self._bones
 
     def candidates(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Every place called ``name`` (any spelling the gazetteer knows), largest first."""
@@ -329,7 +404,9 @@ def _hromada_centre(entry: GazetteerEntry) -> bool:
     if entry.hromada is None:
         return False
     name, hromada = normalise_name(entry.name), normalise_name(entry.hromada)
-    return hromada[:4] == name[:4] and hromada.startswith(name.rstrip("aeiouy")[: max(4, len(name) - 3)])
+    return hromada[:4] == name[:4] and hromada.startswith(
+        name.rstrip("aeiouy")[: max(4, len(name) - 3)]
+    )
 
 
 def _span_key(text: str, span: list[_Token]) -> tuple[int, int, str]:
@@ -376,7 +453,11 @@ def _designator(
         return None, end, after
     word = tokens[after].core.lower()
     if word == "regional" and _names_a_building(tokens, after + 1):
-        return "settlement", tokens[after].end, after + 1  # the oblast's institutions stand in its centre
+        return (
+            "settlement",
+            tokens[after].end,
+            after + 1,
+        )  # the oblast's institutions stand in its centre
     if word in _DESIGNATORS:
         return _DESIGNATORS[word], tokens[after].end, after + 1
     nxt = after + 1
@@ -387,7 +468,9 @@ def _designator(
 
 # "the Kherson regional art museum", "the Mykolaiv regional administration building"
 _BUILDINGS = frozenset(
-    str.split("museum hospital library theatre theater clinic philharmonic stadium building buildings headquarters")
+    str.split(
+        "museum hospital library theatre theater clinic philharmonic stadium building buildings headquarters"
+    )
 )
 
 

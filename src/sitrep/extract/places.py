@@ -41,7 +41,15 @@ from sitrep.extract._gazetteer import (
 )
 from sitrep.model import Document, Place, PlaceMention, Precision, Sentence
 
-__all__ = ["LANDMARK", "NAME", "PlacePrior", "find_places", "guessed", "resolve_mentions", "to_place"]
+__all__ = [
+    "LANDMARK",
+    "NAME",
+    "PlacePrior",
+    "find_places",
+    "guessed",
+    "resolve_mentions",
+    "to_place",
+]
 
 NAME = "places.v1"
 
@@ -123,20 +131,24 @@ def resolve_mentions(
     sentences: Sequence[Sentence], gazetteer: Gazetteer, prior: PlacePrior | None = None
 ) -> tuple[PlaceMention, ...]:
     """Place mentions of ``sentences``, each resolved to one place (see the module doc)."""
-    found = [(sent, _with_qualifiers(sent.text, gazetteer.find(sent.text)))
+    found = [(sent, _pin_to_oblasts(sent.text, _with_qualifiers(sent.text, gazetteer.find(sent.text)), gazetteer))
              for sent in sentences if not sent.boilerplate]  # fmt: skip
     contexts = [_Context.of(matches) for _, matches in found]
     document = _Context.union(contexts)
     narrowed = [
         [
-            _narrow(match, designator, _Context.of(_qualifiers(sent.text, matches, k)), ctx, document)
+            _narrow(
+                match, designator, _Context.of(_qualifiers(sent.text, matches, k)), ctx, document
+            )
             for k, (match, designator) in enumerate(matches)
         ]
         for (sent, matches), ctx in zip(found, contexts, strict=True)
     ]
     for (sent, matches), choices in zip(found, narrowed, strict=True):
         _pair_landmarks(sent.text, [m for m, _ in matches], choices)
-    settled = [c for sent in narrowed for c in sent if c.basis != "largest" and _anchors(c.entries[0])]
+    settled = [
+        c for sent in narrowed for c in sent if c.basis != "largest" and _anchors(c.entries[0])
+    ]
     anchors = tuple(_point(c.entries[0]) for c in settled)
     if not anchors:  # no place is certain: take names whose largest place far outweighs the rest
         anchors = tuple(_point(c.entries[0]) for sent in narrowed for c in sent
@@ -144,10 +156,14 @@ def resolve_mentions(
     mentions = []
     for (sent, matches), choices in zip(found, narrowed, strict=True):
         for (match, _), choice in zip(matches, choices, strict=True):
-            others = tuple(p for p in anchors if choice.basis != "largest" or p not in _points(choice))
+            others = tuple(
+                p for p in anchors if choice.basis != "largest" or p not in _points(choice)
+            )
             entry, basis = _pick(choice, others, prior)
             mentions.append(
-                PlaceMention(sent.index, match.start, match.end, match.surface, to_place(entry), basis)
+                PlaceMention(
+                    sent.index, match.start, match.end, match.surface, to_place(entry), basis
+                )
             )
     return tuple(mentions)
 
@@ -217,7 +233,9 @@ def _qualifiers(
     out: list[tuple[NameMatch, Designator | None]] = []
     end = matches[k][0].end
     for match, designator in matches[k + 1 :]:
-        if designator not in _UNIT_DESIGNATORS or not _QUALIFIER_GAP.fullmatch(text[end : match.start]):
+        if designator not in _UNIT_DESIGNATORS or not _QUALIFIER_GAP.fullmatch(
+            text[end : match.start]
+        ):
             break
         out.append((match, designator))
         end = match.end
@@ -231,6 +249,146 @@ def _qualifies(text: str, first: NameMatch, second: NameMatch) -> bool:
     if not oblasts or first.candidates[0].population >= DOMINANT_POPULATION:
         return False
     return any(c.admin1 in oblasts and c.kind == "settlement" for c in first.candidates)
+
+
+# --- a trailing or bracketed oblast pins the names before it ---------------------------
+
+# "Sartana, Donetsk", "Olenivka (Kharkiv region)", "Lozove in the Donetsk oblast".
+_PIN_GAP = re.compile(r"\s*[,(]\s*(?:the\s+)?|\s+in\s+(?:the\s+)?", re.I)
+_PIN_GAP_BEFORE = re.compile(r"[\w)](?:\s*[,(]\s*(?:the\s+)?|\s+in\s+(?:the\s+)?)$", re.I)
+_BARE_GAP_BEFORE = re.compile(r"[\w)]\s*[,(]\s*$")
+# After a bare oblast name, another capitalised name continues a list of places
+# ("Kyiv, Kharkiv and Odesa"), so the bare name was a place of the list, not a qualifier.
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?[A-Z]")
+# The names of one list: "Zatoka, Lebedivka and Bilenke in Odesa region".
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A name the gazetteer does not know, right before its oblast: "Mine 6/7, Donetsk",
+# "Shakhta imeni Gagarina, Donetsk", "Maiorsk, Donetsk region".
+_UNKNOWN_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]*|\d[\d/-]*)(?:\s+(?:[A-Z][\w'’-]*|imeni|\d[\d/-]*)){0,3}$"
+)
+_UNIT_KINDS = frozenset({"oblast", "raion", "country"})
+
+Designated = tuple[NameMatch, Designator | None]
+
+
+def _pin_to_oblasts(text: str, matches: list[Designated], gazetteer: Gazetteer) -> list[Designated]:
+    """Apply each trailing oblast as a hard constraint on the names it qualifies.
+
+    The qualifier outranks population and every other rule: "Kamianske,
+    Zaporizhia" is the Zaporizhzhia village, not the Dnipropetrovsk city;
+    "Rubizhne, Kharkiv" the Kharkiv one.  A name with no namesake there is
+    looked for by its consonants in that oblast only ("Elenovka, Donetsk" is
+    Olenivka); failing that it is dropped, and the qualifier stands for the
+    oblast (precision oblast), never for its capital.
+    """
+    out = list(matches)
+    q = 0
+    while q < len(out):
+        admin1 = _qualifier_oblast(text, out, q)
+        if admin1 is None:
+            q += 1
+            continue
+        targets = _qualified(text, out, q)
+        unknown = None if targets else _unknown_name(text, out, q)
+        if not targets and unknown is None:
+            q += 1  # "Ukraine's second-largest city, Kharkiv": nothing for it to qualify
+            continue
+        out[q] = (out[q][0], "oblast")
+        if unknown is not None:
+            found = gazetteer.spelled_like(normalise_name(unknown.surface), admin1)
+            if found:
+                out.insert(q, (replace(unknown, candidates=found), None))
+                q += 1
+        for t in sorted(targets, reverse=True):
+            pinned = _pinned(out[t][0], admin1, gazetteer)
+            if pinned is None:
+                del out[t]
+                q -= 1
+            else:
+                out[t] = (pinned, out[t][1])
+        q += 1
+    return out
+
+
+def _qualifier_oblast(text: str, matches: list[Designated], q: int) -> str | None:
+    """The oblast match ``q`` names when it qualifies the name before it, else None."""
+    match, designator = matches[q]
+    oblasts = [c.admin1 for c in match.candidates if c.kind == "oblast" and c.admin1]
+    if len(set(oblasts)) != 1 or designator not in (None, "oblast"):
+        return None
+    prev = matches[q - 1][0] if q else None
+    before = text[: match.start] if prev is None else text[prev.start : match.start]
+    gap_re = _PIN_GAP_BEFORE if designator == "oblast" else _BARE_GAP_BEFORE
+    if not gap_re.search(before):
+        return None
+    if designator is None:
+        if _LIST_GOES_ON.match(text, match.end):
+            return None
+        if (
+            prev is not None
+            and _PIN_GAP.fullmatch(text[prev.end : match.start])
+            and not _may_pin(prev, match, oblasts[0])
+        ):
+            return None
+    return oblasts[0]
+
+
+def _may_pin(prev: NameMatch, match: NameMatch, admin1: str) -> bool:
+    """Whether a bare oblast name after ``prev`` can be its qualifier (not the next of a list of cities)."""
+    if all(c.kind in _UNIT_KINDS for c in prev.candidates):
+        return False  # "Kharkiv, Donetsk and Luhansk regions"
+    cities = {c.name for c in match.candidates if c.kind == "settlement"}
+    if any(c.kind == "district" and c.parent in cities for c in prev.candidates):
+        return False  # "Obolon, Kyiv": a district and its city
+    inside = any(c.admin1 == admin1 for c in prev.candidates)
+    return inside or prev.candidates[0].population < DOMINANT_POPULATION
+
+
+def _qualified(text: str, matches: list[Designated], q: int) -> list[int]:
+    """Indices of the names the qualifier at ``q`` pins: the one before it (past raions and
+    hromadas that qualify it too) and the names listed with that one."""
+    j = q - 1
+    end = matches[q][0].start
+    while (
+        j >= 0
+        and matches[j][1] in ("raion", "hromada")
+        and _PIN_GAP.fullmatch(text[matches[j][0].end : end])
+    ):
+        end = matches[j][0].start
+        j -= 1
+    if j < 0 or not _PIN_GAP.fullmatch(text[matches[j][0].end : end]) or matches[j][1] == "oblast":
+        return []
+    targets = [j]
+    while (
+        j > 0
+        and _LIST_GAP.fullmatch(text[matches[j - 1][0].end : matches[j][0].start])
+        and matches[j - 1][1] is None
+    ):
+        j -= 1
+        targets.append(j)
+    return targets
+
+
+def _pinned(match: NameMatch, admin1: str, gazetteer: Gazetteer) -> NameMatch | None:
+    """``match`` with only its candidates in ``admin1`` (or spelled like it there), None if none."""
+    inside = tuple(c for c in match.candidates if c.admin1 == admin1 and c.kind not in _UNIT_KINDS)
+    if not inside:
+        inside = gazetteer.spelled_like(normalise_name(match.surface), admin1)
+    return replace(match, candidates=inside) if inside else None
+
+
+def _unknown_name(text: str, matches: list[Designated], q: int) -> NameMatch | None:
+    """A capitalised name the gazetteer lacks right before the qualifier at ``q`` ("Mine 6/7,
+    Donetsk"), as a match without candidates yet."""
+    head = _PIN_GAP_BEFORE.search(text[: matches[q][0].start])
+    if head is None:
+        return None
+    name = _UNKNOWN_NAME.search(text[: head.start() + 1])
+    floor = matches[q - 1][0].end if q else 0
+    if name is None or name.start() < floor:
+        return None
+    return NameMatch(name.start(), name.end(), name.group(), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +494,9 @@ def _narrow(
     return _Choice(candidates, "largest")
 
 
-def _own_names(match: NameMatch, candidates: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
+def _own_names(
+    match: NameMatch, candidates: tuple[GazetteerEntry, ...]
+) -> tuple[GazetteerEntry, ...]:
     """Settlements called by this name, without those that merely list it as a variant.
 
     Variant lists are noisy (Siversk lists "Bakhmut"); a place's own name
@@ -351,7 +511,9 @@ def _own_names(match: NameMatch, candidates: tuple[GazetteerEntry, ...]) -> tupl
     # ("Zaporozhye" is also a hamlet's own name, "Orekhov" too).
     floor = max(LIKELY_POPULATION, DOMINANT_RATIO * max(owners))
     return tuple(
-        c for c in candidates if c.kind != "settlement" or _is_own_name(c, key) or c.population >= floor
+        c
+        for c in candidates
+        if c.kind != "settlement" or _is_own_name(c, key) or c.population >= floor
     )
 
 
@@ -391,7 +553,9 @@ def _dominant(candidates: tuple[GazetteerEntry, ...]) -> bool:
 def _likely(candidates: tuple[GazetteerEntry, ...]) -> bool:
     """A town of some size whose namesakes are all far smaller (Avdiivka, 36k, vs hamlets)."""
     first = candidates[0].population
-    return first >= LIKELY_POPULATION and (len(candidates) == 1 or first >= DOMINANT_RATIO * candidates[1].population)
+    return first >= LIKELY_POPULATION and (
+        len(candidates) == 1 or first >= DOMINANT_RATIO * candidates[1].population
+    )
 
 
 def _anchors(entry: GazetteerEntry) -> bool:
@@ -416,7 +580,9 @@ def _pair_landmarks(text: str, matches: list[NameMatch], choices: list[_Choice])
     """ "Novoselivka near Lyman": where both names are shared, read them as the namesakes nearest each other."""
     for k in range(1, len(matches)):
         x, y = choices[k - 1], choices[k]
-        if "largest" not in (x.basis, y.basis) or not LANDMARK.search(text[matches[k - 1].end : matches[k].start]):
+        if "largest" not in (x.basis, y.basis) or not LANDMARK.search(
+            text[matches[k - 1].end : matches[k].start]
+        ):
             continue
         pairs = [
             (_distance_km(_point(a), _point(b)), -(a.population + b.population), a, b)

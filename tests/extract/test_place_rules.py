@@ -1,0 +1,122 @@
+"""Place rules from short incident notes in the style of ACLED's coders and of news wires.
+
+Each table row is a sentence written for the rule (not copied from any data
+set) and what the place stage must make of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract._gazetteer import Gazetteer, load_gazetteer, skeleton
+from sitrep.extract.places import resolve_mentions
+from sitrep.model import PlaceMention, Sentence
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def resolve(gazetteer: Gazetteer, text: str) -> list[PlaceMention]:
+    return list(resolve_mentions([Sentence(0, 0, len(text), text, 1, 0)], gazetteer))
+
+
+def first_settlement(mentions: list[PlaceMention]) -> PlaceMention | None:
+    return next((m for m in mentions if m.place.precision in ("settlement", "district")), None)
+
+
+# --- a trailing or bracketed oblast is a hard constraint ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a bigger namesake elsewhere loses to the named oblast
+        ("Artillery hit Kamianske, Zaporizhia, overnight.", "Kamianske", "Zaporizhzhia Oblast"),
+        ("Troops shelled Rubizhne, Kharkiv on Tuesday.", "Rubizhne", "Kharkiv Oblast"),
+        (
+            "Mortar rounds fell on Pervomaisk, Luhansk. Nobody was hurt.",
+            "Pervomaisk",
+            "Luhansk Oblast",
+        ),
+        # the qualifier word is also a city: it is still the oblast
+        ("A drone struck near New York, Donetsk.", "Niu-York", "Donetsk Oblast"),
+        # bracketed, and with "in the ... oblast"
+        ("Fighting was reported at Rubizhne (Kharkiv region).", "Rubizhne", "Kharkiv Oblast"),
+        ("A shell landed in Rubizhne in the Kharkiv oblast.", "Rubizhne", "Kharkiv Oblast"),
+        # every name of a list before one oblast
+        ("Shells hit Zatoka, Lebedivka and Bilenke in Odesa region.", "Zatoka", "Odesa Oblast"),
+    ],
+)
+def test_trailing_oblast_pins_the_name(
+    gazetteer: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    place = first_settlement(resolve(gazetteer, text))
+    assert place is not None
+    assert (place.place.name, place.place.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "oblast"),
+    [
+        ("Rockets hit Mine 12/3, Donetsk. No casualties.", "Donetsk Oblast"),
+        ("Positions near Shakhta imeni Frunzenska, Luhansk were shelled.", "Luhansk Oblast"),
+    ],
+)
+def test_unknown_name_before_its_oblast_is_the_oblast_not_its_capital(
+    gazetteer: Gazetteer, text: str, oblast: str
+) -> None:
+    mentions = resolve(gazetteer, text)
+    assert first_settlement(mentions) is None
+    assert [(m.place.name, m.place.precision) for m in mentions] == [(oblast, "oblast")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Missiles hit Kyiv, Kharkiv and Odesa.", ["Kyiv", "Kharkiv", "Odesa"]),
+        ("A blast in Ukraine's second city, Kharkiv, was heard at dawn.", ["Kharkiv"]),
+        ("A shell hit a block in Obolon, Kyiv.", ["Obolon", "Kyiv"]),
+    ],
+)
+def test_a_city_after_a_comma_is_not_always_a_qualifier(
+    gazetteer: Gazetteer, text: str, names: list[str]
+) -> None:
+    settlements = [m.place.name for m in resolve(gazetteer, text) if m.place.precision != "country"]
+    assert settlements == names
+
+
+# --- spellings as sources write them -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Mortars were fired at Elenovka, Donetsk.", "Olenivka", "Donetsk Oblast"),  # Russian form
+        ("Clashes near Kamyshevakha, Luhansk region.", "Komyshuvakha", "Luhansk Oblast"),
+        ("An air strike on Privillya, Donetsk.", "Pryvillia", "Donetsk Oblast"),  # y/i, -ya/-ia
+        ("Shelling of Klischiivka, Donetsk oblast.", "Klishchiivka", "Donetsk Oblast"),  # sch/shch
+        ("Houses burned in Khrestysche, Donetsk.", "Khrestyshche", "Donetsk Oblast"),
+    ],
+)
+def test_spelling_alternates_within_the_named_oblast(
+    gazetteer: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    place = first_settlement(resolve(gazetteer, text))
+    assert place is not None
+    assert (place.place.name, place.place.admin1) == (name, admin1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("olenivka", "elenovka"), ("komyshuvakha", "kamyshevakha"), ("chasiv yar", "czasiv yar"),
+     ("klishchiivka", "klischiivka"), ("rumiantseve", "rumyantsevo"), ("hostomel", "gostomel")],
+)  # fmt: skip
+def test_skeleton_is_shared_by_transliterations(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+def test_skeleton_match_needs_a_close_spelling(gazetteer: Gazetteer) -> None:
+    # a shared consonant frame inside a longer, different name is no match
+    assert gazetteer.spelled_like("maiorsk", "Donetsk Oblast") == ()
