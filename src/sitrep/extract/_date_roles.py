@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from sitrep.extract.dates import DateMention
 
-__all__ = ["DateRoles", "dateline_end", "is_update", "date_roles"]
+__all__ = ["DateRoles", "date_roles", "dateline_end", "is_update", "refers_back"]
 
 # A wire header at the very start of a sentence: "KYIV, Ukraine (AP) —",
 # "ZAPORIZHZHIA, June 3 (Reuters) -", "Kyiv, 12 March (AFP):", "Kiev:".
@@ -68,10 +68,23 @@ _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|reported|rose|risen|climbed|inc
 # A sentence that revises a toll: a toll head and a verb of change, or "rose to 30".
 _UPDATE = re.compile(
     r"""\b(?:death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:dead|deaths|killed|injured|wounded|victims|casualties))
-        \b[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|jumped|reached|went\s+up|gone\s+up)\b
+        \b[^.;]{0,160}?\b(?:rose|risen|rises|rise|rising|climbed|climbs|increased|increases|grew|grown|jumped|reached|mounted|mounts|went\s+up|gone\s+up)\b
       |\b(?:rose|risen|climbed|increased)\s+to\s+(?:at\s+least\s+)?\d""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# "the strike", "Saturday's attack", "this tragedy": an attack the reader already knows of.
+_DEFINITE_ATTACK = re.compile(
+    r"""\b(?:the|this|that|(?:last\s+)?\w+day['’]s|(?:the\s+)?weekend['’]s|yesterday['’]s|last\s+night['’]s)\s+
+        (?:[\w-]+\s+){0,4}?(?:strikes?|attacks?|airstrikes?|bombing|shelling|explosions?|blasts?|tragedy|massacre)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def refers_back(text: str) -> bool:
+    """Whether ``text`` speaks of an attack as already known ("the strike", "Saturday's attack")."""
+    return bool(_DEFINITE_ATTACK.search(text))
 
 
 class DateRoles(NamedTuple):

@@ -80,6 +80,7 @@ _DIPLOMACY = _words(
 _HABITUAL = _words(
     r"\b(?:regularly|routinely|constantly|frequently|often|repeatedly|daily|nightly|almost\s+every\s+day|every\s+(?:day|night|week))\b",
     r"\b\d[\d,]*\s+times\b",
+    r"\bfor\s+(?:months|weeks|years)\b",
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:full[\s-]scale\s+)?invasion|(?:24\s+)?February\s+2022|2014|January\s+1|the\s+war\s+began)\b",
     r"\b(?:in\s+total|so\s+far\s+this\s+year|to\s+date|over\s+the\s+past\s+(?:year|months|weeks)|throughout\s+the\s+war)\b",
     r"\bkilled\s+or\s+(?:injured|wounded)\b",
@@ -90,11 +91,11 @@ _PAST_REFERENCE = _words(
 )
 _REMEMBRANCE = _words(
     r"\banniversary\b",
-    r"\b(?:commemorat\w+|memorial\s+(?:service|ceremony)|paid\s+tribute|laid\s+flowers|honou?red\s+the\s+(?:victims|memory))\b",
+    r"\b(?:commemorat\w+|paid\s+tribute|laid\s+flowers|honou?red\s+the\s+(?:victims|memory))\b",
     r"\b(?:marks?|marked|marking)\s+(?:\w+\s+){0,2}(?:years?|months?)\s+since\b",
 )
 _DENIAL = _words(
-    r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:\w+\s+){0,3}?(?:that|striking|attacking|targeting|shelling|hitting|responsibility|involvement|claims?|reports?)\b",
+    r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:\w+\s+){0,3}?(?:that|striking|attacking|targeting|shelling|hitting|responsibility|involvement|blame|claims?|reports?)\b",
     r"\b(?:no|not\s+a\s+single)\s+(?:strike|attack|shelling|missile|drone)s?\s+(?:was|were|has|have|had)\b",
     r"\b(?:did\s+not|didn['’]t|never)\s+(?:strike|hit|attack|shell|target|bomb)\b",
 )

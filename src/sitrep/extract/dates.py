@@ -51,7 +51,8 @@ _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b")
 _RELATIVE = re.compile(
     r"\b(?P<rel>earlier\s+today|today|tonight|this\s+(?:morning|afternoon|evening)|overnight|"
-    r"last\s+night|yesterday|the\s+previous\s+(?:day|evening|night)|the\s+day\s+before)\b"
+    r"last\s+night|yesterday|the\s+previous\s+(?:day|evening|night)|the\s+day\s+before|"
+    r"(?:over\s+)?(?:the|this|last)\s+weekend)\b"
     r"|\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
@@ -130,6 +131,8 @@ def _relative(m: re.Match[str], published: dt.date) -> tuple[dt.date, bool] | No
         return published - dt.timedelta(days=1), "night" in rel
     if rel in ("overnight", "last night"):
         return published, True
+    if rel.endswith("weekend"):  # the Saturday on or before publication; flexible by a day like a night
+        return published - dt.timedelta(days=(published.weekday() - 5) % 7), True
     return published, False
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sitrep.config import Settings
+from sitrep.extract._date_roles import refers_back
 from sitrep.model import Document, Number, PartialDate, Place, Report
 
 __all__ = ["NAME", "group_reports", "merge_numbers"]
@@ -104,8 +105,10 @@ def _merge(a: Report, b: Report) -> Report:
     if b.place and (place is None or (b.place.precision == "district" and place.precision != "district")):
         place = b.place
     typer = _type_source(a, b)
+    dater = a if a.date is not None or b.date is None else b  # a sentence that goes on may date it
     return replace(
         a,
+        date=dater.date,
         place=place,
         event_type=typer.event_type,
         sub_event_type=typer.sub_event_type,
@@ -119,7 +122,7 @@ def _merge(a: Report, b: Report) -> Report:
         claimant=a.claimant or b.claimant,
         victims=a.victims or b.victims,
         separate=a.separate or b.separate,
-        date_inferred=a.date_inferred and b.date_inferred,
+        date_inferred=dater.date_inferred if a.date is None else a.date_inferred and b.date_inferred,
         as_of=_later(a.as_of, b.as_of),
         followup=a.followup or b.followup,
     )
@@ -188,6 +191,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
             merged.append(report)
     for report in pending:
         merged = _attach_by_targets(merged, report)
+    merged = _attach_to_sole(merged, [r for r in pending if r.killed or r.injured])
     merged = [_still_followup(_vote_sub_type(r, votes), published) for r in merged]
     return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
 
@@ -224,7 +228,7 @@ def _place_dates(reports: list[Report], published: PartialDate | None) -> list[R
     """
     out = []
     for r in reports:
-        if r.date is None and (published is None or r.followup or not r.typed):
+        if r.date is None and (published is None or r.followup or not r.typed or _refers_back(r)):
             twin = next((o for o in reports if o.date is not None and _same_place(o.place, r.place)), None)
             if twin is not None:
                 r = replace(r, date=twin.date, date_inferred=True)
@@ -232,8 +236,27 @@ def _place_dates(reports: list[Report], published: PartialDate | None) -> list[R
     return out
 
 
+def _refers_back(report: Report) -> bool:
+    return any(refers_back(e.text) for e in report.evidence)
+
+
 def _dated_twin(report: Report, reports: list[Report]) -> bool:
     return any(o is not report and o.date is not None and _same_place(o.place, report.place) for o in reports)
+
+
+def _attach_to_sole(merged: list[Report], counts: list[Report]) -> list[Report]:
+    """Counts told with no place ("at least two people were confirmed dead at the site") belong to
+    the article's one incident when it has exactly one; with several they stay unplaced (dropped)."""
+    if len(merged) != 1 or not counts:
+        return merged
+    sole = merged[0]
+    for report in counts:
+        if report.separate or any(e in sole.evidence for e in report.evidence):
+            continue
+        if report.date is not None and sole.date is not None and report.date != sole.date and not report.date_inferred:
+            continue
+        sole = _merge(sole, replace(report, place=sole.place, date=sole.date))
+    return [sole]
 
 
 def _attach_by_targets(merged: list[Report], report: Report) -> list[Report]:

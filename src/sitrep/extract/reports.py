@@ -71,6 +71,8 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
         before, last_end = sent.text[last_end : m.start], m.end
         if m.place.precision == "country":
             continue  # "Ukraine", "Russia": too coarse for an event place
+        if _seat_of_government(sent.text, m):
+            continue
         if m.place.country != "Ukraine" and sent.text[m.end : m.end + 2] in ("'s", "’s"):
             continue  # "Moscow's bombardment" names the attacker, not the place
         if m.place.country != "Ukraine" and sent.text[max(0, m.start - 12) : m.start].lower().endswith(("border with ", "from ")):
@@ -109,7 +111,36 @@ def _other_places(doc: Document, sources: list[PlaceMention]) -> bool:
 
 
 def _is_authority(text: str, m: PlaceMention) -> bool:
-    return bool(_AUTHORITY.match(text, m.end)) and not _HIT_BEFORE.search(text[: m.start])
+    if _HIT_BEFORE.search(text[: m.start]):
+        return False
+    return bool(_AUTHORITY.match(text, m.end) or _TITLE_OF.search(text[max(0, m.start - 80) : m.start]))
+
+
+# "the military governor of the Dnipropetrovsk region", "adviser to the head of the Kharkiv ...":
+# the place names whose official speaks.
+_TITLE_OF = re.compile(
+    r"\b(?:governor|head|chief|mayor|administration|council|police|prosecutor['’]?s?|officials?|adviser|advisor|"
+    r"spokes(?:man|woman|person)|secretary|commander|ombuds(?:man|woman|person))\s+(?:office\s+)?(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)
+# A capital named for its government ("support Kyiv", "Moscow denied", "talks in Beijing" stay):
+# an event is placed there only after a preposition of place or an attack verb, or when it
+# opens the sentence as the thing attacked ("Kyiv came under attack").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|on|at|over|near|around|outside|across|into|of|toward|towards|hit|struck|attacked|targeted|"
+    r"shelled|bombed|pounded|strikes?|attacks?)\s+(?:the\s+)?(?:(?:Ukrainian|Russian)\s+)?(?:capital\s+|city\s+of\s+|region\s+of\s+)?$",
+    re.I,
+)
+_ATTACKED_AFTER = re.compile(r"\A(?:['’]s\s+[A-Z]\w+|\s+(?:was|were|is|has\s+been|had\s+been|came|comes|suffered|region|oblast))\b", re.I)
+
+
+def _seat_of_government(text: str, m: PlaceMention) -> bool:
+    """A capital named as the state that acts or is acted for, not where an event happened."""
+    if m.place.precision != "settlement" or not (m.place.country != "Ukraine" or m.place.name == "Kyiv"):
+        return False
+    if _LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        return False
+    return not _ATTACKED_AFTER.match(text, m.end)
 
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
