@@ -112,8 +112,9 @@ def test_two_reports_naming_one_oblast_share_no_place_detail() -> None:
     [
         (dt.date(2022, 3, 2), 5, 2),  # the same count
         (dt.date(2022, 3, 4), 7, 1),  # a later, higher toll: a revision
-        (dt.date(2022, 3, 2), 7, -2),  # a disagreement
-        (dt.date(2022, 3, 4), 3, -2),  # a later, lower toll is no revision
+        (dt.date(2022, 3, 2), 7, 0),  # close counts the same day: one strike told at different hours
+        (dt.date(2022, 3, 2), 12, -2),  # a disagreement
+        (dt.date(2022, 3, 4), 2, -2),  # a later, much lower toll is no revision
     ],
 )
 def test_counts_add_to_affinity_unless_they_disagree(

@@ -196,6 +196,8 @@ def _is_series(a: Entry, b: Entry, va: int, vb: int) -> bool:
     family = claimant_family(a.report.claimant)
     if family != UNATTRIBUTED and family == claimant_family(b.report.claimant):
         return True  # one source revising its own figure
+    if sides == {"ukraine"} and _told(a) == _told(b) and _told(a) is not None:
+        return True  # one side's officials the same day: the toll as it stood at different hours
     ta, tb = _told(a), _told(b)
     if ta is not None and tb is not None and abs((ta - tb).days) > INCIDENT_WINDOW_DAYS:
         return True
