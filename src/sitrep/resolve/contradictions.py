@@ -56,6 +56,10 @@ INCIDENT_MINOR_GAP = 0.10
 # Tolls told further apart than this are different moments of one series (DESIGN:
 # "at about the same time"); one day allows for a report filed late the evening before.
 INCIDENT_WINDOW_DAYS = 1
+# One side's figures for one strike on one day that differ by at most this share of the
+# larger are the toll at different hours (DESIGN: 18 and 20 may both be true; 2 and 40
+# are not).  Set by hand between those examples; the synthetic truth uses the same rule.
+SAME_DAY_SPREAD = 0.5
 
 
 def claims_contradict(a: Claim, b: Claim) -> float | None:
@@ -196,12 +200,17 @@ def _is_series(a: Entry, b: Entry, va: int, vb: int) -> bool:
     family = claimant_family(a.report.claimant)
     if family != UNATTRIBUTED and family == claimant_family(b.report.claimant):
         return True  # one source revising its own figure
-    if sides == {"ukraine"} and _told(a) == _told(b) and _told(a) is not None:
+    if sides == {"ukraine"} and _told(a) == _told(b) and _told(a) is not None and _close(va, vb):
         return True  # one side's officials the same day: the toll as it stood at different hours
     ta, tb = _told(a), _told(b)
     if ta is not None and tb is not None and abs((ta - tb).days) > INCIDENT_WINDOW_DAYS:
         return True
     return is_revision(a, b, va, vb)
+
+
+def _close(va: int, vb: int) -> bool:
+    """Counts a toll passes through in a day ("18 confirmed", later "at least 20"), not "2" and "40"."""
+    return abs(va - vb) <= SAME_DAY_SPREAD * max(va, vb)
 
 
 def _told(entry: Entry) -> dt.date | None:

@@ -706,8 +706,10 @@ def _conflict(a: tuple[dt.date | None, int, str], b: tuple[dt.date | None, int, 
     (da, va, ca), (db, vb, cb) = a, b
     if va == vb or (ca and ca == cb):
         return False
-    if da is None or db is None or da == db:
+    if da is None or db is None:
         return True
+    if da == db:  # one side's sources the same day: only far-apart counts (SAME_DAY_SPREAD) dispute
+        return abs(va - vb) > 0.5 * max(va, vb)
     if abs((da - db).days) > 1:
         return False  # days apart: moments of one series
     return (da < db) != (va < vb)
