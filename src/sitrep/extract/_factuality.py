@@ -88,6 +88,9 @@ _HABITUAL = _words(
 _PAST_REFERENCE = _words(
     r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+(?:ago|earlier|before)\b",
     r"\blast\s+(?:year|month|summer|winter|spring|autumn|fall)\b",
+    # an outlet's look back at what it reported before ("We will remind that on April 7 ...")
+    r"\b(?:we\s+(?:will\s+)?remind|(?:let\s+us\s+)?recall\s+that|as\s+a\s+reminder|reminder:)",
+    r"\b(?:as\s+(?:[\w'’-]+\s+){0,4}?(?:earlier|previously)\s+reported|(?:earlier|previously),?\s+(?:it\s+was|we)\s+reported)\b",
 )
 _REMEMBRANCE = _words(
     r"\banniversary\b",

@@ -90,7 +90,7 @@ def _mergeable(a: Report, b: Report) -> bool:
         and a.date == b.date
         and _compatible_type(a, b)
         and not _targets_conflict(a, b)
-        and not (_numbers_conflict(a, b) and not (a.typed and b.typed and _same_event(a, b)))
+        and not (_numbers_conflict(a, b) and not (not (a.typed and b.typed) or _same_event(a, b)))
     )
 
 

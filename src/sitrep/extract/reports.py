@@ -21,7 +21,16 @@ from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
-from sitrep.model import Document, Evidence, Number, PartialDate, Place, PlaceMention, Report, Sentence
+from sitrep.model import (
+    Document,
+    Evidence,
+    Number,
+    PartialDate,
+    Place,
+    PlaceMention,
+    Report,
+    Sentence,
+)
 
 __all__ = ["NAME", "extract_reports", "publication_date"]
 
@@ -288,7 +297,9 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
                 targets=base.targets if i == 0 or len(place_values) == 1 else (),
             )
         )
-    separate = any(c.another for c in casualties)
+    # "Another drone attack killed one" is a new incident; "one more person died in hospital",
+    # a bare count, adds to the toll of the attack the article reports.
+    separate = typed and any(c.another for c in casualties)
     return [replace(r, separate=separate) for r in reports]
 
 
