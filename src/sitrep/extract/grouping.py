@@ -172,7 +172,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     for report in doc.reports:
         if report.place is None:
             if incidents and _continues(incidents[-1], report):
-                incidents[-1] = _merge(incidents[-1], replace(report, place=incidents[-1].place, date=report.date or incidents[-1].date))
+                incidents[-1] = _merge(incidents[-1], _placed_as(report, incidents[-1]))
             else:
                 pending.append(report)
             continue
@@ -257,6 +257,13 @@ def _dated_twin(report: Report, reports: list[Report]) -> bool:
     return any(o is not report and o.date is not None and _same_place(o.place, report.place) for o in reports)
 
 
+def _placed_as(report: Report, host: Report) -> Report:
+    """``report`` (no place) told of ``host``'s incident: its place, and its date unless it gives one."""
+    if report.date is not None:
+        return replace(report, place=host.place)
+    return replace(report, place=host.place, date=host.date, date_inferred=host.date_inferred)
+
+
 def _attach_to_sole(merged: list[Report], counts: list[Report]) -> list[Report]:
     """Counts told with no place ("at least two people were confirmed dead at the site") belong to
     the article's one incident when it has exactly one; with several they stay unplaced (dropped)."""
@@ -268,7 +275,7 @@ def _attach_to_sole(merged: list[Report], counts: list[Report]) -> list[Report]:
             continue
         if report.date is not None and sole.date is not None and report.date != sole.date and not report.date_inferred:
             continue
-        sole = _merge(sole, replace(report, place=sole.place, date=sole.date))
+        sole = _merge(sole, _placed_as(replace(report, date=None), sole))
     return [sole]
 
 
