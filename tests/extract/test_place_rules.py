@@ -120,3 +120,64 @@ def test_skeleton_is_shared_by_transliterations(a: str, b: str) -> None:
 def test_skeleton_match_needs_a_close_spelling(gazetteer: Gazetteer) -> None:
     # a shared consonant frame inside a longer, different name is no match
     assert gazetteer.spelled_like("maiorsk", "Donetsk Oblast") == ()
+
+
+# --- actors, titles and machines are not places ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Mortars hit positions of the Luhansk People's Militia in Pervomaisk, Luhansk.",
+            "Pervomaisk",
+        ),
+        ("Artillery fired on Donetsk rebel positions in Sartana, Donetsk.", "Sartana"),
+        ("Gunners shelled Luhansk separatists dug in near Popasna.", "Popasna"),
+    ],
+)
+def test_armed_group_named_after_a_city_is_not_that_city(
+    gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    assert [
+        m.place.name for m in resolve(gazetteer, text) if m.place.precision == "settlement"
+    ] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defence downed a Sukhoi Su-34 over the sea.",
+        "A missile struck the frigate Admiral Makarov.",
+        "Captain Lozova gave the order.",
+    ],
+)
+def test_aircraft_and_titled_names_are_not_places(gazetteer: Gazetteer, text: str) -> None:
+    assert [m for m in resolve(gazetteer, text) if m.place.precision == "settlement"] == []
+
+
+# --- fragments of unknown names, and respellings of known ones -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar fire was reported at Zalizna Balka overnight.",  # "Balka" is a village elsewhere
+        "Troops dug in at Tykhozerna Balka and waited.",
+    ],
+)
+def test_a_fragment_of_an_unknown_name_matches_nothing(gazetteer: Gazetteer, text: str) -> None:
+    assert [m for m in resolve(gazetteer, text) if m.place.precision == "settlement"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russian troops entered Czasiv Yar on Monday.", "Chasiv Yar"),  # machine-translated
+        ("A shell hit Mali Scherbaky at noon.", "Mali Shcherbaky"),  # sch for shch
+        ("A mine exploded near Sviatohirsk Lavra.", "Sviatohirsk"),  # a landmark of the town
+    ],
+)
+def test_respelt_names_still_match(gazetteer: Gazetteer, text: str, name: str) -> None:
+    place = first_settlement(resolve(gazetteer, text))
+    assert place is not None and place.place.name == name

@@ -73,6 +73,10 @@ _ALTERNATE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ie"), "ye"),  # Sievierodonetsk -> Syeverodonetsk
     (re.compile(r"iu"), "yu"),  # Izium -> Izyum
     (re.compile(r"ia"), "ya"),  # Sloviansk -> Slovyansk
+    (
+        re.compile(r"shch"),
+        "sch",
+    ),  # Klishchiivka -> Klischiivka (German-style and machine spellings)
 )
 
 
@@ -214,6 +218,8 @@ class NameMatch:
 # Shortest skeleton :meth:`Gazetteer.spelled_like` matches: two consonants
 # ("Lozove" -> "lzv" has three) say too little even inside one oblast.
 MIN_SKELETON = 3
+# Smallest town a respelt name may match anywhere in the country (not pinned to an oblast).
+MIN_TOWN = 2_000
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -263,17 +269,17 @@ class Gazetteer:
         entries = (self.entry(int(i)) for i in ids.split())
         return tuple(sorted(entries, key=lambda e: (-e.population, not _hromada_centre(e))))
 
-    def spelled_like(self, key: str, admin1: str) -> tuple[GazetteerEntry, ...]:
+    def spelled_like(self, key: str, admin1: str | None) -> tuple[GazetteerEntry, ...]:
         """Settlements of oblast ``admin1`` whose name has ``key``'s :func:`skeleton`, closest spelling first.
 
         The last resort for a name the text pins to an oblast ("Elenovka,
         Donetsk"): restricted to one oblast, a shared skeleton is rarely a
-        coincidence.  Skeletons shorter than ``MIN_SKELETON`` match nothing.
+        coincidence.  ``admin1=None`` looks everywhere.  Skeletons shorter than ``MIN_SKELETON`` match nothing.
         """
         bone = skeleton(key)
         if len(bone) < MIN_SKELETON:
             return ()
-        entries = {self.entry(i) for i in self._skeletons().get((admin1, bone), ())}
+        entries = {self.entry(i) for i in self._skeletons().get((admin1 or "", bone), ())}
         distance = {e: _edit_distance(key, normalise_name(e.name)) for e in entries}
         # A shared skeleton with a spelling this far off is another name ("maiorsk", "staromaiorske").
         near = [e for e in entries if distance[e] <= len(key) // 3 + 1]
@@ -281,6 +287,28 @@ class Gazetteer:
         return tuple(
             sorted((e for e in near if distance[e] == best), key=lambda e: (-e.population, e.id))
         )
+
+    def _misspelt_with_previous(
+        self, text: str, tokens: list[_Token], i: int, after: int
+    ) -> NameMatch | None:
+        """ "Czasiv Yar": an unknown word before a known one, together spelled like a town.
+
+        Machine translation and foreign-language outlets respell names; with
+        the word before it the fragment ("Yar") is a town of some size whose
+        consonants the whole matches ("Chasiv Yar").  Only towns of at least
+        ``MIN_TOWN`` people, and only one of them, to keep this a last resort.
+        """
+        prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
+        if prev is None or not prev.capitalised or self.has_key(normalise_name(prev.core)):
+            return None
+        if _SENTENCE_START.search(text[: prev.start]) or prev.core.lower() in _NOT_NAME_WORDS:
+            return None
+        start, end = prev.start, tokens[after - 1].end
+        key = normalise_name(text[start:end])
+        towns = [e for e in self.spelled_like(key, None) if e.population >= MIN_TOWN]
+        if len(towns) != 1:
+            return None
+        return NameMatch(start, end, text[start:end], tuple(towns))
 
     def _skeletons(self) -> dict[tuple[str, str], tuple[int, ...]]:
         """(oblast, skeleton) -> settlement ids, built on first use from every name key."""
@@ -292,6 +320,7 @@ class Gazetteer:
                     row = self._rows[i]
                     if row[3] in ("settlement", "district") and row[4]:
                         bones.setdefault((row[4], bone), set()).add(i)
+                        bones.setdefault(("", bone), set()).add(i)  # anywhere
             self._bones = {k: tuple(sorted(v)) for k, v in bones.items()}
         return self._bones
 
@@ -309,9 +338,15 @@ class Gazetteer:
             if found is None:
                 i += 1
                 continue
-            match, i = found
-            if match is not None:
+            match, after = found
+            joined = (
+                self._misspelt_with_previous(text, tokens, i, after) if match is not None else None
+            )
+            if joined is not None:
+                matches.append(joined)
+            elif match is not None and not _fragment(text, tokens, i, after, self):
                 matches.append(match)
+            i = after
         return matches
 
     def _match_at(
@@ -332,7 +367,7 @@ class Gazetteer:
             if not self.has_key(key):
                 continue
             after = i + n
-            if self._not_a_place(key, tokens, i, after):
+            if self._not_a_place(key, tokens, i, after) or _MODEL_AFTER.match(text, end):
                 return None, after
             designator, end, after = _designator(text, tokens, after, end)
             designator = designator or _designator_before(tokens, i)
@@ -345,8 +380,14 @@ class Gazetteer:
         """A street ("Mira Avenue"), or a person ("President Volodymyr Zelensky")."""
         nxt = tokens[after] if after < len(tokens) and tokens[after].adjacent else None
         prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
-        if nxt is not None and nxt.core.lower() in _STREET_WORDS | _NATURE_WORDS:
+        if nxt is not None and nxt.core.lower() in _STREET_WORDS | _NATURE_WORDS | _ACTOR_WORDS:
             return True
+        if (
+            nxt is not None
+            and nxt.core.lower() in ("people", "peoples")
+            and _actor_after(tokens, after + 1)
+        ):
+            return True  # "the Luhansk People's Militia": an armed group, not the city
         if prev is not None and prev.core.lower() in ("river", "the") and key in _RIVERS:
             return nxt is None or nxt.core.lower() not in _DESIGNATORS
         if prev is not None and prev.core.lower().rstrip(".") in _TITLES and " " not in key:
@@ -356,6 +397,57 @@ class Gazetteer:
         nxt_key = normalise_name(nxt.core)
         surname = nxt_key in self.stops or not self.has_key(nxt_key)
         return nxt.capitalised and nxt_key not in _DESIGNATORS and surname
+
+
+# A capitalised word ending like a Ukrainian adjective or noun ("Zalizna", "Mali",
+# "Shyroka", "Scherbaky") right beside a known name makes one unknown name with
+# it ("Zalizna Balka"), so the known part is a fragment, not a place.  English
+# words that end so and stand capitalised before or after a place name are not.
+_NAME_LIKE = re.compile(r"^[A-Z][a-z]{2,}(?:a|i|e|y|yi|ii|ia|ka|ky)$")
+_NOT_NAME_WORDS = frozenset(
+    str.split(
+        "the some one more where there while since before police defence defense every many today "
+        "yesterday tomorrow any only nearby early late once here same state time city county army navy "
+        "military university academy zone plaza arena opera house centre center office service agency "
+        "embassy energy railway media committee ministry security company emergency sky"
+    )
+)
+_DAYS = re.compile(r"day$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\[—-])\s*$")
+
+
+def _fragment(text: str, tokens: list[_Token], i: int, after: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name at tokens ``i..after`` is part of a longer name the gazetteer lacks."""
+    prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
+    if (
+        prev is not None
+        and not _SENTENCE_START.search(text[: prev.start])
+        and _unknown_word(prev, gazetteer)
+    ):
+        return True
+    # After the name, only a plural-like ending ("Mali Scherbaky"): "Sviatohirsk Lavra" is a
+    # landmark of the town, "Kherson's Korabelnyi district" a district of the city.
+    nxt = tokens[after] if after < len(tokens) and tokens[after].adjacent else None
+    if (
+        nxt is None
+        or text[tokens[after - 1].end : nxt.start].strip()
+        or nxt.core[-1:] not in ("y", "i")
+    ):
+        return False
+    beyond = tokens[after + 1].core.lower() if after + 1 < len(tokens) else ""
+    return beyond not in _DESIGNATORS and _unknown_word(nxt, gazetteer)
+
+
+def _unknown_word(token: _Token, gazetteer: Gazetteer) -> bool:
+    word = token.core
+    lower = word.lower()
+    if not _NAME_LIKE.match(word) or lower in _NOT_NAME_WORDS or _DAYS.search(lower):
+        return False
+    return (
+        lower not in _DESIGNATORS
+        and lower not in _TITLES
+        and not gazetteer.has_key(normalise_name(word))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,9 +530,24 @@ _RIVERS = frozenset(
     {"dnipro", "dnieper", "donets", "siverskyi donets", "oskil", "irpin", "desna", "inhulets",
      "southern bug", "dniester", "kalmius", "vovcha", "seim", "sula", "psel", "vorskla"}
 )  # fmt: skip
+# Words after a name that make it an armed group: "Luhansk rebels", "Donetsk separatist positions".
+_ACTOR_WORDS = frozenset(
+    str.split("rebel rebels separatist separatists militants insurgents militia militias")
+)
+# ...and after "<name> People's": "the Donetsk People's Militia" (but "People's Republic" is the occupied oblast).
+_PEOPLES_ACTORS = frozenset(str.split("militia militias army corps forces"))
+
+
+def _actor_after(tokens: list[_Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].adjacent and tokens[i].core.lower() in _PEOPLES_ACTORS
+
+
+# A model designation after a name makes it an aircraft or a weapon: "Sukhoi Su-25", "Tupolev Tu-22".
+_MODEL_AFTER = re.compile(r"\s+(?:Su|Tu|Il|Ka|Mi|MiG|Yak|An|Be)-?\d")
+
 _TITLES = frozenset(
     str.split(
-        "president mr mrs ms dr gen general governor mayor minister commander colonel col lieutenant lt sergeant sgt saint st patriarch father archbishop bishop"
+        "president mr mrs ms dr gen general governor mayor minister commander colonel col lieutenant lt sergeant sgt saint st patriarch father archbishop bishop admiral adm captain capt marshal major"
     )
 )
 
