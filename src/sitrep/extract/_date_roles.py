@@ -49,7 +49,8 @@ _REPORT_BEFORE = re.compile(
       told\s+(?:\w+\s+){0,3}?|
       (?:has\s+|had\s+|have\s+|continued\s+to\s+|continues\s+to\s+)?(?:rose|risen|rises|rise|rising|climbed|climbs|increased|increases|grew|grown|
         jumped|reached|reaches|stood|stands|went\s+up)|
-      as\s+of
+      as\s+of|
+      continu(?:ed|ing|es)\s+(?:into|through|until)
     )\s+(?:[\w,'’-]+\s+){0,4}?(?:on|by|as\s+of|at|late\s+on|early\s+on|until|through)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )

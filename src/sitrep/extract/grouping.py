@@ -105,7 +105,9 @@ def _merge(a: Report, b: Report) -> Report:
     if b.place and (place is None or (b.place.precision == "district" and place.precision != "district")):
         place = b.place
     typer = _type_source(a, b)
-    dater = a if a.date is not None or b.date is None else b  # a sentence that goes on may date it
+    # a sentence that goes on may date it; of two days told of one attack the earlier is the
+    # attack's ("Rescuers combed the rubble on Wednesday ... The missile tore in on Tuesday")
+    dater = a if b.date is None or (a.date is not None and _key(a.date) <= _key(b.date)) else b
     return replace(
         a,
         date=dater.date,
@@ -128,10 +130,14 @@ def _merge(a: Report, b: Report) -> Report:
     )
 
 
+def _key(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year or 0, date.month, date.day)
+
+
 def _later(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
     if a is None or b is None:
         return a or b
-    return max(a, b, key=lambda d: (d.year or 0, d.month, d.day))
+    return max(a, b, key=_key)
 
 
 def _type_source(a: Report, b: Report) -> Report:
@@ -231,6 +237,8 @@ def _place_dates(reports: list[Report], published: PartialDate | None) -> list[R
         if r.date is None:
             twin = next((o for o in reports if o.date is not None and _same_place(o.place, r.place)), None)
             told_of = published is None or r.followup or not r.typed or _refers_back(r)
+            if twin is None and published is not None and _refers_back(r):
+                twin = _first_dated(reports, published)  # "the bombardment also struck Dnipro"
             if twin is not None and (told_of or _days_before(twin.date, published) <= _SAME_NEWS_DAYS):
                 r = replace(r, date=twin.date, date_inferred=True)
         out.append(r)
@@ -247,6 +255,11 @@ _SAME_NEWS_DAYS = 2
 def _days_before(date: PartialDate | None, published: PartialDate | None) -> int:
     day, pub = (date.to_date() if date else None), (published.to_date() if published else None)
     return 10**6 if day is None or pub is None else (pub - day).days
+
+
+def _first_dated(reports: list[Report], published: PartialDate) -> Report | None:
+    """The article's first report dated within ``_SAME_NEWS_DAYS`` before publication."""
+    return next((o for o in reports if o.date is not None and 0 <= _days_before(o.date, published) <= _SAME_NEWS_DAYS), None)
 
 
 def _refers_back(report: Report) -> bool:
