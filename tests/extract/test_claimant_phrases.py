@@ -23,3 +23,25 @@ def test_find_claimant(sentence: str, name: str, role: str | None, channel: str 
 
 def test_no_claimant() -> None:
     assert find_claimant("On 26 February 2022, Russian forces shelled the village.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("There are 12 dead and 40 injured, said railway boss Ivan Koval.", "Ivan Koval", "railway boss"),
+        ("Petro Hnatiuk, chairman of the board of the city water utility, said two shells hit the plant.", "Petro Hnatiuk", "chairman of the board of the city water utility"),
+        ("The Head of the Sumy Oblast State Administration Oleh Marchenko clarified that the missiles were cluster munitions.", "Oleh Marchenko", "head of the Sumy oblast state administration"),
+        ("The toll rose to nine, said Maria Bondar, deputy head of the regional council.", "Maria Bondar", "deputy head of the regional council"),
+        ("Four people were killed, the Odesa Oblast Military Administration reported.", "Odesa Oblast Military Administration", None),
+        ("Two people died, according to Hromadske.", "Hromadske", None),
+        ("The state railway company said a rocket struck the depot.", "Ukrzaliznytsia (Ukrainian Railways)", None),
+    ],
+)
+def test_claimant_forms(sentence: str, name: str, role: str | None) -> None:
+    claimant = find_claimant(sentence)
+    assert claimant is not None
+    assert (claimant.name, claimant.role) == (name, role)
+
+
+def test_hearsay_names_nobody() -> None:
+    assert find_claimant("The shelling of the town is reported to have killed at least 5 people.") is None

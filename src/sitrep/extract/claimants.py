@@ -1,66 +1,105 @@
-"""Who says so: "X said", "according to X", "X told Y", "X wrote on Telegram".
+"""Who says so: "X said", "according to X", "X told Y", "X, the regional governor, said".
 
 A claimant is normalised to a body ("UN human rights office (OHCHR)",
-"State Emergency Service of Ukraine") or a person with a role
-("Oleh Synyehubov", role "regional governor", channel "Telegram").
+"State Emergency Service of Ukraine", "Poltava regional military administration")
+or a person with a role ("Oleh Synyehubov", role "regional governor", channel
+"Telegram").  The vocabulary (office-holders known by surname, bodies, role
+words) is data: ``data/lang/en/claimants.json``.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
+from typing import Any
 
 from sitrep.model import Claimant
 
-__all__ = ["NAME", "find_claimant", "normalise_claimant"]
+__all__ = ["NAME", "find_claimant", "normalise_claimant", "speaker_is_pronoun"]
 
-NAME = "claimants.v1"
+NAME = "claimants.v2"
 
-_SAY = r"(?:said|says|say|told|tells|reported|reports|wrote|writes|posted|claimed|claims|claim|confirmed|confirms|announced|stated|added|noted|warned|estimated|estimates|put|puts|recorded|has\s+recorded|have\s+recorded|has\s+claimed|have\s+claimed|has\s+said|have\s+said|had\s+said|has\s+confirmed|has\s+reported|have\s+reported)"
+_SAY = (
+    r"(?:said|says|say|told|tells|reported|reports|wrote|writes|posted|claimed|claims|claim|confirmed|confirms|"
+    r"announced|announces|stated|states|added|adds|noted|warned|estimated|estimates|put|puts|recorded|"
+    r"clarified|specified|updated|informed|revealed|tweeted|declared|explained|stressed|reiterated|"
+    r"(?:has|have|had)\s+(?:recorded|claimed|said|confirmed|reported|announced|stated|put|updated))"
+)
+_TITLE_WORDS = r"(?:Oblast|State|Regional|Military|Administration|City|Council|District|Ministry|Service|Police|Office|Armed|Forces|Emergency|National|General|Staff)\b"
+_NAME = rf"(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+(?:\s+(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+){{1,2}}"
 _SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
 _SUBJECT_SAYS = re.compile(rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b", re.UNICODE)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^.;:()“”\"]{2,120})", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by)\s+(?P<who>[^.;:()“”\"]{2,120})", re.IGNORECASE)
 _SAID_WHO = re.compile(rf"[,”\"']\s*{_SAY}\s+(?!that\b)(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})")
-_CHANNEL = re.compile(r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>Telegram|Twitter|X|Facebook|Instagram|YouTube|video(?:\s+(?:statement|message|address))?|statement|post|online\s+post|televised\s+address)\b", re.IGNORECASE)
-
-_BODIES: list[tuple[str, str, str]] = [
-    (r"\b(?:UN|U\.N\.|United Nations)\s+(?:human\s+rights|Human\s+Rights)|OHCHR|human\s+rights\s+monitoring\s+mission|High\s+Commissioner\s+for\s+Human\s+Rights", "UN human rights office (OHCHR)", "UN"),
-    (r"UNHCR|(?:UN|United\s+Nations)\s+refugee\s+agency", "UNHCR", "UN"),
-    (r"\bUNICEF\b", "UNICEF", "UN"),
-    (r"\bWHO\b|World\s+Health\s+Organi[sz]ation", "WHO", "UN"),
-    (r"\b(?:the\s+)?(?:UN|U\.N\.|United\s+Nations)\b", "UN", "UN"),
-    (r"(?:State\s+)?Emergency\s+Service|emergency\s+services?|\bSES\b|rescuers", "State Emergency Service of Ukraine", "Ukraine"),
-    (r"General\s+Staff", "General Staff of the Armed Forces of Ukraine", "Ukraine"),
-    (r"(?:Russia['’]s|Russian)\s+(?:defen[cs]e\s+ministry|Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e|military|army)|\bMoscow\b|\bKremlin\b", "Russian defence ministry", "Russia"),
-    (r"(?:Ukraine['’]s|Ukrainian)\s+(?:defen[cs]e\s+ministry|Defen[cs]e\s+Ministry|Ministry\s+of\s+Defen[cs]e)", "Ukrainian defence ministry", "Ukraine"),
-    (r"(?:Ukrainian|Ukraine['’]s|Kyiv['’]s)\s+(?:officials|authorities|government)|\bKyiv\b|\bUkraine\b", "Ukrainian officials", "Ukraine"),
-    (r"\bRussia\b", "Russia", "Russia"),
-    (r"\bpolice\b", "National Police of Ukraine", "Ukraine"),
-    (r"\bprosecutor", "Prosecutor's Office", "Ukraine"),
-]
-_ROLE = re.compile(
-    r"(?P<role>(?:(?:the\s+)?(?:country['’]s|region['’]s|city['’]s|Ukraine['’]s|Russia['’]s|[A-Z][a-z]+['’]s)\s+)?"
-    r"(?:(?:regional|deputy|local|military|presidential|chief|head|former|acting|city|district|oblast|prime|foreign|defen[cs]e|interior|state|regional\s+military)\s+)*"
-    r"(?:governor|Governor|mayor|Mayor|minister|Minister|President|president|spokesman|spokeswoman|spokesperson|aide|adviser|advisor|chief|head|commander|official|prosecutor|ombudsman|ombudswoman|administration\s+head|council\s+secretary)"
-    r"(?:\s+of\s+(?:the\s+)?(?:region|city|oblast|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?)\s*,?\s+"
-    r"(?P<name>[A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){1,2})"
+_APPOSITIVE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?(?:[^,;()“”\"]|\([^)]*\)){{3,110}}?),\s+(?:who\s+)?(?:also\s+|later\s+)?{_SAY}\b"
 )
-_PERSON = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+)(?:\s+[A-Z][a-zA-Z'’-]+){1,2}$")
-_KNOWN_PEOPLE = {
-    "zelensky": ("Volodymyr Zelenskyy", "President of Ukraine", "Ukraine"),
-    "zelenskyy": ("Volodymyr Zelenskyy", "President of Ukraine", "Ukraine"),
-    "zelenskyi": ("Volodymyr Zelenskyy", "President of Ukraine", "Ukraine"),
-    "zelenskiy": ("Volodymyr Zelenskyy", "President of Ukraine", "Ukraine"),
-    "putin": ("Vladimir Putin", "President of Russia", "Russia"),
-    "peskov": ("Dmitry Peskov", "Kremlin spokesman", "Russia"),
-    "shoigu": ("Sergei Shoigu", "Russian defence minister", "Russia"),
-    "klitschko": ("Vitali Klitschko", "Mayor of Kyiv", "Ukraine"),
-}
+_PRONOUN_SAYS = re.compile(
+    rf"(?:^|[,”\"—–-]\s*|\s)(?:(?:he|she)\s+(?:also\s+|later\s+)?{_SAY}|{_SAY}\s+(?:he|she))\b", re.IGNORECASE
+)
+_CHANNEL = re.compile(r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>Telegram|Twitter|X|Facebook|Instagram|YouTube|video(?:\s+(?:statement|message|address))?|statement|post|online\s+post|televised\s+address)\b", re.IGNORECASE)
+_PERSON = re.compile(rf"^{_NAME}$")
+_SINGLE_NAME = re.compile(r"^[A-Z][a-zA-Z'’-]{2,}$")
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "which", "who", "there", "that"}
+_NOT_SPEAKERS = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$")
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    text = resources.files("sitrep").joinpath("data/lang/en/claimants.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def _bodies() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple((re.compile(b["pattern"], re.IGNORECASE), b["name"], b["side"]) for b in _vocabulary()["bodies"])
+
+
+@cache
+def _administration() -> re.Pattern[str]:
+    return re.compile(_vocabulary()["administrations"])
+
+
+@cache
+def _role() -> re.Pattern[str]:
+    """A role phrase right before a name: "regional Governor", "railway boss", "Head of the X Administration"."""
+    vocab = _vocabulary()
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab["role_words"], key=len, reverse=True))
+    mods = "|".join(re.escape(w) for w in sorted(vocab["role_modifiers"], key=len, reverse=True))
+    return re.compile(
+        r"(?P<role>(?:(?:the\s+)?(?:(?i:country['’]s|region['’]s|city['’]s)|[A-Z][a-z]+['’]s)\s+)?"
+        rf"(?:(?:[A-Z][a-z]+(?:-[a-z]+)?|(?i:{mods}))\s+){{0,4}}?"
+        rf"(?i:{nouns})"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?i:region|city|oblast)|[A-Z][\w-]+(?:\s+(?:[A-Z][\w-]+|of|the)){0,4}))?)\s*,?\s+"
+        rf"(?P<name>{_NAME})"
+    )
+
+
+@cache
+def _role_word() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _vocabulary()["role_words"])
+    return re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
+@cache
+def _people() -> dict[str, tuple[str, str, str]]:
+    return {k: (p["name"], p["role"], p["side"]) for p in _vocabulary()["people"] for k in p["keys"]}
+
+
+@cache
+def _role_vocabulary() -> frozenset[str]:
+    vocab = _vocabulary()
+    return frozenset(w for phrase in vocab["role_words"] + vocab["role_modifiers"] for w in phrase.split())
 
 
 def _lower_role(role: str) -> str:
-    """"regional Governor" → "regional governor"; place names keep their capitals."""
+    """"regional Governor" → "regional governor"; names of places and bodies keep their capitals."""
     words = role.split()
-    return " ".join(w if (i > 0 and words[i - 1] == "of") or w[:1].islower() or (w in ("President",) and i == 0) else w.lower() for i, w in enumerate(words))
+    common = _role_vocabulary()
+    return " ".join(w.lower() if w.lower() in common and not (i == 0 and w == "President") and not w.isupper() else w for i, w in enumerate(words))
 
 
 def _channel(text: str) -> str | None:
@@ -71,46 +110,105 @@ def _channel(text: str) -> str | None:
     return ch[0].upper() + ch[1:] if ch.lower() in ("telegram", "twitter", "facebook") else ch
 
 
-def normalise_claimant(phrase: str, context: str = "") -> Claimant | None:
-    """A claimant from a subject phrase like "regional Governor Oleh Synyehubov"."""
-    phrase = " ".join(phrase.replace("’", "'").split()).strip(" ,")
-    phrase = re.sub(r"^(?:but|and|while|as|then|that)\s+", "", phrase, flags=re.I)
-    if not phrase or phrase.lower() in {"it", "he", "she", "they", "we", "i", "you", "this", "which", "who"}:
-        return None
-    for key, (name, role, side) in _KNOWN_PEOPLE.items():
+def _side(text: str) -> str:
+    return "Russia" if re.search(r"Russia|Kremlin|Moscow", text) else "Ukraine"
+
+
+def _known_person(phrase: str, context: str) -> Claimant | None:
+    for key, (name, role, side) in _people().items():
         if re.search(rf"\b{key}\b", phrase, re.I):
             return Claimant(name, role, _channel(context), side)
-    m = _ROLE.search(phrase)
-    if m:
-        role = re.sub(r"^(?:the\s+)?(?:country's|region's|city's)\s+", "", m.group("role"), flags=re.I).strip()
-        side = "Russia" if re.search(r"Russia|Kremlin", role) else "Ukraine"
-        return Claimant(m.group("name"), _lower_role(role), _channel(context), side)
-    for pattern, name, side in _BODIES:
-        if re.search(pattern, phrase, re.I if name != "WHO" else 0):
+    return None
+
+
+def _person_with_role(phrase: str, context: str) -> Claimant | None:
+    m = _role().search(phrase)
+    if m is None:
+        return None
+    role = re.sub(r"^(?:the\s+)?(?:(?:country's|region's|city's)\s+)?", "", m.group("role").replace("’", "'"), flags=re.I).strip()
+    return Claimant(m.group("name"), _lower_role(role), _channel(context), _side(role))
+
+
+def _body(phrase: str, context: str) -> Claimant | None:
+    m = _administration().search(phrase)
+    if m is not None:
+        name = " ".join(m.group(0).split())
+        return Claimant(name[0].upper() + name[1:], None, _channel(context), _side(name))
+    for pattern, name, side in _bodies():
+        if pattern.search(phrase):
             return Claimant(name, None, _channel(context), side)
-    if len(phrase.split()) <= 4 and re.search(r"\bofficials?\b|\bauthorities\b|\bgovernor\b|\bmayor\b|\bcity\s+council\b", phrase, re.I):
+    return None
+
+
+def normalise_claimant(phrase: str, context: str = "", *, single_name: bool = False) -> Claimant | None:
+    """A claimant from a subject phrase like "regional Governor Oleh Synyehubov".
+
+    ``single_name`` admits one capitalised word ("according to Suspilne").
+    """
+    phrase = " ".join(phrase.replace("’", "'").split()).strip(" ,")
+    phrase = re.sub(r"^(?:but|and|while|as|then|that)\s+", "", phrase, flags=re.I)
+    if not phrase or phrase.lower() in _PRONOUNS:
+        return None
+    found = _known_person(phrase, context) or _person_with_role(phrase, context) or _body(phrase, context)
+    if found is not None:
+        return found
+    if len(phrase.split()) <= 5 and re.search(r"\bofficials?\b|\bauthorities\b|\bgovernor\b|\bmayor\b|\bcity\s+council\b", phrase, re.I):
         return Claimant(phrase[0].upper() + phrase[1:], None, _channel(context), None)
-    if _PERSON.match(phrase):
+    if _PERSON.match(phrase) or (single_name and _SINGLE_NAME.match(phrase) and not _NOT_SPEAKERS.match(phrase)):
         return Claimant(phrase, None, _channel(context), None)
+    return None
+
+
+def _appositive(text: str) -> Claimant | None:
+    """"Oleksandr Kamyshin, chairman of the board of the railway, said ..." → the person and role."""
+    for m in _APPOSITIVE.finditer(text):
+        role = re.sub(r"^the\s+", "", " ".join(m.group("role").split()))
+        if _role_word().search(role) or _body(role, ""):
+            return Claimant(m.group("name"), _lower_role(role), _channel(text), _side(role))
     return None
 
 
 def find_claimant(text: str) -> Claimant | None:
     """The source a sentence (or clause) attributes its statement to, if any."""
     for m in _ACCORDING.finditer(text):
-        found = normalise_claimant(m.group("who"), text)
+        who = m.group("who")
+        found = normalise_claimant(who, text) or normalise_claimant(_trim_according(who), text, single_name=True)
         if found:
             return found
+    found = _appositive(text)
+    if found:
+        return found
     for m in _SAID_WHO.finditer(text):
         found = normalise_claimant(m.group("who"), text)
         if found:
-            return found
+            return _with_trailing_role(found, text[m.end() :])
     for m in _SUBJECT_SAYS.finditer(text):
-        who = _trim_subject(m.group("who"))
-        found = normalise_claimant(who, text)
+        found = normalise_claimant(_trim_subject(m.group("who")), text)
         if found:
             return found
     return None
+
+
+_TRAILING_ROLE = re.compile(r"^\s*,\s+(?:the\s+)?(?P<role>[^.,;:“”\"]{3,90})")
+
+
+def _with_trailing_role(found: Claimant, rest: str) -> Claimant:
+    """"said Taras Pastukh, deputy head of the OVA" → the person with that role."""
+    m = _TRAILING_ROLE.match(rest)
+    if found.role is not None or m is None or not _role_word().search(m.group("role")):
+        return found
+    role = m.group("role").strip()
+    return Claimant(found.name, _lower_role(role), found.channel, found.side or _side(role))
+
+
+def speaker_is_pronoun(text: str) -> bool:
+    """Whether the sentence is attributed to "he" or "she" ("..., he said")."""
+    return _PRONOUN_SAYS.search(text) is not None
+
+
+def _trim_according(who: str) -> str:
+    """"the regional governor, who added ..." → "the regional governor"; drop a trailing clause."""
+    return re.split(r",|\s(?:who|which|that|and\s+(?:a|the)\s)\b|\s(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
 
 
 def _trim_subject(who: str) -> str:

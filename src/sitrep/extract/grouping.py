@@ -21,11 +21,12 @@ Rules, in order (documented here because analysts ask "why merged?"):
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from sitrep.config import Settings
 from sitrep.extract._date_roles import refers_back
-from sitrep.model import Document, Number, PartialDate, Place, Report
+from sitrep.model import Claimant, Document, Number, PartialDate, Place, Report
 
 __all__ = ["NAME", "group_reports", "merge_numbers"]
 
@@ -108,6 +109,7 @@ def _merge(a: Report, b: Report) -> Report:
     # a sentence that goes on may date it; of two days told of one attack the earlier is the
     # attack's ("Rescuers combed the rubble on Wednesday ... The missile tore in on Tuesday")
     dater = a if b.date is None or (a.date is not None and _key(a.date) <= _key(b.date)) else b
+    killed, injured = merge_numbers(a.killed, b.killed), merge_numbers(a.injured, b.injured)
     return replace(
         a,
         date=dater.date,
@@ -116,18 +118,41 @@ def _merge(a: Report, b: Report) -> Report:
         sub_event_type=typer.sub_event_type,
         typed=a.typed or b.typed,
         evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
-        killed=merge_numbers(a.killed, b.killed),
-        injured=merge_numbers(a.injured, b.injured),
+        killed=killed,
+        injured=injured,
         weapon=a.weapon or b.weapon,
         targets=tuple(dict.fromkeys(a.targets + b.targets)),
         actor=a.actor or b.actor,
-        claimant=a.claimant or b.claimant,
+        claimant=_teller(a, b, killed, injured),
         victims=a.victims or b.victims,
         separate=a.separate or b.separate,
         date_inferred=dater.date_inferred if a.date is None else a.date_inferred and b.date_inferred,
         as_of=_later(a.as_of, b.as_of),
         followup=a.followup or b.followup,
     )
+
+
+def _teller(a: Report, b: Report, killed: Number | None, injured: Number | None) -> Claimant | None:
+    """Who the merged report's figures are told by: the source of its killed figure, else of its
+    injured figure; when that sentence names nobody, the other's.  Without figures, whoever is
+    named first."""
+    for number, of_a, of_b in ((killed, a.killed, b.killed), (injured, a.injured, b.injured)):
+        if number is None:
+            continue
+        if of_a == of_b:  # one figure told twice: the more specific teller
+            return max((a.claimant, b.claimant), key=_specificity)
+        teller, other = (b, a) if number is of_b and number is not of_a else (a, b)
+        return teller.claimant or other.claimant
+    return a.claimant or b.claimant
+
+
+def _specificity(claimant: Claimant | None) -> int:
+    """A named person with a role > a named person or body > "officials" or "an official"."""
+    if claimant is None:
+        return 0
+    if re.match(r"(?i)^(?:the\s+|an?\s+|local\s+|ukrainian\s+)?(?:officials?|authorities)$", claimant.name):
+        return 1
+    return 3 if claimant.role else 2
 
 
 def _key(date: PartialDate) -> tuple[int, int, int]:

@@ -17,11 +17,12 @@ from sitrep.extract import events
 from sitrep.extract._casualties import CasualtyMention, find_casualties
 from sitrep.extract._date_roles import DateRoles, date_roles, dateline_end, is_update
 from sitrep.extract._factuality import BACKGROUND_DAYS, is_background_date, no_new_event
-from sitrep.extract.claimants import find_claimant
+from sitrep.extract.claimants import find_claimant, normalise_claimant, speaker_is_pronoun
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
 from sitrep.model import (
+    Claimant,
     Document,
     Evidence,
     Number,
@@ -303,11 +304,128 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
     return [replace(r, separate=separate) for r in reports]
 
 
+def _body_sentences(doc: Document) -> list[Sentence]:
+    return [s for s in doc.sentences if not (s.boilerplate or s.repeat_of is not None or s.is_title)]
+
+
+# How far back "he said" looks for the person it refers to.
+_PRONOUN_REACH = 6
+# An attribution-only sentence after a count ("..., he wrote on Telegram.") is short.
+_ATTRIBUTION_WORDS = 14
+
+
+def _last_person(sents: list[Sentence], i: int) -> Claimant | None:
+    """The person (a name, with or without a role) most recently quoted before sentence ``i``."""
+    for sent in reversed(sents[max(0, i - _PRONOUN_REACH) : i]):
+        found = find_claimant(sent.text)
+        if found is not None and (found.role is not None or len(found.name.split()) >= 2) and not _is_body(found):
+            return found
+    return None
+
+
+def _is_body(claimant: Claimant) -> bool:
+    return claimant.role is None and bool(re.search(r"\b(?:officials|authorities|Service|Ministry|Administration|Council|Office|Police|UN|Force|military|Staff)\b", claimant.name))
+
+
+# "Minister X said this at a briefing": the sentence before is theirs, however long this one is.
+_SAID_THIS = re.compile(r"\b(?:said|stated|reported|announced|wrote|noted)\s+this\b|\bthis\s+was\s+(?:said|stated|reported|announced)\b", re.I)
+# Ukrainian outlets head a story with its source: "Source: Serhii Lysak, Head of the Oblast
+# Military Administration, on Telegram"; "Background:" starts what came before.
+_SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<who>[^.]{3,200})$", re.I)
+_BACKGROUND_LINE = re.compile(r"^\s*(?:Background|Previously|Earlier)\s*:", re.I)
+# A release signed by its issuing body: a short last line that names only the body.
+_SIGNATURE_WORDS = 12
+_ISSUER = re.compile(r"\b(?:Department|Ministry|Service|Administration|Office|Council|Police|Staff|Communications|Press\s+(?:service|office|centre|center))\b")
+
+
+def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:
+    """The article's "Source:" line and the index of the first sentence it no longer covers
+    (a "Background:" line; past the end when there is none)."""
+    source: Claimant | None = None
+    for k, sent in enumerate(sents):
+        if _BACKGROUND_LINE.match(sent.text):
+            return source, k
+        m = _SOURCE_LINE.match(sent.text)
+        if m is not None and source is None:
+            who = m.group("who").strip()
+            speaker = re.sub(r",?\s+(?:on|via|in)\s+[\w ]{2,30}$", "", who)
+            source = find_claimant(f"{speaker}, said.") or normalise_claimant(speaker.split(",")[0], who)
+    return source, len(sents)
+
+
+def _signature(doc: Document) -> Claimant | None:
+    """A press release's closing line that names its issuing body ("Department of
+    Communications of the Ministry of Internal Affairs of Ukraine")."""
+    lines = [s for s in doc.sentences if s.text.strip()]
+    for sent in reversed(lines[-3:]):
+        text = sent.text.strip()
+        if len(text.split()) > _SIGNATURE_WORDS or re.search(r"\d|[.!?]$", text) or not _ISSUER.search(text):
+            continue
+        found = normalise_claimant(text)
+        if found is not None and _is_body(found):
+            return found
+    return None
+
+
+# "... is reported to have killed": the writer names no source; nor does the sentence before.
+_HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\b|\breportedly\b", re.I)
+_OPEN_QUOTE = re.compile(r"^\s*(?:Quote\s*:\s*)?[“\"]")
+# How many sentences a quotation may run on before its attribution.
+_QUOTE_REACH = 3
+
+
+def _quote_speaker(sents: list[Sentence], i: int) -> Claimant | None:
+    """The speaker of a quotation that opens in sentence ``i`` and closes, attributed, a few
+    sentences on ("“As of now ... 35 residents ... 75 were injured,” the governor said")."""
+    if not _OPEN_QUOTE.match(sents[i].text) or "”" in sents[i].text[1:] or sents[i].text.count('"') > 1:
+        return None
+    for j in range(i + 1, min(len(sents), i + 1 + _QUOTE_REACH)):
+        text = sents[j].text
+        close = max(text.find("”"), text.find('"'))
+        if close >= 0:
+            rest = text[close:]
+            return find_claimant(rest) or (_last_person(sents, i) if speaker_is_pronoun(rest) else None)
+    return None
+
+
+def _attribution(doc: Document, sents: list[Sentence], i: int, source: tuple[Claimant | None, int]) -> Claimant | None:
+    """Who a count sentence that names nobody is told by: "he said" in it, the short attribution
+    after it ("..., he wrote on Telegram." / "X said this at a briefing"), the article's
+    "Source:" line, the speaker of the sentence before it ("X said that missiles hit the
+    station. 30 people were killed ..."), or the body that signs the release."""
+    sent = sents[i]
+    if speaker_is_pronoun(sent.text):
+        return _last_person(sents, i)
+    quoted = _quote_speaker(sents, i) or (source[0] if i < source[1] else None)
+    if quoted is not None:
+        return quoted
+    if i + 1 < len(sents):
+        nxt = sents[i + 1].text
+        short = len(nxt.split()) <= _ATTRIBUTION_WORDS and not find_casualties(nxt)
+        if short or _SAID_THIS.search(nxt):
+            found = find_claimant(nxt) or (_last_person(sents, i) if speaker_is_pronoun(nxt) else None)
+            if found is not None:
+                return found
+    found = None
+    if i > 0 and sents[i - 1].paragraph == sent.paragraph and not _HEARSAY.search(sent.text):
+        found = find_claimant(sents[i - 1].text)
+    return found or _signature(doc)
+
+
+def _attributed(doc: Document, reports: list[Report], sents: list[Sentence], i: int, source: tuple[Claimant | None, int]) -> list[Report]:
+    if not any(r.claimant is None and (r.killed or r.injured) for r in reports):
+        return reports
+    found = _attribution(doc, sents, i, source)
+    if found is None:
+        return reports
+    return [replace(r, claimant=found) if r.claimant is None and (r.killed or r.injured) else r for r in reports]
+
+
 def extract_reports(doc: Document, settings: Settings) -> Document:
     """Stage: every sentence-level report in the article (before grouping)."""
     reports: list[Report] = []
-    for sent in doc.sentences:
-        if sent.boilerplate or sent.repeat_of is not None or sent.is_title:
-            continue
-        reports.extend(_sentence_reports(doc, sent, settings))
+    sents = _body_sentences(doc)
+    source = _source_line(sents)
+    for i, sent in enumerate(sents):
+        reports.extend(_attributed(doc, _sentence_reports(doc, sent, settings), sents, i, source))
     return replace(doc, reports=tuple(reports))
