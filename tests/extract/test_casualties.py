@@ -522,3 +522,17 @@ def test_victims(sentence: str, victims: str) -> None:
 def test_count_victims(phrase: str, direction: Literal["left", "right"], value: int | None) -> None:
     counted = count_victims(phrase, direction)
     assert (counted.number.value if counted else None) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value"),
+    [
+        ("The death toll from a Russian missile strike on a technical college in the southern city of Kherson on Tuesday rose to 41 as rescuers finished, officials said.", "killed", 41),
+        ("The death toll of the attack on Odesa on Sept. 3 has risen to 19.", "killed", 19),
+        ("Details: The dead toll has increased to 22.", "killed", 22),
+        ("As of 9 PM, 17 people were known to have died.", "killed", 17),
+    ],
+)
+def test_toll_phrasings(sentence: str, kind: str, value: int) -> None:
+    found = [c for c in find_casualties(sentence) if c.kind == kind]
+    assert [c.number.value for c in found] == [value]

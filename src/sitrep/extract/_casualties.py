@@ -321,6 +321,7 @@ def _acts(toks: list[_Tok], i: int) -> bool:
 
 
 _PASSIVE_AUX = _lexicon("was were been being be is are got")
+_HEDGED = _lexicon("known believed thought confirmed reported feared presumed")
 
 
 def _subject(text: str, toks: list[_Tok], i: int, j: int, kind: Kind) -> CasualtyMention | None:
@@ -364,6 +365,9 @@ def _skip_auxiliaries(toks: list[_Tok], j: int) -> tuple[int, int | None]:
         low = toks[j].low
         if low == "and" and j > 0 and toks[j - 1].low in _CO_VERBS:
             j -= 1
+            continue
+        if low == "to" and j > 1 and toks[j - 1].low in _HEDGED and toks[j - 2].low in _PASSIVE_AUX:
+            j -= 2  # "28 people were known to have died"
             continue
         if low not in _AUX and low not in _CO_VERBS:
             break

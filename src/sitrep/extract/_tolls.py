@@ -28,7 +28,7 @@ class Toll(NamedTuple):
 
 
 _HEAD = re.compile(
-    r"\b(?:death\s+toll|(?<=the\s)toll|(?:number|count)\s+of\s+"
+    r"\b(?:(?:death|dead)\s+toll|(?<=the\s)toll|(?:total\s+)?(?:number|count)\s+of\s+"
     r"(?:(?:people|persons|those|civilians|residents)\s+)?"
     r"(?:(?P<dead>dead|deaths|killed|fatalities)|(?P<hurt>injured|wounded|injuries)))\b",
     re.I,
@@ -37,8 +37,11 @@ _HEAD = re.compile(
 # tests/golden/incident_notes_b.jsonl is 95 characters ("The death toll from
 # the Russian missile that tore through ... on 29 March 2022 rose to"); 120
 # leaves room for a longer place name without reaching into a second clause.
-_REACH = 120
-_CLAUSE_END = re.compile(r"[;!?]|\.(?!\d)")
+# 2024-09 Reuters: "The death toll from a Russian missile strike on a military institute in the
+# east central Ukrainian town of Poltava on Tuesday rose to" is 120; 160 leaves room.
+_REACH = 160
+# A full stop ends the clause, except in a number or after an abbreviated month or title ("Sept. 3").
+_CLAUSE_END = re.compile(r"[;!?]|(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!\bSept)(?<!\b(?:St|Mr|Ms|No|Dr))\.(?!\d)")
 # A verb of change or a copula anywhere after the head: "rose on Monday to 15", "now stands at 14".
 _VERB = re.compile(
     r"\b(?:(?:has|had|have)\s+)?(?:rose|risen|rises|rise|increased|increases|climbed|climbs|"
