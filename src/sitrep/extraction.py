@@ -15,7 +15,7 @@ from sitrep.clean.repeats import repeat_pairs
 from sitrep.config import Settings
 from sitrep.errors import StageError
 from sitrep.extract.places import PlacePrior, guessed
-from sitrep.model import Article, Corpus, Document, Failure
+from sitrep.model import Article, Corpus, Document, Evidence, Failure, PartialDate
 from sitrep.pipeline import process_all, reprocess_places
 from sitrep.resolve import resolve
 from sitrep.serialize import corpus_json, document_json
@@ -44,7 +44,7 @@ def extract_articles(articles: Iterable[Article | Failure], settings: Settings) 
             seen.add(item.article.id)
             docs.append(item)
     corpus = resolve(docs, settings)
-    docs = [_with_inferred_date(d, corpus) for d in docs]
+    docs = [_with_incident_dates(_with_inferred_date(d, corpus), corpus) for d in docs]
     return ExtractResult(docs, failures, corpus)
 
 
@@ -99,6 +99,28 @@ def _with_inferred_date(doc: Document, corpus: Corpus) -> Document:
     if doc.article.published is not None or inferred is None:
         return doc
     return replace(doc, article=replace(doc.article, published=inferred, published_basis="inferred"))
+
+
+def _with_incident_dates(doc: Document, corpus: Corpus) -> Document:
+    """A follow-up that states no date of its attack ("the death toll from the strike on the
+    restaurant has risen to eight") takes the date of the incident it joined, when that is
+    earlier: the attack's day, not the day of the update."""
+    followups = {(r.article_id, r.evidence) for r in doc.reports if r.followup}
+    if not followups:
+        return doc
+    dated: dict[tuple[str, tuple[Evidence, ...]], PartialDate] = {}
+    for incident in corpus.incidents:
+        for r in incident.reports:
+            if (r.article_id, r.evidence) in followups and incident.date is not None:
+                dated[(r.article_id, r.evidence)] = incident.date
+    reports = []
+    for r in doc.reports:
+        day = dated.get((r.article_id, r.evidence))
+        then, told = (day.to_date() if day else None), (r.date.to_date() if r.date else None)
+        if then is not None and told is not None and then < told:
+            r = replace(r, date=day, date_inferred=True)
+        reports.append(r)
+    return replace(doc, reports=tuple(reports))
 
 
 def document_record(doc: Document) -> dict[str, Any]:

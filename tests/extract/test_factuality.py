@@ -63,6 +63,9 @@ def test_strikes_are_events(text: str) -> None:
         ("Russian missiles hit Odesa, the governor said on Monday.", "2024-03-04", "2024-03-04"),
         ("ODESA, March 5 (Reuters) - Russian drones hit a port on Monday.", "2024-03-04", None),
         ("ODESA, March 5 (Reuters) - Russian drones hit a port.", "2024-03-05", None),
+        ("“As of 08:00 (0500 GMT) on March 5, the bodies of six people were recovered,” rescuers said.", None, "2024-03-05"),
+        ("Rescue work continued into Tuesday after the barrage struck Odesa.", None, "2024-03-05"),
+        ("Drones hit Odesa, killing 4, according to figures released by officials on Tuesday.", None, "2024-03-05"),
     ],
 )
 def test_event_time_and_report_time(text: str, event: str | None, as_of: str | None) -> None:

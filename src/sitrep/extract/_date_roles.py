@@ -45,15 +45,18 @@ _DATELINE = re.compile(
 
 _REPORT_BEFORE = re.compile(
     r"""\b(?:
-      said|says|reported|reports|announced|wrote|posted|added|stated|confirmed|updated|
+      said|says|reported|reports|announced|wrote|posted|added|stated|confirmed|updated|released|published|issued|
       told\s+(?:\w+\s+){0,3}?|
       (?:has\s+|had\s+|have\s+|continued\s+to\s+|continues\s+to\s+)?(?:rose|risen|rises|rise|rising|climbed|climbs|increased|increases|grew|grown|
         jumped|reached|reaches|stood|stands|went\s+up)|
       as\s+of|
       continu(?:ed|ing|es)\s+(?:into|through|until)
-    )\s+(?:[\w,'’-]+\s+){0,4}?(?:on|by|as\s+of|at|late\s+on|early\s+on|until|through)?\s*$""",
+    )\s+(?:[\w,'’():.-]+\s+){0,4}?(?:on|by|as\s+of|at|late\s+on|early\s+on|until|through)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A report-time date that is the day of the telling ("said on Saturday"), not of a count
+# ("as of June 28", "rose to 8 on Sunday") or of work going on ("continued into Tuesday").
+_SPOKEN = re.compile(r"\b(?:said|says|reported|reports|announced|wrote|posted|added|stated|told|confirmed|updated)\b(?:[^.;]{0,40})$", re.I)
 _EVENT_NOUN = (
     r"(?:strikes?|attacks?|shelling|bombing|bombardment|missile|rocket|drone|assault|explosions?|"
     r"blasts?|raids?|massacre|airstrike|air\s+strike|barrage|hit|struck|shelled|attacked|killed|fired|"
@@ -78,7 +81,7 @@ _UPDATE = re.compile(
 # "the strike", "Saturday's attack", "this tragedy": an attack the reader already knows of.
 _DEFINITE_ATTACK = re.compile(
     r"""\b(?:the|this|that|(?:last\s+)?\w+day['’]s|(?:the\s+)?weekend['’]s|yesterday['’]s|last\s+night['’]s)\s+
-        (?:[\w-]+\s+){0,4}?(?:strikes?|attacks?|airstrikes?|bombing|shelling|explosions?|blasts?|tragedy|massacre)\b""",
+        (?:[\w-]+\s+){0,4}?(?:strikes?|attacks?|airstrikes?|bombing|bombardment|barrage|assault|raids?|onslaught|shelling|explosions?|blasts?|tragedy|massacre)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -134,8 +137,9 @@ def date_roles(text: str, dates: list[DateMention]) -> DateRoles:
     event = next((d for d, r in roles if r == "event"), None)
     event = event or next((d for d, r in roles if r == "plain"), None)
     as_of = next((d for d, r in roles if r == "report"), None)
-    if event is None and not is_update(text):
-        # "Russian missiles hit Dnipro, the governor said on Saturday": told the day it happened;
-        # a dateline's date is the filing day, the event's when nothing else dates it
+    if event is None and not is_update(text) and not (as_of and not _SPOKEN.search(text[max(0, as_of.start - 50) : as_of.start])):
+        # "Russian missiles hit Dnipro, the governor said on Saturday": told the day it happened
+        # (not "rescue work continued into Tuesday"); a dateline's date is the filing day, the
+        # event's when nothing else dates it
         event = as_of or next((d for d, r in roles if r == "dateline"), None)
     return DateRoles(event, as_of)

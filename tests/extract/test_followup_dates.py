@@ -1,0 +1,38 @@
+"""A follow-up that gives no date of its attack takes the date of the incident it joins."""
+
+import datetime as dt
+
+from sitrep.config import load_settings
+from sitrep.extraction import extract_articles
+from sitrep.model import Article
+
+
+def test_update_takes_the_attack_day() -> None:
+    first = Article(
+        id="a1",
+        source="t",
+        published=dt.date(2024, 5, 14),
+        text="A Russian missile struck a supermarket in Kostiantynivka on Tuesday evening, killing 5 people and injuring 20, the regional governor said.",
+    )
+    later = Article(
+        id="a2",
+        source="t",
+        published=dt.date(2024, 5, 16),
+        text="The death toll from the Russian missile strike on a supermarket in Kostiantynivka has risen to nine, the State Emergency Service said on Thursday.",
+    )
+    docs = {d.article.id: d for d in extract_articles([first, later], load_settings()).docs}
+    attack = [r for r in docs["a1"].reports if r.killed]
+    update = [r for r in docs["a2"].reports if r.killed]
+    assert [r.date.isoformat() if r.date else None for r in attack] == ["2024-05-14"]
+    assert [(r.date.isoformat() if r.date else None, r.killed.value if r.killed else None) for r in update] == [("2024-05-14", 9)]
+
+
+def test_update_alone_keeps_its_day() -> None:
+    later = Article(
+        id="a2",
+        source="t",
+        published=dt.date(2024, 5, 16),
+        text="The death toll from the Russian missile strike on a supermarket in Kostiantynivka has risen to nine, the State Emergency Service said on Thursday.",
+    )
+    doc = extract_articles([later], load_settings()).docs[0]
+    assert [r.date.isoformat() if r.date else None for r in doc.reports if r.killed] == ["2024-05-16"]
