@@ -90,9 +90,18 @@ def _mergeable(a: Report, b: Report) -> bool:
         and _same_place(a.place, b.place)
         and a.date == b.date
         and _compatible_type(a, b)
-        and not _targets_conflict(a, b)
+        and (not _targets_conflict(a, b) or _told_of(a) or _told_of(b))
         and not (_numbers_conflict(a, b) and not (not (a.typed and b.typed) or _same_event(a, b)))
     )
+
+
+# "Three more people died ...", "two more bodies were found": a toll going up, not a new attack.
+_MORE_DEAD = re.compile(r"\b(?:\w+|\d+)\s+more\s+(?:people|persons?|residents?|civilians?|victims?|bod(?:y|ies)|child(?:ren)?|m[ae]n|wom[ae]n|soldiers?|deaths?|wounded|injured|died|killed)\b", re.I)
+
+
+def _told_of(report: Report) -> bool:
+    """A report of an attack already told: a toll update, an added death, "the strike on ..."."""
+    return report.followup or any(_MORE_DEAD.search(e.text) or refers_back(e.text) for e in report.evidence)
 
 
 def _same_event(a: Report, b: Report) -> bool:
@@ -212,19 +221,26 @@ def group_reports(doc: Document, settings: Settings) -> Document:
         defaults.append(published)
         last_date = report.date or last_date
     incidents = [_fill_date(r, d, ()) for r, d in zip(_place_dates(incidents, published), defaults, strict=True)]
+    merged = _merge_all(incidents)
+    for report in pending:
+        merged = _attach_by_targets(merged, report)
+    merged = _attach_to_sole(merged, [r for r in pending if r.killed or r.injured])
+    merged = [_still_followup(_vote_sub_type(r, votes), published) for r in merged]
+    return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
+
+
+def _merge_all(reports: list[Report]) -> list[Report]:
+    """Merge each report into the first earlier one it is mergeable with, in one pass (a
+    second pass merged distinct captioned attacks of one city and day: seed 004)."""
     merged: list[Report] = []
-    for report in incidents:
+    for report in reports:
         for i, existing in enumerate(merged):
             if _mergeable(existing, report):
                 merged[i] = _merge(existing, report)
                 break
         else:
             merged.append(report)
-    for report in pending:
-        merged = _attach_by_targets(merged, report)
-    merged = _attach_to_sole(merged, [r for r in pending if r.killed or r.injured])
-    merged = [_still_followup(_vote_sub_type(r, votes), published) for r in merged]
-    return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
+    return merged
 
 
 def _still_followup(report: Report, published: PartialDate | None) -> Report:
