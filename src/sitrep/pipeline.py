@@ -16,6 +16,7 @@ from sitrep.clean.sentences import split_sentences
 from sitrep.config import Settings
 from sitrep.errors import StageError
 from sitrep.extract.figures import extract_figures
+from sitrep.extract.coding_notes import apply_coding_notes
 from sitrep.extract.grouping import group_reports
 from sitrep.extract.places import find_places
 from sitrep.extract.published import infer_published
@@ -35,6 +36,7 @@ STAGES: list[Stage] = [
     extract_reports,
     extract_figures,
     group_reports,
+    apply_coding_notes,
 ]
 
 

@@ -33,7 +33,7 @@ class Remote:
 _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     (
         Cue(
-            rf"\b(?:land\s?mines?|(?:anti-personnel|anti-tank|anti-vehicle|naval|sea|butterfly|petal)\s+mines?|{_MINE}\s+(?:explosion|blast)s?|(?:stepped|stepping|steps|step|trod|treading)\s+on\s+an?\s+{_MODIFIER}{{0,2}}?mine|(?:killed|died|dies|injured|wounded|hurt|maimed|blown\s+up|hit|struck)\s+(?:[\w-]+ly\s+)?(?:by|on)\s+(?:an?|the)\s+{_MODIFIER}{{0,2}}?{_MINE}|(?:an?|the)\s+(?:[\w-]+\s+)?mine\s+(?:exploded|detonated|went\s+off|blew\s+up)|(?:hit|struck|ran\s+(?:over|into|onto)|drove\s+(?:over|onto|into)|triggered|detonated|set\s+off)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MINE}|blown\s+up\s+(?:by|on)\s+an?\s+(?:[\w-]+\s+)?mine|tripwires?|booby[- ]trap\w*)",
+            rf"\b(?:land\s?mines?|(?:anti-personnel|anti-tank|anti-vehicle|naval|sea|butterfly|petal)\s+mines?|{_MINE}\s+(?:explosion|blast)s?|(?:stepped|stepping|steps|step|trod|treading)\s+on\s+an?\s+{_MODIFIER}{{0,2}}?mine|(?:killed|died|dies|injured|wounded|hurt|maimed|blown\s+up|hit|struck)\s+(?:[\w-]+ly\s+)?(?:by|on)\s+(?:an?|the)\s+{_MODIFIER}{{0,2}}?{_MINE}|(?:an?|the)\s+(?:[\w-]+\s+)?mine\s+(?:exploded|detonated|went\s+off|blew\s+up)|(?:hit|struck|ran\s+(?:over|into|onto)|drove\s+(?:over|onto|into)|triggered|detonated|set\s+off)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MINE}|blown\s+up\s+(?:by|on)\s+an?\s+(?:[\w-]+\s+)?mine|exploded\s+on\s+an?\s+(?:[\w-]+\s+)?mine|mines?\s+(?:was\s+|were\s+)?planted|planted\s+(?:[\w-]+\s+)?mines|tripwires?|booby[- ]trap\w*)",
             "mine tripwire booby",
         ),
         "remote_explosive_landmine_ied",
@@ -52,8 +52,8 @@ _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     ),
     (
         Cue(
-            r"\b(?:IEDs?|improvised\s+explosive|explosive\s+(?:devices?|objects?|items?)|(?<!aerial\s)(?<!guided\s)(?<!glide\s)(?<!air\s)bomb\s+(?:exploded|went\s+off|detonated)|(?:car|truck|lorry|vehicle)[- ]bombs?|bomb\s+(?:was\s+|had\s+been\s+)?(?:planted|hidden|placed|attached)|planted\s+(?:an?\s+)?(?:bomb|explosives?)|remotely\s+detonated)",
-            "ied improvised explosive bomb remotely",
+            r"\b(?:IEDs?|improvised\s+explosive|explosive\s+(?:devices?|objects?|items?)|(?<!aerial\s)(?<!guided\s)(?<!glide\s)(?<!air\s)bomb\s+(?:exploded|went\s+off|detonated)|(?:car|truck|lorry|vehicle)[- ]bombs?|bomb\s+(?:was\s+|had\s+been\s+)?(?:planted|hidden|placed|attached)|planted\s+(?:an?\s+)?(?:bomb|explosives?)|remotely\s+detonated|blew\s+(?:up\s+)?(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:bridges?|dams?|railway\s+(?:tracks?|lines?))|(?:bridges?|dams?)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had\s+been)\s+blown\s+up)",
+            "ied improvised explosive bomb remotely blew blown",
         ),
         "remote_explosive_landmine_ied",
         "IED",
@@ -131,8 +131,8 @@ _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     (Cue(r"\b(?:mortars?)", "mortar"), "shelling_artillery_missile_attack", "mortar", False),
     (
         Cue(
-            r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|barrage|bombard(?:ed|ment|ing)?|tank\s+fire|fired\s+(?:at|on|upon)|struck|strikes?|striking|hit\s+by|explosions?|blasts?|attacks?\s+on)",
-            "artillery howitzer shell barrage bombard tank fired struck strik hit explosion blast attack",
+            r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|barrage|bombard(?:ed|ment|ing)?|tank\s+fire|fired\s+(?:[\w-]+\s+){0,6}?(?:at|on|upon|in|towards?)|(?:destroyed|hit)\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:tanks?|convoys?|columns?|(?:armou?red\s+)?vehicles?|BMPs?|BTRs?|IFVs?|APCs?|MTLBs?|warships?|ships?|boats?|equipment|command\s+posts?|ammunition\s+depots?|fuel\s+depots?|control\s+cent(?:er|re)s?)|(?:tanks?|convoys?|columns?|vehicles?|equipment)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+destroyed|struck|strikes?|striking|hit\s+by|explosions?|blasts?|attacks?\s+on)",
+            "artillery howitzer shell barrage bombard tank fired struck strik hit explosion blast attack destroyed",
         ),
         "shelling_artillery_missile_attack",
         None,

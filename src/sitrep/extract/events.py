@@ -49,7 +49,7 @@ __all__ = ["EventCue", "classify", "find_actor", "find_status", "find_targets", 
 Rule = Callable[[str, Remote | None], EventCue | None]
 
 # Phrase fragments shared by several cues.
-_PERSON = r"(?:civilians?|residents?|locals|villagers|people|persons?|man|woman|men|women|boys?|girls?|child(?:ren)?|teenagers?|pensioners?|family|families|couple|volunteers?|cyclists?|pedestrians?|drivers?|passengers|farmers?|priests?|journalists?|refugees|evacuees|passers-by|mayor|head|official|teacher|activists?|doctors?|medics?|paramedics?|director)"
+_PERSON = r"(?:civilians?|residents?|locals|villagers|people|persons?|man|woman|men|women|boys?|girls?|child(?:ren)?|teenagers?|pensioners?|family|families|couple|volunteers?|cyclists?|pedestrians?|drivers?|passengers|farmers?|priests?|journalists?|refugees|evacuees|passers-by|mayor|head|officials?|secretary|employees?|workers?|teacher|activists?|doctors?|medics?|paramedics?|director)"
 _VEHICLE = r"(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|vans?|trucks?|convoys?|columns?|ambulances?|tractors?|bicycles?|boats?|evacuation\s+\w+)"
 _GOODS = r"(?:paintings|artworks?|art|equipment|grain|property|artefacts|artifacts|exhibits|valuables|machinery|ships|vessels|collections?|appliances|belongings|cattle|livestock|cars)"
 
@@ -220,7 +220,7 @@ def _decisive_remote(text: str, remote: Remote | None) -> EventCue | None:
 
 
 _ABDUCTION = Cue(
-    r"\b(?:abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|removed)|taken\s+hostage|took\s+(?:\w+\s+){0,3}?hostage|held\s+(?:\w+\s+){0,3}?(?:captive|hostage)|deported|deportation|whereabouts\s+(?:are|is|remain|remains)\s+unknown|(?:taken|took)\s+(?:\w+\s+){0,3}?to\s+an\s+unknown\s+(?:location|destination)|(?:forced|herded|locked|confined)\s+(?:[\w-]+\s+){0,5}?(?:into|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:basements?|cellars?|pits?|garages?)|held\s+(?:them|him|her|residents|civilians|people|villagers|hostages)\s+(?:there\s+)?(?:for|in|at|until))",
+    r"\b(?:abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|removed|displaced|evacuated)|taken\s+hostage|took\s+(?:\w+\s+){0,3}?hostage|held\s+(?:\w+\s+){0,3}?(?:captive|hostage)|deported|deportation|whereabouts\s+(?:are|is|remain|remains)\s+unknown|(?:taken|took)\s+(?:\w+\s+){0,3}?to\s+an\s+unknown\s+(?:location|destination)|(?:forced|herded|locked|confined)\s+(?:[\w-]+\s+){0,5}?(?:into|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:basements?|cellars?|pits?|garages?)|held\s+(?:them|him|her|residents|civilians|people|villagers|hostages)\s+(?:there\s+)?(?:for|in|at|until))",
     "abduct kidnap forcibly hostage captive deport whereabouts unknown forced herded locked confined held",
 )
 _SHOT = Cue(
@@ -230,7 +230,7 @@ _SHOT = Cue(
 # Gunfire at a car, or soldiers shooting at people: small arms.  "Forces fired
 # on" a crowd is how artillery fire is reported, so it stays shelling.
 _ON = r"\s+(?:on|at|upon|into)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+|two\s+|three\s+|\d+\s+|several\s+|unarmed\s+)?(?:[\w'’-]+\s+){0,3}?"
-_SMALL_ARMS = r"(?:\s+with\s+(?:small\s+arms|(?:machine|automatic|assault)\s+(?:guns?|rifles?|weapons?)|rifles?))?"
+_SMALL_ARMS = r"(?:\s+(?:with\s+)?(?:small\s+arms|(?:machine|automatic|assault)\s+(?:guns?|rifles?|weapons?)|rifles?))?"
 _FIRE_ON = Cue(
     rf"\b(?:(?:fired|firing|opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_VEHICLE}|(?:opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_PERSON}|(?:soldiers?|troops|servicemen|snipers?|checkpoint)\s+(?:[\w-]+\s+){{0,2}}?(?:fired|firing){_ON}{_PERSON})",
     "fire firing shot shooting",
@@ -269,11 +269,11 @@ def _heavy_weapon(text: str, remote: Remote | None) -> int | None:
 
 
 _TAKE = Cue(
-    r"\b(?:captured|seized|occupied|overran|overrun|claimed(?=\s+(?-i:[A-Z])(?!(?:Ukrain|Russia|Kyiv|Moscow|Zelensk|Putin|Western|NATO|The|It|He|She|They)\w*)\w+(?:\s*[,.;(]|\s+(?:in|on|near|after|west|east|north|south)\b))|(?:took|taken|taking|gained|established|claimed)\s+(?:full\s+|complete\s+|total\s+)?control|(?:capture|seizure|fall)\s+of|took\s+(?:the\s+)?(?:town|city|village|settlement)s?\s+of|raised\s+(?:the|a)\s+Russian\s+flag)",
-    "capture seized seizure occupied overr claimed control fall flag took",
+    r"\b(?:captured|seized|occupied|overran|overrun|claimed(?=\s+(?-i:[A-Z])(?!(?:Ukrain|Russia|Kyiv|Moscow|Zelensk|Putin|Western|NATO|The|It|He|She|They)\w*)\w+(?:\s*[,.;(]|\s+(?:in|on|near|after|west|east|north|south)\b))|(?:took|taken|taking|gained|established|claimed)\s+(?:full\s+|complete\s+|total\s+)?control|(?:capture|seizure|fall)\s+of|took\s+(?:the\s+)?(?:town|city|village|settlement)s?\s+of|raised\s+(?:the|a)\s+Russian\s+flag|gain(?:ed)?\s+(?:the\s+)?territory\s+of)",
+    "capture seized seizure occupied overr claimed control fall flag took territory",
 )
 _RETAKE = Cue(
-    r"\b(?:recaptured|retook|re-?took|re-?entered|liberat(?:ed|ing)|liberation\s+of|regained(?:\s+control)?|took\s+back|taken\s+back|de-?occupied|recapture\s+of|retaken|reclaimed|cleared\s+(?:\w+\s+){0,3}?of\s+(?:Russian|enemy)\s+(?:forces|troops)|pushed\s+(?:Russian|enemy)\s+(?:forces|troops)\s+out|raised\s+(?:the|a)\s+Ukrainian\s+flag)",
+    r"\b(?:recaptured|retook|re-?took|re-?entered|liberat(?:ed|ing|e)|liberation\s+of|regained(?:\s+control)?|took\s+back|taken\s+back|de-?occupied|recapture\s+of|retaken|reclaimed|cleared\s+(?:\w+\s+){0,3}?of\s+(?:Russian|enemy)\s+(?:forces|troops)|pushed\s+(?:Russian|enemy)\s+(?:forces|troops)\s+out|raised\s+(?:the|a)\s+Ukrainian\s+flag)",
     "recaptur retook re-took entered liberat regained back occupied retaken reclaimed cleared pushed flag",
 )
 # moving into or out of a place changes its hands only when troops of a named side move
@@ -349,8 +349,8 @@ def _grenade(text: str, remote: Remote | None) -> EventCue | None:
 
 
 _CLASH = Cue(
-    r"\b(?:clash\w*|ambush\w*|fire\s*fights?|skirmish\w*|gun\s*battles?|exchange\w*\s+(?:of\s+)?fire|fought(?!\s+(?:(?:the|a)\s+)?(?:fires?|blazes?|flames)|\s+for\s+(?:\w+\s+)?li(?:fe|ves))|assault(?:ed|s|ing)?(?!\s+rifles?)|stormed|storming|repelled|repulsed|pushed\s+back|beat\s+back|beaten\s+back|fended\s+off|counter-?attack\w*|attack(?:ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:positions?|defen[cs]es?|lines|trenches|strongholds?|units?|troops|forces|soldiers|columns?|convoys?)|attacks?\s+on\s+(?:[\w-]+\s+){0,2}?(?:positions|defen[cs]es|lines|trenches)|(?:captured|seized|took)\s+(?:[\w-]+\s+){0,2}?(?:positions?|trenches|strongholds?|dugouts?)|(?:tried|attempted|attempting|trying)\s+to\s+(?:break\s+through|advance|storm|cross)|advanc(?:ed|ing)\s+(?:near|towards?|on)|(?:troops|soldiers|infantry|units|marines|paratroopers)\s+(?:[\w-]+\s+){0,2}?attacked|sabotage\s+(?:and\s+reconnaissance\s+)?groups?|infiltrat\w+|close\s+combat|hand-to-hand|attacked\s+near|infantry\s+attacks?)",
-    "clash ambush fight fire skirmish battle fought assault storm repel repuls pushed beat fended counter attack captured seized took tried attempt trying advanc sabotage infiltrat combat hand-to-hand",
+    r"\b(?:clash\w*|ambush\w*|fire\s*fights?|skirmish\w*|gun\s*battles?|exchange\w*\s+(?:of\s+)?fire|fought(?!\s+(?:(?:the|a)\s+)?(?:fires?|blazes?|flames)|\s+for\s+(?:\w+\s+)?li(?:fe|ves))|assault(?:ed|s|ing)?(?!\s+rifles?)|stormed|storming|repelled|repulsed|pushed\s+back|beat\s+back|beaten\s+back|fended\s+off|counter-?attack\w*|attack(?:ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:positions?|defen[cs]es?|lines|trenches|strongholds?|units?|troops|forces|soldiers|columns?|convoys?)|attacks?\s+on\s+(?:[\w-]+\s+){0,2}?(?:positions|defen[cs]es|lines|trenches)|(?:captured|seized|took)\s+(?:[\w-]+\s+){0,2}?(?:positions?|trenches|strongholds?|dugouts?)|(?:tried|attempted|attempting|trying)\s+to\s+(?:break\s+through|advance|storm|cross)|advanc(?:ed|ing)\s+(?:near|towards?|on)|(?:troops|soldiers|infantry|units|marines|paratroopers)\s+(?:[\w-]+\s+){0,2}?attacked|sabotage\s+(?:and\s+reconnaissance\s+)?groups?|infiltrat\w+|close\s+combat|hand-to-hand|attacked\s+near|infantry\s+attacks?|neutrali[sz]ed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:group|unit|squad|saboteurs)|(?:group|unit|squad|saboteurs)\s+(?:[\w'’-]+\s+){0,10}?(?:was|were)\s+neutrali[sz]ed|deflected|engaged\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:units?|forces|troops|group)|failed\s+to\s+(?:take|capture|advance|break\s+through)|(?:fired|firing|opened\s+fire)\s+(?:with\s+)?(?:(?:heavy\s+)?machine\s+guns?|small\s+arms|automatic\s+weapons|rifles|shots|unspecified\s+weapons|grenade\s+launchers\s+and\s+small\s+arms)\b[^.;]{0,40}?\b(?:at|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:positions?|forces|units?|troops|patrol\w*|servicemen|fighters|soldiers))",
+    "clash ambush fight fire skirmish battle fought assault storm repel repuls pushed beat fended counter attack captured seized took tried attempt trying advanc sabotage infiltrat combat hand-to-hand neutrali deflected engaged failed fired firing",
 )
 _FIGHTING = Cue(
     r"\b(?:armed\s+clash|fighting|battles?|offensive|counter-?offensive|hostilities|(?:in|during)\s+(?:the\s+)?combat)",

@@ -254,7 +254,10 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
     dates = find_dates(text, published)
     roles = date_roles(text, dates)
     date = roles.event
-    if no_new_event(text, _dates_recent(dates, published)) or is_background_date(date.date if date else None, published):
+    # with no publication date, a sentence that names its day tells that day's events ("On 11
+    # April 2022 ... fired Grad at settlements 66 times"), not a habit
+    recent = _dates_recent(dates, published) or (published is None and any(d.date.day for d in dates))
+    if no_new_event(text, recent) or is_background_date(date.date if date else None, published):
         return []
     places = _event_places(doc, sent)
     place_values: list[Place | None] = [m.place for m in places]

@@ -1,0 +1,112 @@
+"""A coder's notes on how an event is coded, as event datasets write them into their notes.
+
+ACLED's coders state in the note itself what they coded when the source gave
+no exact figure or place:
+
+- "Unspecified fatalities coded as 10.", "Casualties were high (coded as 10)."
+  (a stated placeholder toll: the event's killed figure is that number);
+- "There were also fatalities on the Russian side, coded as additional 10
+  fatalities." (added to the figure the note states);
+- "During the day, 20 soldiers were killed in the Luhansk region [20
+  fatalities split among 5 events]." (the regional figure is shared out: this
+  event's part is the total divided by the events, rounded up, as the coders
+  share it; a figure the note states for this place alone is added to it);
+- "(fatalities coded to Horlivka event)" (the deaths belong to another event:
+  this one has no killed figure);
+- "(coded to Orikhove)", "[coded to Kyiv]" (the place the event is coded at).
+
+This stage runs after grouping and applies the notes to the article's first
+incident (a coded note describes one event).  A news article never writes
+these phrases, so other text is untouched.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from sitrep.config import Settings
+from sitrep.model import Document, Number, Place, Report
+
+__all__ = ["apply_coding_notes"]
+
+_N = r"(?P<n>\d[\d,]*)"
+# "Unspecified fatalities coded as 10", "Unspecified number of fatalities are coded as 3",
+# "Unspecified fatalities assumed, coded as 3", "(coded as 10)", "coded to 10"
+_CODED_AS = re.compile(
+    rf"(?:\b(?:unspecified\s+(?:number\s+of\s+)?)?(?:fatalities|casualties|deaths)\s+(?:are\s+|were\s+|is\s+)?"
+    rf"(?:assumed,?\s+)?coded\s+(?:as|to)\s+{_N}(?!\s*(?:additional|more|other))|\(\s*coded\s+as\s+(?P<m>\d[\d,]*)\s*\))",
+    re.I,
+)
+_ADDITIONAL = re.compile(rf"\bcoded\s+as\s+(?:an?\s+)?additional\s+{_N}\s+fatalit", re.I)
+# "[20 fatalities split among 5 events]", "(3 fatalities split between 3 events)",
+# "[10 fatalities coded, the other 11 fatalities split among 6 events]"
+_SPLIT = re.compile(
+    rf"{_N}\s+fatalities\s+(?:are\s+|were\s+)?split\s+(?:among|between|across)\s+(?P<k>\d+)\s+events", re.I
+)
+_ELSEWHERE = re.compile(r"\bfatalities\s+(?:are\s+|were\s+)?coded\s+to\s+(?:the\s+)?[\w' -]+?\s+event\b", re.I)
+_CODED_TO_PLACE = re.compile(r"[(\[]\s*coded\s+to\s+(?P<name>[^()\[\]]+?)(?:\s+as\s+[^()\[\]]*)?\s*[)\]]", re.I)
+
+
+def _int(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _coded_killed(text: str, stated: Number | None) -> tuple[bool, Number | None]:
+    """Whether the note codes the toll, and the toll it codes (``None``: no deaths for this event)."""
+    if _ELSEWHERE.search(text):
+        return True, None
+    split = _SPLIT.search(text)
+    if split:
+        total, events = _int(split["n"]), max(1, int(split["k"]))
+        share = math.ceil(total / events)
+        local = stated.value if stated and stated.value and stated.value != total else 0
+        return True, Number.exact(share + (local or 0))
+    coded = _CODED_AS.search(text)
+    if coded:
+        value = _int(coded["n"] or coded["m"])
+        if stated and stated.value and stated.value > value:
+            return True, stated
+        return True, Number(value, "about", value, None)
+    extra = _ADDITIONAL.search(text)
+    if extra and stated and stated.value:
+        value = stated.value + _int(extra["n"])
+        return True, Number(value, "about", value, None)
+    return False, stated
+
+
+def _coded_place(doc: Document) -> Place | None:
+    """The place a "(coded to X)" note names, as the article's place mentions resolved it."""
+    for sent in doc.sentences:
+        for m in _CODED_TO_PLACE.finditer(sent.text):
+            inside = [
+                p for p in doc.places
+                if p.sentence == sent.index and m.start("name") <= p.start < m.end("name")
+            ]  # fmt: skip
+            if inside:
+                return inside[0].place
+    return None
+
+
+def _note_text(doc: Document) -> str:
+    return " ".join(s.text for s in doc.sentences)
+
+
+def apply_coding_notes(doc: Document, settings: Settings) -> Document:
+    """Stage: a coder's stated toll and place decide the article's first incident."""
+    if not doc.reports or "coded" not in doc.article.text and "split" not in doc.article.text:
+        return doc
+    text = _note_text(doc)
+    first: Report = doc.reports[0]
+    coded, killed = _coded_killed(text, first.killed)
+    place = _coded_place(doc)
+    if not coded and place is None:
+        return doc
+    first = replace(first, killed=killed if coded else first.killed)
+    rest = doc.reports[1:]
+    if place is not None:
+        first = replace(first, place=place)
+        # the note codes one event at that place: the other places it names only locate it
+        rest = tuple(r for r in rest if r.date != first.date)
+    return replace(doc, reports=(first, *rest))

@@ -1,0 +1,69 @@
+"""A coder's notes in an event note decide the coded toll and place; new detection cues."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from sitrep.config import load_settings
+from sitrep.extraction import extract_articles
+from sitrep.ingest import read_jsonl
+from sitrep.model import Report
+
+
+def _incidents(text: str) -> list[Report]:
+    record = (json.dumps({"id": "n", "text": text}) + "\n").encode()
+    article = next(iter(read_jsonl(io.BytesIO(record), "-", load_settings())))
+    return list(extract_articles([article], load_settings()).docs[0].reports)
+
+
+def _killed(text: str) -> int | None:
+    first = _incidents(text)[0]
+    return first.killed.value if first.killed else None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 9 June 2023, Russian forces clashed with Ukrainian forces near Kurdiumivka, Donetsk. Both sides suffered losses. Unspecified fatalities coded as 10.", 10),
+        ("On 3 July 2023, Ukrainian forces shelled Russian positions near Nova Kakhovka, Kherson. Casualties were reported as heavy (coded as 10).", 10),
+        ("On 4 July 2023, Russian forces shelled Kupiansk, Kharkiv. During the day, 12 civilians were killed in the Kharkiv region [12 fatalities split among 4 events].", 3),
+        ("On 5 July 2023, Russian forces shelled Vuhledar, Donetsk. Two civilians were killed. During the day, 14 soldiers were killed in the Donetsk region [14 fatalities split among 7 events].", 4),
+        ("On 6 July 2023, Russian forces shelled Toretsk, Donetsk. One civilian was killed (fatalities coded to the Pivnichne event).", None),
+        ("On 7 July 2023, Russian forces shelled Orikhiv, Zaporizhia. One person was killed.", 1),
+    ],
+)
+def test_coded_toll(text: str, killed: int | None) -> None:
+    assert _killed(text) == killed
+
+
+def test_coded_place() -> None:
+    first = _incidents("On 8 July 2023, Russian forces shelled the Nikopol district (coded to Nikopol), Dnipropetrovsk region. Civilian infrastructure was damaged.")[0]
+    assert first.place is not None and first.place.name == "Nikopol"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 2 August 2023, Russian forces fired small arms at Ukrainian positions near Krasnohorivka, Donetsk. Casualties unknown.", "armed_clash"),
+        ("On 2 August 2023, Russian forces fired heavy weapons at Siversk, Donetsk. Casualties unknown.", "shelling_artillery_missile_attack"),
+        ("On 2 August 2023, Russian forces fired small arms at a civilian car near Beryslav, Kherson. The driver was wounded.", "attack"),
+        ("On 3 August 2023, a tractor exploded on a mine in a field near Balakliia, Kharkiv. The driver died.", "remote_explosive_landmine_ied"),
+        ("On 4 August 2023, Ukrainian forces destroyed a Russian convoy near Tokmak, Zaporizhia. Casualties unknown.", "shelling_artillery_missile_attack"),
+        ("On 5 August 2023, a sabotage unit that tried to cross near Vovchansk, Kharkiv was neutralized by Ukrainian forces.", "armed_clash"),
+        ("On 6 August 2023, Russian forces blew up a bridge near Kozacha Lopan, Kharkiv.", "remote_explosive_landmine_ied"),
+    ],
+)
+def test_detected(text: str, sub: str) -> None:
+    incidents = _incidents(text)
+    assert incidents and incidents[0].sub_event_type == sub
+
+
+def test_times_on_a_named_day_is_that_days_fire() -> None:
+    assert _incidents("On 11 August 2023, Russian forces fired Grad rockets at villages in the Sumy region 40 times. Two civilians were wounded.")
+
+
+def test_times_without_a_day_is_a_habit() -> None:
+    assert not _incidents("Russian forces have shelled the border villages 1,200 times, local officials said.")
