@@ -67,3 +67,16 @@ def test_times_on_a_named_day_is_that_days_fire() -> None:
 
 def test_times_without_a_day_is_a_habit() -> None:
     assert not _incidents("Russian forces have shelled the border villages 1,200 times, local officials said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 12 August 2023, Russian forces shelled Bilozerka, Kherson. Initially, three deaths were reported; later two more bodies were found.", 5),
+        ("On 13 August 2023, Russian forces shelled Nikopol, Dnipropetrovsk, killing two civilians. Another civilian was killed near the market.", 3),
+        ("On 14 August 2023, a missile hit Odesa, killing three people. Two more people died in hospital, bringing the death toll to five.", 5),
+        ("On 15 August 2023, Russian and Ukrainian forces clashed near Robotyne, Zaporizhia. According to Ukrainian sources, about 60 Russian soldiers were killed.", 60),
+    ],
+)
+def test_counts_across_sentences(text: str, killed: int) -> None:
+    assert _killed(text) == killed

@@ -97,6 +97,7 @@ class CasualtyMention:
     end: int
     victims: str
     another: bool = False
+    added: bool = False  # "two more bodies", "four other civilians": beyond those counted before
 
 
 class _Tok(NamedTuple):  # a tuple: sentences are tokenised often, and tuples build fastest
@@ -526,9 +527,13 @@ def _mention(
     lo, hi = offset + counted.start, offset + counted.end
     words = [t.low for t in toks[a : b + 1] if lo <= t.start < hi]
     start, end = min(lo, cue.start), max(hi, cue.end)
+    added = bool(_ADDED.search(text, lo, hi + 12))
     return CasualtyMention(
-        kind, counted.number, start, end, _victims(words), another="another" in words
+        kind, counted.number, start, end, _victims(words), another="another" in words, added=added
     )
+
+
+_ADDED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other|additional)\s+(?!than\b)\w", re.I)
 
 
 def _victims(words: list[str]) -> str:

@@ -532,7 +532,10 @@ _RIVERS = frozenset(
 )  # fmt: skip
 # Words after a name that make it an armed group: "Luhansk rebels", "Donetsk separatist positions".
 _ACTOR_WORDS = frozenset(
-    str.split("rebel rebels separatist separatists militants insurgents militia militias")
+    str.split(
+        "rebel rebels separatist separatists militants insurgents militia militias "
+        "battalion regiment brigade"  # "the Azov Battalion", "Aidar battalion": units
+    )
 )
 # ...and after "<name> People's": "the Donetsk People's Militia" (but "People's Republic" is the occupied oblast).
 _PEOPLES_ACTORS = frozenset(str.split("militia militias army corps forces"))

@@ -104,6 +104,37 @@ def _told_of(report: Report) -> bool:
     return report.followup or any(_MORE_DEAD.search(e.text) or refers_back(e.text) for e in report.evidence)
 
 
+# "Another civilian was killed", "four other civilians", "two more bodies were found", "two
+# soldiers were also killed": victims beyond those already counted.
+_ADDED = re.compile(
+    r"\b(?:another|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:more|other|additional)\s+(?!times|than)|(?:was|were)\s+also\s+(?:killed|wounded|injured|hurt)|also\s+(?:died|killed))",
+    re.I,
+)
+# "..., bringing the toll to 5": a new total, not an addition
+_NEW_TOTAL = re.compile(r"\b(?:toll|total|bringing|brings|rose|risen|rising|in\s+all|altogether|overall)\b", re.I)
+
+
+def _adds(a: Report, b: Report) -> bool:
+    """``b``, one sentence, counts victims beyond ``a``'s ("Initially, four were reported dead;
+    later two more bodies were found"), where no sentence of either states a total."""
+    if len(b.evidence) != 1 or not (a.killed or a.injured) or not (b.killed or b.injured):
+        return False
+    text = b.evidence[0].text
+    if _NEW_TOTAL.search(text) or any(_NEW_TOTAL.search(e.text) for e in a.evidence):
+        return False  # a total stated beside it already counts the added victims
+    return bool(_ADDED.search(text))
+
+
+def _add_numbers(a: Number | None, b: Number | None) -> Number | None:
+    """The two counts together (either alone when the other is unknown)."""
+    if a is None or b is None or a.value is None or b.value is None:
+        return merge_numbers(a, b)
+    total = a.value + b.value
+    if a.qualifier == b.qualifier == "exact":
+        return Number.exact(total)
+    return Number(total, "at_least", (a.low or a.value) + (b.low or b.value), None)
+
+
 def _same_event(a: Report, b: Report) -> bool:
     """Two typed reports of one place and day with one sub-type: one attack told twice, its
     toll updated in the article ("Initially, 41 were reported dead ... risen to 49")."""
@@ -118,7 +149,8 @@ def _merge(a: Report, b: Report) -> Report:
     # a sentence that goes on may date it; of two days told of one attack the earlier is the
     # attack's ("Rescuers combed the rubble on Wednesday ... The missile tore in on Tuesday")
     dater = a if b.date is None or (a.date is not None and _key(a.date) <= _key(b.date)) else b
-    killed, injured = merge_numbers(a.killed, b.killed), merge_numbers(a.injured, b.injured)
+    combine = _add_numbers if _adds(a, b) else merge_numbers
+    killed, injured = combine(a.killed, b.killed), combine(a.injured, b.injured)
     return replace(
         a,
         date=dater.date,

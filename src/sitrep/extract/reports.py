@@ -213,14 +213,17 @@ def _distance(text: str, place: PlaceMention, c: CasualtyMention) -> tuple[bool,
     return bool(_CLAUSE_BREAK.search(gap)), len(gap), 0 if after else 1
 
 
-def _number(items: list[CasualtyMention], kind: str) -> Number | None:
+_TOTAL_WORDS = re.compile(r"\b(?:toll|total|bringing|brings|rose|risen|in\s+all|altogether)\b", re.I)
+
+
+def _number(items: list[CasualtyMention], kind: str, text: str = "") -> Number | None:
     """The sentence's count: the largest, or the sum where a count adds "another" victim
     ("two were killed and another died in hospital" = 3)."""
     mine = [c for c in items if c.kind == kind]
     if not mine:
         return None
     values = [c.number for c in mine]
-    if len(values) > 1 and any(c.another for c in mine[1:]) and all(n.value is not None for n in values):
+    if len(values) > 1 and any(c.another or c.added for c in mine[1:]) and all(n.value is not None for n in values) and not _TOTAL_WORDS.search(text):
         total = sum(n.value or 0 for n in values)
         exact = all(n.qualifier == "exact" for n in values)
         return Number(total, "exact" if exact else "at_least", total, total if exact else None)
@@ -240,10 +243,10 @@ def _dates_recent(dates: list[DateMention], published: dt.date | None) -> bool:
     return any(day is not None and 0 <= (published - day).days < BACKGROUND_DAYS for day in days)  # type: ignore[operator]
 
 
-def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list[Report]:
+def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before: str = "") -> list[Report]:
     text = sent.text
     cue = events.classify(text)
-    casualties = [c for c in find_casualties(text) if not is_tally(text, c)]
+    casualties = [c for c in find_casualties(text) if not is_tally(text, c, before)]
     if cue is None and not casualties:
         return []
     if _QUOTE_START.match(text) and not casualties:
@@ -295,8 +298,8 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings) -> list
             replace(
                 base,
                 place=place,
-                killed=_number(mine, "killed"),
-                injured=_number(mine, "injured"),
+                killed=_number(mine, "killed", text),
+                injured=_number(mine, "injured", text),
                 victims=victims,
                 targets=base.targets if i == 0 or len(place_values) == 1 else (),
             )
@@ -430,5 +433,6 @@ def extract_reports(doc: Document, settings: Settings) -> Document:
     sents = _body_sentences(doc)
     source = _source_line(sents)
     for i, sent in enumerate(sents):
-        reports.extend(_attributed(doc, _sentence_reports(doc, sent, settings), sents, i, source))
+        before = sents[i - 1].text if i > 0 and sents[i - 1].paragraph == sent.paragraph else ""
+        reports.extend(_attributed(doc, _sentence_reports(doc, sent, settings, before), sents, i, source))
     return replace(doc, reports=tuple(reports))

@@ -52,11 +52,17 @@ _SOLDIERS_TALLY = 50
 _SOLDIERS_ALWAYS_TALLY = 1000
 
 
-def is_tally(text: str, mention: CasualtyMention) -> bool:
-    """Whether ``mention`` in sentence ``text`` is a running total, not one incident's toll."""
+def is_tally(text: str, mention: CasualtyMention, before: str = "") -> bool:
+    """Whether ``mention`` in sentence ``text`` is a running total, not one incident's toll.
+
+    ``before`` is the sentence before it: a soldiers' count that follows the clash it
+    counts ("... clashed in Bilohorivka. About 80 soldiers were killed.") is that clash's.
+    """
     value = mention.number.value or mention.number.low or 0
     if mention.victims == "soldiers" and value >= _SOLDIERS_TALLY:
-        engagement = _ENGAGEMENT.search(_clause(text, mention.start))
+        engagement = _ENGAGEMENT.search(_clause(text, mention.start)) or (
+            _ENGAGEMENT.search(before) and not _PERIOD.search(before)
+        )
         if value >= _SOLDIERS_ALWAYS_TALLY or not engagement:
             return True
     if _PERIOD.search(text):
