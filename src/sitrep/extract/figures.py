@@ -16,7 +16,7 @@ from sitrep.extract._casualties import find_casualties, names_casualties
 from sitrep.extract._numbers import find_counts
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import INVASION_START, find_dates
-from sitrep.extract.tallies import is_tally
+from sitrep.extract.tallies import is_tally, ranks_an_attack
 from sitrep.model import Claimant, Document, Evidence, Figure, Number, PartialDate, Sentence
 
 __all__ = ["NAME", "extract_figures"]
@@ -124,6 +124,8 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
     text = sent.text
     if not names_casualties(text) and not _OTHER_TALLY_CUE.search(text):
         return []
+    if ranks_an_attack(text):
+        return []  # "the strike killed 52, one of the deadliest since ...": one attack's toll
     for start, clause in _clauses(text):
         for c in find_casualties(clause):
             if not is_tally(text, c):
