@@ -52,7 +52,7 @@ _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     ),
     (
         Cue(
-            r"\b(?:IEDs?|improvised\s+explosive|explosive\s+(?:devices?|objects?|items?)|(?<!aerial\s)(?<!guided\s)(?<!glide\s)(?<!air\s)bomb\s+(?:exploded|went\s+off|detonated)|(?:car|truck|lorry|vehicle)[- ]bombs?|bomb\s+(?:was\s+|had\s+been\s+)?(?:planted|hidden|placed|attached)|planted\s+(?:an?\s+)?(?:bomb|explosives?)|remotely\s+detonated|blew\s+(?:up\s+)?(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:bridges?|dams?|railway\s+(?:tracks?|lines?))|(?:bridges?|dams?)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had\s+been)\s+blown\s+up)",
+            r"\b(?:IEDs?|improvised\s+explosive|explosive\s+(?:devices?|objects?|items?)|(?<!aerial\s)(?<!guided\s)(?<!glide\s)(?<!air\s)bomb\s+(?:exploded|went\s+off|detonated)|(?:car|truck|lorry|vehicle)[- ]bombs?|bomb\s+(?:was\s+|had\s+been\s+)?(?:planted|hidden|placed|attached)|planted\s+(?:an?\s+)?(?:bomb|explosives?)|remotely\s+detonated|blew\s+(?:up\s+)?(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w'’-]+\s+){0,3}?(?:bridges?|dams?|roads?|cars?|vehicles?|buildings?|offices?|cent(?:er|re)s?|depots?|railway\s+(?:tracks?|lines?))|(?:bridges?|dams?)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had\s+been)\s+blown\s+up)",
             "ied improvised explosive bomb remotely blew blown",
         ),
         "remote_explosive_landmine_ied",

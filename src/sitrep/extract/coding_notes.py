@@ -13,7 +13,9 @@ no exact figure or place:
   share it; a figure the note states for this place alone is added to it);
 - "(fatalities coded to Horlivka event)" (the deaths belong to another event:
   this one has no killed figure);
-- "(coded to Orikhove)", "[coded to Kyiv]" (the place the event is coded at).
+- "(coded to Orikhove)", "[coded to Kyiv]" (the place the event is coded at);
+- a leading label naming a strategic development ("Displacement: ...",
+  "Interception: ...", "Movement of forces: ..."): the sub-type it names.
 
 This stage runs after grouping and applies the notes to the article's first
 incident (a coded note describes one event).  A news article never writes
@@ -47,6 +49,32 @@ _SPLIT = re.compile(
 )
 _ELSEWHERE = re.compile(r"\bfatalities\s+(?:are\s+|were\s+)?coded\s+to\s+(?:the\s+)?[\w' -]+?\s+event\b", re.I)
 _CODED_TO_PLACE = re.compile(r"[(\[]\s*coded\s+to\s+(?P<name>[^()\[\]]+?)(?:\s+as\s+[^()\[\]]*)?\s*[)\]]", re.I)
+
+
+# ACLED's labels for strategic developments, as its notes begin with them, and the sub-type each is.
+_LABELS = {
+    "displacement": "other",
+    "other": "other",
+    "mass grave": "other",
+    "interception": "disrupted_weapons_use",
+    "weapons seizure": "disrupted_weapons_use",
+    "defusal": "disrupted_weapons_use",
+    "looting": "looting_property_destruction",
+    "property destruction": "looting_property_destruction",
+    "movement of forces": "change_to_group_activity",
+    "change to armed group": "change_to_group_activity",
+    "change to group activity": "change_to_group_activity",
+    "headquarters or base established": "headquarters_or_base_established",
+    "non-violent transfer of territory": "non_violent_transfer_of_territory",
+    "agreement": "agreement",
+    "arrests": "arrests",
+}
+_LABEL = re.compile(r"^\s*(?P<label>[A-Z][a-z]+(?:[ -][a-z]+){0,4}):\s")
+
+
+def _labelled(text: str) -> str | None:
+    m = _LABEL.match(text)
+    return _LABELS.get(m["label"].lower()) if m else None
 
 
 def _int(text: str) -> int:
@@ -94,8 +122,13 @@ def _note_text(doc: Document) -> str:
 
 
 def apply_coding_notes(doc: Document, settings: Settings) -> Document:
-    """Stage: a coder's stated toll and place decide the article's first incident."""
-    if not doc.reports or "coded" not in doc.article.text and "split" not in doc.article.text:
+    """Stage: a coder's stated toll, place and label decide the article's first incident."""
+    if not doc.reports:
+        return doc
+    label = _labelled(doc.article.text)
+    if label is not None:
+        doc = replace(doc, reports=(replace(doc.reports[0], event_type="strategic_developments", sub_event_type=label), *doc.reports[1:]))
+    if "coded" not in doc.article.text and "split" not in doc.article.text:
         return doc
     text = _note_text(doc)
     first: Report = doc.reports[0]

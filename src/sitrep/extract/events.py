@@ -49,8 +49,8 @@ __all__ = ["EventCue", "classify", "find_actor", "find_status", "find_targets", 
 Rule = Callable[[str, Remote | None], EventCue | None]
 
 # Phrase fragments shared by several cues.
-_PERSON = r"(?:civilians?|residents?|locals|villagers|people|persons?|man|woman|men|women|boys?|girls?|child(?:ren)?|teenagers?|pensioners?|family|families|couple|volunteers?|cyclists?|pedestrians?|drivers?|passengers|farmers?|priests?|journalists?|refugees|evacuees|passers-by|mayor|head|officials?|secretary|employees?|workers?|teacher|activists?|doctors?|medics?|paramedics?|director)"
-_VEHICLE = r"(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|vans?|trucks?|convoys?|columns?|ambulances?|tractors?|bicycles?|boats?|evacuation\s+\w+)"
+_PERSON = r"(?:civilians?|residents?|locals|villagers|people|persons?|man|woman|men|women|boys?|girls?|child(?:ren)?|teenagers?|pensioners?|family|families|couple|volunteers?|cyclists?|pedestrians?|drivers?|passengers|farmers?|priests?|journalists?|reporters?|bloggers?|refugees|evacuees|passers-by|mayor|head|headmaster|owners?|officials?|secretary|employees?|workers?|teacher|activists?|doctors?|medics?|paramedics?|director)"
+_VEHICLE = r"(?:cars?|vehicles?|trains?|bus(?:es)?|minibus(?:es)?|vans?|trucks?|convoys?|columns?|ambulances?|tractors?|bicycles?|boats?|evacuation\s+\w+)"
 _GOODS = r"(?:paintings|artworks?|art|equipment|grain|property|artefacts|artifacts|exhibits|valuables|machinery|ships|vessels|collections?|appliances|belongings|cattle|livestock|cars)"
 
 _PROTEST = Cue(
@@ -140,6 +140,11 @@ _AIRBORNE = Cue(
     r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|aircraft|helicopters?|jets?|planes?|targets|bombs?|air\s+defen[cs]es?|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?)",
     "drone uav missile rocket shahed geran aircraft helicopter jet plane target bomb defen kalibr kh- iskander kinzhal",
 )
+_MANNED = re.compile(
+    r"\b(?:(?:war|military\s+|fighter\s+)?planes?|aircraft|airplanes?|(?:fighter\s+)?jets?|helicopters?|fighters?|bombers?|(?:Su|Mi|Ka|Tu|Il|MiG)-\d+\w*)\b",
+    re.I,
+)
+_UNMANNED = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|cruise|unmanned)\b", re.I)
 _FAILED_INTERCEPT = Cue(
     r"\b(?:fail\w*|unable|could\s+not|couldn['’]t|did\s+not|didn['’]t)\s+(?:to\s+)?(?:be\s+)?(?:intercept|shoot\s+down|shot\s+down|stop)",
     "fail unable could did",
@@ -167,6 +172,10 @@ def _interception(text: str, remote: Remote | None) -> EventCue | None:
         return None
     if harmed(text) or _hit_beyond_debris(text):
         return None
+    if _MANNED.search(text) and not _UNMANNED.search(text):
+        # ACLED codes a crewed aircraft shot down as an attack on it (remote violence), and
+        # keeps "disrupted weapons use" for munitions and drones made harmless
+        return event_cue("explosions_remote_violence", "shelling_artillery_missile_attack", m)
     return event_cue(
         "strategic_developments", "disrupted_weapons_use", m, remote.cue.weapon if remote else None
     )
@@ -237,7 +246,7 @@ _FIRE_ON = Cue(
 )
 # troops killing people with no weapon named: small arms
 _KILLED = Cue(
-    rf"\b(?:soldiers?|troops|servicemen)\s+(?:killed|murdered)\s+(?:an?|the|two|three|\d+)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|\bmurdered",
+    rf"\b(?:soldiers?|troops|servicemen|forces|military|gunmen|occupiers|individuals?)\s+(?:[\w-]+\s+){{0,3}}?(?:killed|murdered)\s+(?:an?|the|two|three|\d+)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|\bmurdered",
     "killed murdered",
 )
 _HEAVY = Cue(
@@ -300,6 +309,13 @@ _NOT_GROUND_AFTER = re.compile(
 )
 
 
+# ground that changed hands with no fighting told: ACLED's non-violent transfer of territory
+_NO_FIGHT = re.compile(
+    r"\b(?:without\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)|no\s+(?:information\s+(?:on|about)\s+whether\s+)?fighting\s+took\s+place|no\s+fighting)\b",
+    re.I,
+)
+
+
 def _territory(text: str, remote: Remote | None) -> EventCue | None:
     """Ground changing hands: the side that takes it, not the verb, decides the sub-type."""
     m, kind = _territory_verb(text)
@@ -310,6 +326,8 @@ def _territory(text: str, remote: Remote | None) -> EventCue | None:
     side = side_of(text, m.start(), m.end())
     if kind in ("move", "withdraw") and (side is None or not _MILITARY.search(text, 0, m.start())):
         return None
+    if _NO_FIGHT.search(text):
+        return event_cue("strategic_developments", "non_violent_transfer_of_territory", m)
     if side is None:
         gained = kind == "retake"
     else:
