@@ -22,7 +22,8 @@ _PERIOD = re.compile(
     r"during\s+the\s+(?:first|second|\w+)\s+(?:week|month|day)s?\s+of|so\s+far|to\s+date|in\s+total|overall|"
     r"by\s+the\s+previous\s+(?:evening|day|night)|since\s+the\s+conflict|of\s+the\s+war(?!['’]s)|"
     r"confirmed\s+military\s+casualties|military\s+casualties|"
-    r"(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours|week|month|year)|per\s+day)\b",
+    r"(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours|week|month|year)|per\s+day|"
+    r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|over\s+the\s+same\s+period)\b",
     re.I,
 )
 _TOLL = re.compile(r"\btoll\b", re.I)
