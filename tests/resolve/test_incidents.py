@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from resolve_factories import (
     BUCHA,
@@ -161,3 +162,22 @@ def test_report_joins_the_incident_whose_reports_all_agree_with_it() -> None:
         _one("o", KYIV_OBLAST, 2, 9, dt.date(2022, 3, 5)),
     ]
     assert _groups(docs) == [["b1", "b2"], ["i1", "o"]]
+
+
+def test_an_update_dated_by_its_publication_does_not_date_the_attack() -> None:
+    # Real coverage: the first article out ("the toll rose to 21 on Sunday") is a follow-up
+    # dated by its day of publication; two later ones say the strike was on Saturday.
+    sunday, saturday = PartialDate(2023, 1, 15), PartialDate(2023, 1, 14)
+    update = replace(report("a", KHARKIV, sunday, Number.exact(21)), followup=True)
+    strike = [
+        replace(report(x, KHARKIV, saturday, Number.exact(35)), date_inferred=True)
+        for x in ("b", "c")
+    ]
+    docs = [
+        doc("a", dt.date(2023, 1, 15), (update,)),
+        doc("b", dt.date(2023, 1, 16), (strike[0],)),
+        doc("c", dt.date(2023, 1, 16), (strike[1],)),
+    ]
+    incidents = resolve(docs, Settings()).incidents
+    assert [sorted(r.article_id for r in i.reports) for i in incidents] == [["a", "b", "c"]]
+    assert incidents[0].date == saturday

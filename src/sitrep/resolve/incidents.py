@@ -28,7 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
-from sitrep.model import Incident, Report
+from sitrep.model import Incident, PartialDate, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, placements
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.ids import stable_id
@@ -107,15 +107,12 @@ def _may_join(entry: Entry, cluster: list[Entry], scores: list[int]) -> bool:
 def build_incident(cluster: list[Entry]) -> Incident:
     """The incident a cluster describes, with its summary numbers (see :mod:`numbers`)."""
     reports = tuple(e.report for e in cluster)
-    dated = sorted(
-        cluster, key=lambda e: (e.report.date is None, e.flexible, e.day is None, e.order)
-    )
     placed = min(cluster, key=lambda e: (precision_rank(e.report.place), e.order))
     votes = Counter((r.event_type, r.sub_event_type) for r in reports)
     event_type, sub_event_type = max(votes, key=lambda t: (votes[t], -_first(reports, t)))
     return Incident(
         id=stable_id("incident", cluster[0].key),
-        date=dated[0].report.date,
+        date=incident_date(cluster),
         place=placed.report.place,
         event_type=event_type,
         sub_event_type=sub_event_type,
@@ -125,6 +122,33 @@ def build_incident(cluster: list[Entry]) -> Incident:
         killed_range=spread(r.killed for r in reports),
         injured_range=spread(r.injured for r in reports),
     )
+
+
+def incident_date(cluster: list[Entry]) -> PartialDate | None:
+    """The attack's day: the day most reports that tell of the attack itself agree on.
+
+    A follow-up dated only by its publication ("the toll rose to 21 on Sunday") dates its
+    numbers, not the attack, so it decides only when nothing else is dated.  Stated days
+    outrank "overnight" and relative ones ("on Saturday"), which may be a day off; among
+    those left, the day most outlets give wins, ties going to the earliest told.
+    """
+    dated = sorted(
+        (e for e in cluster if e.report.date is not None),
+        key=lambda e: (e.followup, e.flexible, e.day is None, e.order),
+    )
+    if not dated:
+        return None
+    lead = dated[0]
+    peers = [
+        e
+        for e in dated
+        if e.day is not None and (e.followup, e.flexible) == (lead.followup, lead.flexible)
+    ]
+    if not peers:
+        return lead.report.date
+    votes = Counter(e.day for e in peers)
+    top = max(votes.values())
+    return next(e.report.date for e in peers if votes[e.day] == top)
 
 
 def _first(reports: tuple[Report, ...], kind: tuple[str, str]) -> int:
