@@ -58,21 +58,27 @@ def process_in_batches(
     """``process_all``, then every ``size`` items the articles with clueless village names are
     re-read near the places the batches so far pinned down (``with_batch_places``)."""
     seen: list[tuple[float, float]] = []
+    pinned: set[tuple[float, float]] = set()
     batch: list[Document | Failure] = []
     for item in process_all(articles, settings):
         batch.append(item)
         if len(batch) >= size:
-            yield from _settle(batch, settings, seen)
+            yield from _settle(batch, settings, seen, pinned)
             batch = []
-    yield from _settle(batch, settings, seen)
+    yield from _settle(batch, settings, seen, pinned)
 
 
 def _settle(
-    batch: list[Document | Failure], settings: Settings, seen: list[tuple[float, float]]
+    batch: list[Document | Failure],
+    settings: Settings,
+    seen: list[tuple[float, float]],
+    pinned: set[tuple[float, float]],
 ) -> list[Document | Failure]:
     docs = [item for item in batch if isinstance(item, Document)]
-    seen.extend(PlacePrior.from_documents(docs).points)
-    settled = iter(with_batch_places(docs, settings, PlacePrior.sampled(seen)))
+    found = PlacePrior.from_documents(docs)
+    seen.extend(found.points)
+    pinned.update(found.pinned)
+    settled = iter(with_batch_places(docs, settings, PlacePrior.sampled(seen, tuple(sorted(pinned)))))
     return [item if isinstance(item, Failure) else next(settled) for item in batch]
 
 
@@ -89,7 +95,7 @@ def with_batch_places(docs: list[Document], settings: Settings, prior: PlacePrio
     for doc in docs:
         if guessed(doc):
             with contextlib.suppress(StageError):  # else the first reading stands
-                doc = reprocess_places(doc, settings, prior.points)
+                doc = reprocess_places(doc, settings, prior.points, prior.pinned)
         out.append(doc)
     return out
 

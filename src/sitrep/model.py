@@ -312,6 +312,8 @@ class Document:
     # Where the other places of the batch lie (lat, lon): the place stage's
     # last tie-breaker among same-named villages.  Input, not output.
     batch_points: tuple[tuple[float, float], ...] = ()
+    # The places among them another article pinned down by name and region.
+    batch_pinned: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from sitrep.clean.repeats import flag_repeats
 from sitrep.clean.sentences import split_sentences
 from sitrep.config import Settings
 from sitrep.errors import StageError
-from sitrep.extract.figures import extract_figures
 from sitrep.extract.coding_notes import apply_coding_notes
+from sitrep.extract.figures import extract_figures
 from sitrep.extract.grouping import group_reports
 from sitrep.extract.places import find_places
 from sitrep.extract.published import infer_published
@@ -48,9 +48,15 @@ def process(article: Article, settings: Settings, batch_points: tuple[tuple[floa
     return _run(Document(article=article, batch_points=batch_points), settings, STAGES)
 
 
-def reprocess_places(doc: Document, settings: Settings, batch_points: tuple[tuple[float, float], ...]) -> Document:
+def reprocess_places(
+    doc: Document,
+    settings: Settings,
+    batch_points: tuple[tuple[float, float], ...],
+    batch_pinned: tuple[tuple[float, float], ...] = (),
+) -> Document:
     """Run the stages from ``find_places`` on again with the batch's points (sentences stay as they are)."""
-    return _run(replace(doc, batch_points=batch_points), settings, STAGES[STAGES.index(find_places) :])
+    again = replace(doc, batch_points=batch_points, batch_pinned=batch_pinned)
+    return _run(again, settings, STAGES[STAGES.index(find_places) :])
 
 
 def _run(doc: Document, settings: Settings, stages: list[Stage]) -> Document:

@@ -396,3 +396,22 @@ def test_basis_says_how_sure_the_place_is(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize("text", ["The UN Human Rights office counted them.", "Just hours later it ended."])
 def test_english_words_that_are_only_foreign_variants_are_no_places(gazetteer: Gazetteer, text: str) -> None:
     assert resolve(gazetteer, text) == []
+
+
+def test_a_namesake_the_batch_pinned_down_outranks_where_the_batch_crowds(
+    gazetteer: Gazetteer,
+) -> None:
+    # Another article placed this very village by its region; the batch's other places
+    # crowd round a namesake elsewhere (a city's strikes) and must not pull it there.
+    located = [
+        c for c in gazetteer.candidates("Oleksandrivka") if c.lat is not None and c.lon is not None
+    ]
+    crowded, pinned = located[0], located[-1]
+    assert crowded.lat is not None and crowded.lon is not None
+    assert pinned.lat is not None and pinned.lon is not None
+    crowd = tuple((crowded.lat + k * 0.01, crowded.lon) for k in range(20))
+    prior = PlacePrior(crowd + ((pinned.lat, pinned.lon),), ((pinned.lat, pinned.lon),))
+    (village,) = resolve(gazetteer, "In Oleksandrivka two died.", prior=prior)
+    assert village.place.id == pinned.ref
+    (unpinned,) = resolve(gazetteer, "In Oleksandrivka two died.", prior=PlacePrior(prior.points))
+    assert unpinned.place.id == crowded.ref

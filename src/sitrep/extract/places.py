@@ -72,6 +72,8 @@ LIKELY_POPULATION = 2_000
 PRIOR_POINTS = 2000
 # Radius within which a batch's other places count as "here" for the prior.
 CLUSTER_KM = 50.0
+# A prior point this close to a candidate is that very place, pinned down by another article.
+SAME_PLACE_KM = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,25 +86,39 @@ class PlacePrior:
     """
 
     points: tuple[tuple[float, float], ...] = ()
+    # Places another article of the batch pinned down by name and region ("unique", "context").
+    pinned: tuple[tuple[float, float], ...] = ()
 
-    def closeness(self, point: tuple[float, float]) -> tuple[int, float]:
-        """How many of the prior's points lie within ``CLUSTER_KM``, then minus the nearest distance."""
+    def closeness(self, point: tuple[float, float]) -> tuple[bool, int, float]:
+        """Whether the batch pinned this very place down elsewhere, how many of the prior's points
+        lie within ``CLUSTER_KM``, then minus the nearest distance.
+
+        A namesake another article placed for certain ("Hroza, Kharkiv region") is the one a
+        bare "the village of Hroza" in the same batch means, even where a city's other
+        places crowd round a namesake."""
         distances = [_distance_km(point, other) for other in self.points]
-        return sum(d <= CLUSTER_KM for d in distances), -min(distances)
+        same = any(_distance_km(point, other) <= SAME_PLACE_KM for other in self.pinned)
+        return same, sum(d <= CLUSTER_KM for d in distances), -min(distances)
 
     @classmethod
-    def sampled(cls, points: Sequence[tuple[float, float]], most: int = PRIOR_POINTS) -> PlacePrior:
+    def sampled(
+        cls,
+        points: Sequence[tuple[float, float]],
+        pinned: tuple[tuple[float, float], ...] = (),
+        most: int = PRIOR_POINTS,
+    ) -> PlacePrior:
         """A prior of at most ``most`` of ``points``, evenly spread over them (each lookup reads them all)."""
         step = max(1, math.ceil(len(points) / most))
-        return cls(tuple(points[::step]))
+        return cls(tuple(points[::step]), pinned[:most])
 
     @classmethod
     def from_documents(cls, docs: Iterable[Document]) -> PlacePrior:
         """Prior from the places a batch's articles pin down (not their best guesses)."""
-        return cls.from_places(
-            m.place for doc in docs for m in doc.places
-            if m.basis not in ("largest", "cluster") and m.place.precision in ("settlement", "district")
-        )  # fmt: skip
+        docs = list(docs)
+        settled = [m for doc in docs for m in doc.places if m.place.precision in ("settlement", "district")]
+        points = cls.from_places(m.place for m in settled if m.basis not in ("largest", "cluster")).points
+        pinned = cls.from_places(m.place for m in settled if m.basis in ("unique", "context")).points
+        return cls(points, tuple(dict.fromkeys(pinned)))  # fmt: skip
 
     @classmethod
     def from_places(cls, places: Iterable[Place]) -> PlacePrior:
@@ -123,7 +139,7 @@ def guessed(doc: Document) -> bool:
 
 def find_places(doc: Document, settings: Settings) -> Document:
     """Fill ``doc.places`` from every sentence not flagged as boilerplate."""
-    prior = PlacePrior(doc.batch_points) if doc.batch_points else None
+    prior = PlacePrior(doc.batch_points, doc.batch_pinned) if doc.batch_points else None
     return replace(doc, places=resolve_mentions(doc.sentences, load_gazetteer(), prior))
 
 
