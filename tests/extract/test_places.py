@@ -410,7 +410,7 @@ def test_a_namesake_the_batch_pinned_down_outranks_where_the_batch_crowds(
     assert crowded.lat is not None and crowded.lon is not None
     assert pinned.lat is not None and pinned.lon is not None
     crowd = tuple((crowded.lat + k * 0.01, crowded.lon) for k in range(20))
-    prior = PlacePrior(crowd + ((pinned.lat, pinned.lon),), ((pinned.lat, pinned.lon),))
+    prior = PlacePrior((*crowd, (pinned.lat, pinned.lon)), ((pinned.lat, pinned.lon),))
     (village,) = resolve(gazetteer, "In Oleksandrivka two died.", prior=prior)
     assert village.place.id == pinned.ref
     (unpinned,) = resolve(gazetteer, "In Oleksandrivka two died.", prior=PlacePrior(prior.points))
