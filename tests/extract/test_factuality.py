@@ -40,6 +40,14 @@ def test_no_new_event(text: str, reason: str) -> None:
     assert no_new_event(text) == reason
 
 
+def test_an_outlets_reminder_is_background_even_of_yesterday() -> None:
+    # "We will remind" opens a look back at an earlier report: its strike and its date
+    # belong to that report, not to the news of the article (recent or not).
+    text = "We will remind that on March 5 the enemy struck a bridge near Izium."
+    assert no_new_event(text, recent=True) == "past"
+    assert no_new_event("On March 5 the enemy struck a bridge near Izium.", recent=True) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

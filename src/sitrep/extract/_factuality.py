@@ -88,9 +88,12 @@ _HABITUAL = _words(
 _PAST_REFERENCE = _words(
     r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+(?:ago|earlier|before)\b",
     r"\blast\s+(?:year|month|summer|winter|spring|autumn|fall)\b",
-    # an outlet's look back at what it reported before ("We will remind that on April 7 ...")
-    r"\b(?:we\s+(?:will\s+)?remind|(?:let\s+us\s+)?recall\s+that|as\s+a\s+reminder|reminder:)",
     r"\b(?:as\s+(?:[\w'’-]+\s+){0,4}?(?:earlier|previously)\s+reported|(?:earlier|previously),?\s+(?:it\s+was|we)\s+reported)\b",
+)
+# An outlet's look back at what it reported before ("We will remind that on April 7 ...",
+# "As a reminder, ..."): background even when it happened the day before.
+_REMINDER = _words(
+    r"\b(?:we\s+(?:will\s+)?remind|(?:let\s+us\s+)?recall\s+that|as\s+a\s+reminder|reminder:)",
 )
 _REMEMBRANCE = _words(
     r"\banniversary\b",
@@ -126,7 +129,7 @@ def no_new_event(text: str, recent: bool = False) -> str | None:
         return "court"
     if _REMEMBRANCE.search(text):
         return "remembrance"
-    if not recent and _PAST_REFERENCE.search(text):
+    if _REMINDER.search(text) or (not recent and _PAST_REFERENCE.search(text)):
         return "past"
     if not recent and _HABITUAL.search(text):
         return "habitual"
