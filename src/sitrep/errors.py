@@ -11,7 +11,8 @@
     │   └── RecordError       one bad JSON Lines / CSV record
     ├── StageError            a pipeline stage misbehaved on one document
     ├── StoreError            the database cannot be opened or written
-    │   └── SchemaVersionError
+    │   ├── SchemaVersionError
+    │   └── UnstorableValue   one document holds a value the database cannot; it fails alone
     ├── GoldError             a gold file for `sitrep eval` is malformed
     └── ConfigError           a setting has a bad value
 
@@ -34,6 +35,7 @@ __all__ = [
     "StoreError",
     "TruncatedInput",
     "UndecodableInput",
+    "UnstorableValue",
     "UnsupportedInput",
 ]
 
@@ -96,6 +98,10 @@ class StoreError(SitrepError):
 
 class SchemaVersionError(StoreError):
     """The database was made by a newer sitrep than this one."""
+
+
+class UnstorableValue(StoreError):
+    """A value the database refused (out of range, a NUL on PostgreSQL): one document fails."""
 
 
 class GoldError(SitrepError):

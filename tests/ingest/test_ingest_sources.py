@@ -138,7 +138,7 @@ def test_jsonl_bad_record_and_cut_last_line(tmp_path: Path) -> None:
         (f"{path}:4", "record"),
         (f"{path}:5", "truncated"),
     ]
-    assert "--map text=" in failures(items)[1].reason
+    assert 'Name the field (or CSV column) that holds the article text "text"' in failures(items)[1].reason
 
 
 def test_csv_with_column_mapping(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
     )
     assert article.text == "Drones hit Odesa.\nTwo were hurt."
     (failure,) = failures(read(path))
-    assert failure.kind == "record" and "--map text=COLUMN" in failure.reason
+    assert failure.kind == "record" and 'holds the article text "text"' in failure.reason
 
 
 def test_html_with_metadata(tmp_path: Path) -> None:

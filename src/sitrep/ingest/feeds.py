@@ -8,10 +8,12 @@ from typing import Any
 
 import feedparser
 
-from sitrep.errors import RecordError, TruncatedInput
-from sitrep.ingest.failures import failure
+from sitrep.bounds import sane_date
+from sitrep.errors import InputError, RecordError, TruncatedInput
+from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.html import html_fragment_text
 from sitrep.ingest.identity import article_id
+from sitrep.ingest.limits import check_article, clean_chars
 from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_url
 from sitrep.model import Article, Failure
 
@@ -31,10 +33,15 @@ def _entry_text(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> dt.date | None:
+    """The entry's date; ``None`` when absent or no date (feedparser passes on year 0)."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed is None:
         return None
-    return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    try:
+        day = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return sane_date(day)
 
 
 def _entry_outlet(link: str | None, feed_title: str | None) -> str | None:
@@ -45,15 +52,15 @@ def _entry_outlet(link: str | None, feed_title: str | None) -> str | None:
 
 
 def _entry_article(entry: Any, source: str, feed_title: str | None) -> Article:
-    body = _entry_text(entry)
-    where = f"{source}#{entry.get('id') or entry.get('link') or '?'}"
+    where = _where(entry, source)
+    body = clean_chars(_entry_text(entry))
     if not body:
         raise RecordError(where, "has no content or summary to read.")
-    title = (entry.get("title") or "").strip() or None
+    title = clean_chars(entry.get("title") or "").strip() or None
     header = f"{title}\n\n" if title else ""
     published = _entry_date(entry)
     link = entry.get("link")
-    return Article(
+    article = Article(
         id=article_id(body),
         text=f"{header}{body}\n",
         source=source,
@@ -65,6 +72,13 @@ def _entry_article(entry: Any, source: str, feed_title: str | None) -> Article:
         body_start=len(header),
         record_id=entry.get("id"),
     )
+    return check_article(article, where)
+
+
+def _where(entry: Any, source: str) -> str:
+    """``feed.xml#<entry id or link>``, naming the entry in messages."""
+    name = entry.get("id") or entry.get("link") or "?"
+    return f"{source}#{clean_chars(str(name))[:200]}"
 
 
 def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
@@ -78,5 +92,7 @@ def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
     for entry in parsed.entries:
         try:
             yield _entry_article(entry, source, feed_title)
-        except RecordError as e:
+        except InputError as e:
             yield failure(e)
+        except Exception as e:  # one entry must not end the feed: any error is its Failure
+            yield unexpected(_where(entry, source), e)

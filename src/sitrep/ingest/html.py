@@ -8,10 +8,11 @@ from typing import Any
 
 import lxml.html
 import trafilatura
-from lxml.etree import ParserError
+from lxml.etree import LxmlError
 
-from sitrep.errors import EmptyInput, TruncatedInput
+from sitrep.errors import EmptyInput, TruncatedInput, UnsupportedInput
 from sitrep.ingest.identity import article_id
+from sitrep.ingest.limits import check_article, clean_chars
 from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_text, outlet_from_url
 from sitrep.model import Article
 
@@ -31,13 +32,12 @@ def html_fragment_text(fragment: str) -> str:
     """Visible text of an HTML fragment (a feed entry's content), one block per line."""
     if "<" not in fragment:
         return fragment.strip()
+    # Source line breaks are spaces; block elements start new lines.  lxml stops at
+    # a lone surrogate or NUL, so those are replaced first (one for one).
+    markup = _BLOCK_START.sub(lambda m: "\n" + m.group(), " ".join(clean_chars(fragment).split()))
     try:
-        root = lxml.html.fragment_fromstring(
-            # Source line breaks are spaces; block elements start new lines.
-            _BLOCK_START.sub(lambda m: "\n" + m.group(), " ".join(fragment.split())),
-            create_parent="div",
-        )
-    except ParserError:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (LxmlError, ValueError):
         return ""
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
     return "\n".join(line for line in lines if line)
@@ -74,6 +74,17 @@ def _body_without_title(body: str, title: str | None) -> str:
     return body.strip()
 
 
+def _extract(html: str, source: str, url: str | None) -> Any:
+    """trafilatura's extraction; its parser's errors (lxml's, and what they lead to) are
+    this page's :class:`UnsupportedInput`."""
+    try:
+        return trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    except (LxmlError, ValueError, TypeError, AttributeError, RecursionError) as e:
+        raise UnsupportedInput(
+            source, f"could not be parsed as HTML ({type(e).__name__}: {e}). Is it a web page?"
+        ) from e
+
+
 def parse_html(html: str, source: str, url: str | None = None) -> Article:
     """An :class:`Article` from an HTML page.
 
@@ -82,7 +93,7 @@ def parse_html(html: str, source: str, url: str | None = None) -> Article:
     """
     if is_cut_off(html):
         raise TruncatedInput(source, "ends before </html>: the page looks cut off. Fetch it again.")
-    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    extracted = _extract(clean_chars(html), source, url)
     text = getattr(extracted, "text", None) or ""
     if not text.strip():
         raise EmptyInput(source, "has no article text that could be extracted from the HTML.")
@@ -91,7 +102,7 @@ def parse_html(html: str, source: str, url: str | None = None) -> Article:
     header = f"{title}\n\n" if title else ""
     page_url = getattr(extracted, "url", None) or url
     published = _metadata_date(getattr(extracted, "date", None))
-    return Article(
+    article = Article(
         id=article_id(body),
         text=f"{header}{body}\n",
         source=source,
@@ -102,3 +113,4 @@ def parse_html(html: str, source: str, url: str | None = None) -> Article:
         outlet=_outlet(page_url, getattr(extracted, "sitename", None), body),
         body_start=len(header),
     )
+    return check_article(article, source)

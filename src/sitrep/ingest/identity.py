@@ -24,4 +24,7 @@ def article_id(body: str) -> str:
     Callers pass the body (the text after any title, date or URL header), so
     one article read from two layouts, or re-read, gets one id.
     """
-    return hashlib.sha256(identity_text(body).encode("utf-8")).hexdigest()[:ID_LENGTH]
+    # surrogatepass: a lone surrogate (a "\ud800" escape in a record) still hashes; the
+    # stored text has it replaced (sitrep.ingest.limits), the id stays that of the input.
+    digest = hashlib.sha256(identity_text(body).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:ID_LENGTH]

@@ -19,8 +19,9 @@ from dataclasses import replace
 from typing import Any
 
 from sitrep.config import Settings
-from sitrep.errors import InputError, RecordError, TruncatedInput
-from sitrep.ingest.failures import failure
+from sitrep.errors import InputError, InputTooLarge, RecordError, TruncatedInput
+from sitrep.ingest.failures import failure, unexpected
+from sitrep.ingest.limits import check_article, clean_chars
 from sitrep.ingest.outlets import outlet_from_url
 from sitrep.ingest.text import parse_text
 from sitrep.model import Article, Failure
@@ -34,7 +35,8 @@ def _field(record: Mapping[str, Any], name: str, mapping: Mapping[str, str]) -> 
     value = record.get(mapping.get(name, name))
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return str(value).strip() if name != "text" else str(value)
+    text = clean_chars(str(value))
+    return text.strip() if name != "text" else text
 
 
 def _published(value: str, where: str) -> dt.date:
@@ -57,7 +59,9 @@ def record_article(
     if text is None:
         column = mapping.get("text", "text")
         raise RecordError(
-            where, f'has no "{column}" text. Map the text column with --map text=COLUMN.'
+            where,
+            f'has no "{column}" text. Name the field (or CSV column) that holds the '
+            f'article text "{column}".',
         )
     article = parse_text(text, source)
     title, url, outlet = (_field(record, name, mapping) for name in ("title", "url", "outlet"))
@@ -66,18 +70,25 @@ def record_article(
         article = replace(
             article, published=_published(published, where), published_basis="metadata"
         )
-    return replace(
+    article = replace(
         article,
         record_id=_field(record, "id", mapping),
         title=title or article.title,
         url=url or article.url,
         outlet=outlet or (outlet_from_url(url) if url else None) or article.outlet,
     )
+    return check_article(article, where)
+
+
+def _too_deep(where: str, e: RecursionError) -> RecordError:
+    return RecordError(where, "nests JSON too deeply to be an article record. Fix or remove it.")
 
 
 def _parse_line(line: str, where: str, last: bool) -> Any:
     try:
         return json.loads(line)
+    except RecursionError as e:
+        raise _too_deep(where, e) from e
     except json.JSONDecodeError as e:
         if last and not line.endswith("\n"):
             raise TruncatedInput(
@@ -86,9 +97,22 @@ def _parse_line(line: str, where: str, last: bool) -> Any:
         raise RecordError(where, f"is not valid JSON ({e.msg}). Fix or remove that line.") from e
 
 
-def _lines(stream: Iterable[str | bytes]) -> Iterator[tuple[int, str | None]]:
-    """Numbered lines of ``stream`` as text; ``None`` for a line that is not UTF-8."""
+def _lines(
+    stream: Iterable[str | bytes], source: str, settings: Settings
+) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of ``stream`` as text; ``None`` for a line that is not UTF-8.
+
+    Raises :class:`InputTooLarge` once more than ``max_file_bytes`` were read.
+    """
+    size = 0
     for number, line in enumerate(stream, 1):
+        size += len(line)
+        if size > settings.max_file_bytes:
+            raise InputTooLarge(
+                source,
+                f"is larger than max_file_bytes ({settings.max_file_bytes:,}). "
+                "Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
+            )
         if isinstance(line, str):
             yield number, line
             continue
@@ -106,6 +130,18 @@ def _record(line: str | None, where: str, last: bool, settings: Settings) -> Any
     return _parse_line(line, where, last)
 
 
+def _read_record(
+    record: Any, source: str, where: str, mapping: Mapping[str, str] | None
+) -> Article | Failure:
+    """The article of one record, or the Failure naming it."""
+    try:
+        return record_article(record, source, where, mapping)
+    except InputError as e:
+        return failure(e)
+    except Exception as e:  # one record must not end the file: any error is its Failure
+        return unexpected(where, e)
+
+
 def read_jsonl(
     stream: Iterable[str | bytes],
     source: str,
@@ -113,16 +149,21 @@ def read_jsonl(
     mapping: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Failure]:
     """Articles from a JSON Lines stream (a file, or ``sys.stdin``), one per record."""
-    lines = list(_lines(stream))
+    try:
+        lines = list(_lines(stream, source, settings))
+    except InputError as e:
+        yield failure(e)
+        return
     for position, (number, line) in enumerate(lines):
         if line is not None and not line.strip():
             continue
         where = f"{source}:{number}"
         try:
             record = _record(line, where, position == len(lines) - 1, settings)
-            yield record_article(record, source, where, mapping)
         except InputError as e:
             yield failure(e)
+            continue
+        yield _read_record(record, source, where, mapping)
 
 
 def read_json_array(
@@ -131,6 +172,8 @@ def read_json_array(
     """Articles from a JSON file holding one array of records."""
     try:
         records = json.loads(text)
+    except RecursionError as e:
+        raise _too_deep(source, e) from e
     except json.JSONDecodeError as e:
         raise TruncatedInput(
             source, f"is not valid JSON ({e.msg} at line {e.lineno}). Is the file complete?"
@@ -138,11 +181,7 @@ def read_json_array(
     if not isinstance(records, list):
         records = [records]
     for number, record in enumerate(records, 1):
-        where = f"{source}[{number}]"
-        try:
-            yield record_article(record, source, where, mapping)
-        except InputError as e:
-            yield failure(e)
+        yield _read_record(record, source, f"{source}[{number}]", mapping)
 
 
 def _dialect(text: str, source: str) -> type[csv.Dialect] | csv.Dialect:
@@ -162,6 +201,13 @@ def read_csv(
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_file_bytes))
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text, source))
     rows = iter(reader)
+    try:
+        reader.fieldnames  # noqa: B018 - reads the header row, so line_num counts it
+    except csv.Error as e:
+        yield failure(
+            TruncatedInput(f"{source}:1", f"is not valid CSV ({e}). Is the file complete?")
+        )
+        return
     while True:
         where = f"{source}:{reader.line_num + 1}"
         try:
@@ -171,7 +217,4 @@ def read_csv(
         except csv.Error as e:
             yield failure(TruncatedInput(where, f"is not valid CSV ({e}). Is the file complete?"))
             return
-        try:
-            yield record_article(row, source, where, mapping)
-        except InputError as e:
-            yield failure(e)
+        yield _read_record(row, source, where, mapping)

@@ -8,9 +8,13 @@ and saying what to do; the rest of the batch goes on.
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
+import io
 import json
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -20,9 +24,10 @@ from typing import BinaryIO, Literal
 from sitrep.config import Settings
 from sitrep.errors import InputError, InputTooLarge, TruncatedInput, UnsupportedInput
 from sitrep.ingest.decode import decode_bytes, read_limited
-from sitrep.ingest.failures import failure
+from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.feeds import looks_like_feed, parse_feed
 from sitrep.ingest.html import parse_html
+from sitrep.ingest.limits import check_article
 from sitrep.ingest.records import read_csv, read_json_array, read_jsonl
 from sitrep.ingest.text import parse_text
 from sitrep.ingest.warc import looks_like_warc, read_warc
@@ -94,13 +99,23 @@ def _check_supported(data: bytes, source: str) -> None:
             )
 
 
-def _gunzip(data: bytes, source: str) -> bytes:
+def _gunzip(data: bytes, source: str, settings: Settings) -> bytes:
+    """The decompressed bytes, refused while decompressing once past ``max_file_bytes``."""
+    limit = settings.max_file_bytes
     try:
-        return gzip.decompress(data)
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:
         raise TruncatedInput(
             source, f"is a cut-off or corrupt gzip file ({e}). Fetch it again."
         ) from e
+    if len(out) > limit:
+        raise InputTooLarge(
+            source,
+            f"decompresses to more than max_file_bytes ({limit:,} bytes); reading stopped "
+            "there. Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
+        )
+    return out
 
 
 def _read_text(
@@ -138,7 +153,12 @@ def read_bytes(
         return
     if data.startswith(b"\x1f\x8b"):
         yield from read_bytes(
-            _gunzip(data, source), source, settings, name.removesuffix(".gz"), fmt, mapping
+            _gunzip(data, source, settings),
+            source,
+            settings,
+            name.removesuffix(".gz"),
+            fmt,
+            mapping,
         )
         return
     _check_supported(data, source)
@@ -149,12 +169,47 @@ def read_bytes(
     yield from _read_text(text, source, fmt or _format(name, text), settings, mapping)
 
 
-def _guarded(articles: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
-    """``articles``, ending in a :class:`Failure` if reading raises an input error."""
+def _checked(item: Article | Failure) -> Article | Failure:
+    """``item``, an article passed through :func:`check_article` (or its Failure)."""
+    if isinstance(item, Failure):
+        return item
     try:
-        yield from articles
+        return check_article(item)
+    except InputError as e:
+        return failure(e)
+
+
+def _guarded(articles: Iterator[Article | Failure], source: str) -> Iterator[Article | Failure]:
+    """``articles`` checked, ending in a :class:`Failure` if reading ``source`` raises.
+
+    The readers turn what they foresee into messages; anything else ends this
+    input with a Failure naming it, never the run.
+    """
+    try:
+        for item in articles:
+            yield _checked(item)
     except InputError as e:
         yield failure(e)
+    except Exception as e:  # the last line of defence for one input: see docstring
+        yield unexpected(source, e)
+
+
+def _read_file_bytes(path: Path, source: str, settings: Settings) -> bytes:
+    """The bytes of a regular file or a pipe, refusing devices and more than max_file_bytes."""
+    info = path.stat()
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        raise UnsupportedInput(
+            source, "is not a file (a device, socket or the like). Give a file, folder or -."
+        )
+    if info.st_size > settings.max_file_bytes:
+        raise InputTooLarge(
+            source,
+            f"is {info.st_size:,} bytes, more than max_file_bytes "
+            f"({settings.max_file_bytes:,}). Split it, or raise the limit with "
+            "SITREP_MAX_FILE_BYTES.",
+        )
+    with path.open("rb") as stream:  # the size may change, or be unknown (a pipe)
+        return read_limited(stream, source, settings)
 
 
 def read_file(
@@ -166,14 +221,7 @@ def read_file(
     """Articles from one file; problems are yielded as :class:`Failure`."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > settings.max_file_bytes:
-            raise InputTooLarge(
-                source,
-                f"is {size:,} bytes, more than max_file_bytes ({settings.max_file_bytes:,}). "
-                "Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
-            )
-        data = path.read_bytes()
+        data = _read_file_bytes(path, source, settings)
     except InputError as e:
         yield failure(e)
         return
@@ -182,7 +230,7 @@ def read_file(
             InputError(source, f"cannot be read ({e.strerror}). Check the path and permissions.")
         )
         return
-    yield from _guarded(read_bytes(data, source, settings, path.name, fmt, mapping))
+    yield from _guarded(read_bytes(data, source, settings, path.name, fmt, mapping), source)
 
 
 def read_stream(
@@ -198,18 +246,44 @@ def read_stream(
     except InputError as e:
         yield failure(e)
         return
-    yield from _guarded(read_bytes(data, source, settings, "", fmt, mapping))
+    yield from _guarded(read_bytes(data, source, settings, "", fmt, mapping), source)
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _dangling(path: Path) -> Failure | None:
+    """The Failure for a symlink that leads nowhere: a loop, or a missing target."""
+    if not path.is_symlink() or path.exists():
+        return None
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return failure(InputError(str(path), "is a symlink loop. Remove or fix the link."))
+    target = os.readlink(path)
+    return failure(
+        InputError(str(path), f"is a symlink to {target}, which does not exist. Fix the link.")
+    )
+
+
+def _folder_files(folder: Path) -> Iterator[Path | Failure]:
+    for path in sorted(folder.rglob("*")):
+        if _is_hidden(path, folder):
+            continue
+        if path.is_file():
+            yield path
+        elif (dangling := _dangling(path)) is not None:
+            yield dangling
+
+
 def _expand(spec: str) -> Iterator[Path | Failure]:
     path = Path(spec)
     if path.is_dir():
-        files = (p for p in sorted(path.rglob("*")) if p.is_file() and not _is_hidden(p, path))
-        yield from files
+        yield from _folder_files(path)
+    elif (dangling := _dangling(path)) is not None:
+        yield dangling
     elif path.exists():
         yield path
     elif glob.has_magic(spec):

@@ -9,17 +9,92 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from sitrep.config import Settings
-from sitrep.errors import InputError, TruncatedInput
+from sitrep.errors import InputError, InputTooLarge, TruncatedInput
 from sitrep.ingest.decode import decode_bytes
-from sitrep.ingest.failures import failure
+from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.html import parse_html
 from sitrep.model import Article, Failure
 
 __all__ = ["looks_like_warc", "read_warc"]
 
-_BROKEN = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
+# What warcio and the decompressor raise for a cut-off or corrupt archive.
+_ARCHIVE_BROKEN = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    EOFError,
+    zlib.error,
+    ValueError,
+    OSError,
+)
+#: How much larger than ``max_file_bytes`` a compressed crawl may grow when decompressed.
+#: Web pages in gzipped WARCs compress 4-8 times; a bomb compresses a thousand times.
+WARC_INFLATION = 10
+
+
+class _ArchiveTooLarge(InputTooLarge):
+    """The decompressed archive grew past its limit: the crawl ends here."""
+
+
+# Compressed bytes fed to the decompressor at a time.
+_CHUNK = 1 << 16
+
+
+class _Inflating(io.RawIOBase):
+    """A gzipped archive (one member per record, or one for all) decompressed as it is read.
+
+    Raises :class:`InputTooLarge` once more than ``limit`` decompressed bytes were
+    read, and ``EOFError`` for a cut-off member only after the bytes before the cut
+    (``gzip.GzipFile`` would drop them, and with them the records they hold).
+    """
+
+    def __init__(self, data: bytes, limit: int, source: str) -> None:
+        super().__init__()
+        self._data, self._pos = memoryview(data), 0
+        self._inflate = zlib.decompressobj(wbits=31)
+        self._limit, self._source, self._total = limit, source, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._next(size if size > 0 else _CHUNK)
+        self._total += len(chunk)
+        if self._total > self._limit:
+            raise _ArchiveTooLarge(
+                self._source,
+                f"decompresses to more than {self._limit:,} bytes ({WARC_INFLATION} times "
+                "max_file_bytes); reading stopped there. Split the crawl, or raise "
+                "SITREP_MAX_FILE_BYTES.",
+            )
+        return chunk
+
+    def _next(self, size: int) -> bytes:
+        while True:
+            inflate = self._inflate
+            if inflate.unconsumed_tail:
+                pending = inflate.unconsumed_tail
+            elif inflate.eof:  # a member ended: the next one starts in what is left
+                pending = inflate.unused_data
+                self._inflate = inflate = zlib.decompressobj(wbits=31)
+                if not pending and self._pos >= len(self._data):
+                    return b""
+            elif self._pos < len(self._data):
+                pending = bytes(self._data[self._pos : self._pos + _CHUNK])
+                self._pos += len(pending)
+            else:
+                raise EOFError("the gzip data ends inside a member")
+            if chunk := inflate.decompress(pending, size):
+                return chunk
+
+
+def _archive_stream(data: bytes, source: str, settings: Settings) -> io.IOBase:
+    """The archive as a stream; a gzipped one decompressed as it is read, within bounds."""
+    if not data.startswith(b"\x1f\x8b"):
+        return io.BytesIO(data)
+    return _Inflating(data, settings.max_file_bytes * WARC_INFLATION, source)
 
 
 def looks_like_warc(data: bytes, name: str) -> bool:
@@ -35,30 +110,56 @@ def _is_html_response(record: Any) -> bool:
     return "html" in content_type.lower()
 
 
+def _record_where(record: Any, source: str) -> str:
+    """``crawl.warc#<target URI>``, or ``#<record id>`` for a record without one."""
+    headers = record.rec_headers
+    name = headers.get_header("WARC-Target-URI") or headers.get_header("WARC-Record-ID") or "?"
+    return f"{source}#{name}"
+
+
 def _record_article(record: Any, source: str, settings: Settings) -> Article:
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    where = f"{source}#{url}"
-    html = decode_bytes(record.content_stream().read(), where, settings)
-    return parse_html(html, where, url=url)
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    where = _record_where(record, source)
+    content = record.content_stream().read(settings.max_file_bytes + 1)
+    if len(content) > settings.max_file_bytes:
+        raise InputTooLarge(
+            where,
+            f"is a response of more than max_file_bytes ({settings.max_file_bytes:,}). "
+            "Skipped; raise the limit with SITREP_MAX_FILE_BYTES to read it.",
+        )
+    return parse_html(decode_bytes(content, where, settings), where, url=url)
 
 
 def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Article | Failure]:
     """Articles from the HTML responses of a WARC; a cut-off archive ends with a Failure."""
-    records = iter(ArchiveIterator(io.BytesIO(data)))
+    records = iter(ArchiveIterator(_archive_stream(data, source, settings)))
     while True:
         try:
-            record = next(records)
-            if not _is_html_response(record):
-                continue
-            article = _record_article(record, source, settings)
+            item = _record_item(next(records), source, settings)
         except StopIteration:
             return
-        except InputError as e:
+        except _ArchiveTooLarge as e:
             yield failure(e)
-            continue
-        except _BROKEN as e:
+            return
+        except _ARCHIVE_BROKEN as e:
             yield failure(
                 TruncatedInput(source, f"the archive is cut off or corrupt ({e}). Fetch it again.")
             )
             return
-        yield article
+        if item is not None:
+            yield item
+
+
+def _record_item(record: Any, source: str, settings: Settings) -> Article | Failure | None:
+    """The article of an HTML response record, or the Failure naming it; the crawl goes on.
+
+    An archive cut off or too large inside the record ends the crawl (raised on).
+    """
+    try:
+        return _record_article(record, source, settings) if _is_html_response(record) else None
+    except (_ArchiveTooLarge, *_ARCHIVE_BROKEN):
+        raise
+    except InputError as e:
+        return failure(e)
+    except Exception as e:  # one record must not end the crawl: any error is its Failure
+        return unexpected(_record_where(record, source), e)

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from typing import Any
 
+from sitrep.bounds import sane_date, sane_partial
 from sitrep.model import (
     Article,
     Claimant,
@@ -56,7 +57,8 @@ def _date(day: PartialDate | dt.date | None) -> str | None:
 
 
 def _partial(text: str | None) -> PartialDate | None:
-    return None if text is None else PartialDate.parse(text)
+    # Bounded on reading too: a database written before the bounds keeps resolving.
+    return None if text is None else sane_partial(PartialDate.parse(text))
 
 
 def _dumps(value: Any) -> str:
@@ -130,14 +132,15 @@ def article_row(article: Article, run_id: str | None) -> Row:
 
 
 def article_from(row: Row) -> Article:
-    published = row["published"]
+    stored = None if row["published"] is None else dt.date.fromisoformat(row["published"])
+    published = sane_date(stored)  # an out-of-bounds date of an older database is unknown
     return Article(
         id=row["id"],
         text=row["text"],
         source=row["source"],
         title=row["title"],
-        published=None if published is None else dt.date.fromisoformat(published),
-        published_basis=row["published_basis"],
+        published=published,
+        published_basis="unknown" if published != stored else row["published_basis"],
         url=row["url"],
         outlet=row["outlet"],
         body_start=row["body_start"],

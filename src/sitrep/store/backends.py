@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from sitrep.errors import StoreError
+from sitrep.errors import StoreError, UnstorableValue
 
 __all__ = [
     "Backend",
@@ -252,6 +252,7 @@ class PostgresBackend(Backend):
         from psycopg.rows import dict_row
 
         self._errors: type[Exception] = psycopg.Error
+        self._data_errors: type[Exception] = psycopg.DataError  # a value, not the database
         try:
             self._conn: Any = psycopg.connect(location, autocommit=True, row_factory=dict_row)
         except psycopg.Error as e:
@@ -270,6 +271,8 @@ class PostgresBackend(Backend):
     def _errors_as_store_error(self) -> Iterator[None]:
         try:
             yield
+        except self._data_errors as e:
+            raise UnstorableValue(f"PostgreSQL database {redact(self.location)}: {e}") from e
         except self._errors as e:
             raise StoreError(f"PostgreSQL database {redact(self.location)}: {e}") from e
 

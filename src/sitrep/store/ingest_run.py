@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.config import Settings
+from sitrep.errors import UnstorableValue
 from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.store.base import RunStats, RunStatus, Store
 from sitrep.store.sql import open_store
@@ -99,12 +100,7 @@ def ingest_into(
             _record(store, run_id, item, tally)
             if progress is not None:
                 progress(item.source if isinstance(item, Failure) else item.article.source)
-        if resolve is None:
-            resolved = store.resolve_pending(settings)
-        else:
-            docs = store.load_documents()
-            store.replace_resolution(resolve(docs, settings))
-            resolved = len(docs)
+        resolved = _resolve(store, run_id, settings, resolve, tally)
     except BaseException:
         store.finish_run(run_id, tally.stats("interrupted"))
         raise
@@ -122,6 +118,33 @@ def ingest_into(
     )
 
 
+def _resolve(
+    store: Store, run_id: str, settings: Settings, resolve: Resolve | None, tally: _Tally
+) -> int:
+    """Resolve what is new (see ``ingest_into``); how many articles were resolved.
+
+    A resolution that raises is the run's last Failure: the articles stay stored
+    and unresolved, and the next run resolves them (its own transaction was undone).
+    """
+    try:
+        if resolve is not None:
+            docs = store.load_documents()
+            store.replace_resolution(resolve(docs, settings))
+            return len(docs)
+        return store.resolve_pending(settings)
+    except Exception as e:  # resolution must not lose the run's stored articles
+        reason = f"resolution failed ({type(e).__name__}: {e}); the articles are stored and the next run resolves them."
+        failure = Failure(
+            source="<resolution>",
+            reason=" ".join(reason.split()),
+            kind="resolution",
+            stage="resolve",
+        )
+        store.write_failure(failure, run_id)
+        tally.failures.append(failure)
+        return 0
+
+
 def _unstored(
     items: Iterable[Article | Failure], store: Store, tally: _Tally, progress: Progress | None
 ) -> Iterator[Article | Failure]:
@@ -135,11 +158,20 @@ def _unstored(
         yield item
 
 
+def _write(store: Store, run_id: str, doc: Document) -> bool | Failure:
+    """Whether ``doc`` was new; a value the database refuses makes it a Failure."""
+    try:
+        return store.write_document(doc, run_id)
+    except UnstorableValue as e:
+        return Failure(source=doc.article.source, reason=str(e), kind="unstorable", stage="store")
+
+
 def _record(store: Store, run_id: str, item: Document | Failure, tally: _Tally) -> None:
-    if isinstance(item, Failure):
-        store.write_failure(item, run_id)
-        tally.failures.append(item)
-    elif store.write_document(item, run_id):
+    written = item if isinstance(item, Failure) else _write(store, run_id, item)
+    if isinstance(written, Failure):
+        store.write_failure(written, run_id)
+        tally.failures.append(written)
+    elif written and isinstance(item, Document):
         tally.new += 1
         tally.undated += item.article.published is None
         tally.extractors.update(r.extractor for r in item.reports)

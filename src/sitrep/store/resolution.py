@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from sitrep.bounds import sane_date
 from sitrep.config import Settings
 from sitrep.model import Contradiction, Document, Incident
 from sitrep.resolve.contradictions import FIGURE_WINDOW_DAYS, SeriesContradictions
@@ -167,7 +168,8 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _day(text: str | None) -> dt.date | None:
-    return None if text is None else dt.date.fromisoformat(text)
+    # Bounded like every stored date (sitrep.bounds): an old out-of-range row reads as unknown.
+    return None if text is None else sane_date(dt.date.fromisoformat(text))
 
 
 def _month_day(day: dt.date) -> str:

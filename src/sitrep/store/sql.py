@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
+from sitrep.bounds import bounded_document, clean_chars
 from sitrep.config import Settings
+from sitrep.errors import UnstorableValue
 from sitrep.model import (
     Article,
     Contradiction,
@@ -137,6 +139,21 @@ class SqlStore:
         return bool(self.db.query("SELECT 1 AS hit FROM articles WHERE id = ?", [article_id]))
 
     def write_document(self, doc: Document, run_id: str | None) -> bool:
+        """Store ``doc`` (dates and counts out of bounds made unknown); False if stored before.
+
+        Raises :class:`UnstorableValue` (nothing of ``doc`` written) when the database
+        refuses one of its values; other documents can still be written.
+        """
+        try:
+            return self._write_document(bounded_document(doc), run_id)
+        except UnstorableValue as e:
+            raise UnstorableValue(f"{doc.article.source}: not stored: {e}") from e
+        except (OverflowError, ValueError, TypeError) as e:  # refused by the driver (SQLite)
+            raise UnstorableValue(
+                f"{doc.article.source}: not stored: {type(e).__name__}: {e}"
+            ) from e
+
+    def _write_document(self, doc: Document, run_id: str | None) -> bool:
         article_id = doc.article.id
         with self.db.transaction():
             row = codec.article_row(doc.article, run_id)
@@ -162,7 +179,14 @@ class SqlStore:
     def write_failure(self, failure: Failure, run_id: str | None) -> None:
         self.db.execute(
             "INSERT INTO failures (id, run_id, source, kind, reason, stage) VALUES (?, ?, ?, ?, ?, ?)",
-            [uuid.uuid4().hex, run_id, failure.source, failure.kind, failure.reason, failure.stage],
+            [
+                uuid.uuid4().hex,
+                run_id,
+                clean_chars(failure.source),  # a file name may hold any byte
+                failure.kind,
+                clean_chars(failure.reason),
+                failure.stage,
+            ],
         )
 
     # -- the resolved layer -----------------------------------------------------
