@@ -76,6 +76,10 @@ def test_times_without_a_day_is_a_habit() -> None:
         ("On 13 August 2023, Russian forces shelled Nikopol, Dnipropetrovsk, killing two civilians. Another civilian was killed near the market.", 3),
         ("On 14 August 2023, a missile hit Odesa, killing three people. Two more people died in hospital, bringing the death toll to five.", 5),
         ("On 15 August 2023, Russian and Ukrainian forces clashed near Robotyne, Zaporizhia. According to Ukrainian sources, about 60 Russian soldiers were killed.", 60),
+        # "more" beyond the sentence's own first count is no addition to what came before
+        ("On 16 August 2023, a missile hit Uzhhorod, killing four people. By noon, two people were known to have been killed and three more injured.", 4),
+        # a toll told and updated twice: "one more" adds to which? the stated totals stand
+        ("On 17 August 2023, a missile hit Lutsk, killing six people. Earlier, five were reported dead. One more person died in hospital.", 6),
     ],
 )
 def test_counts_across_sentences(text: str, killed: int) -> None:

@@ -245,6 +245,9 @@ def test_harmed(sentence: str, hurt: bool) -> None:
 
 def test_targets() -> None:
     assert find_targets("a maternity hospital and a five-storey residential building") == ["maternity hospital", "residential building"]
+    # where the hurt are treated is not what was hit
+    assert find_targets("A missile hit a house; two people died in hospital.") == ["residential building"]
+    assert find_targets("Five were taken to a hospital after the strike on the market.") == ["market"]
 
 
 def test_weapons() -> None:

@@ -521,8 +521,15 @@ _TARGETS = [
 ]
 
 
+# Where the hurt are treated is not what was hit: "died in hospital", "taken to a hospital".
+_CARE = re.compile(
+    r"\b(?:in|to|into|from)\s+(?:(?:a|the|local|city|regional|nearby)\s+)?hospitals?\b", re.I
+)
+
+
 def find_targets(text: str) -> list[str]:
     """What was hit, normalised (residential building, hospital, ...)."""
+    text = _CARE.sub(" ", text)
     found: list[str] = []
     for pattern, name in _TARGETS:
         if compiled(rf"\b(?:{pattern})").search(text) and name not in found:

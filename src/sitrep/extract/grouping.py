@@ -122,7 +122,21 @@ def _adds(a: Report, b: Report) -> bool:
     text = b.evidence[0].text
     if _NEW_TOTAL.search(text) or any(_NEW_TOTAL.search(e.text) for e in a.evidence):
         return False  # a total stated beside it already counts the added victims
-    return bool(_ADDED.search(text))
+    if sum(1 for e in a.evidence if _COUNT_BEFORE.search(e.text)) > 1:
+        return False  # counts told and updated more than once: added to which of them?
+    added = _ADDED.search(text)
+    # "three people were killed and eight more injured": "more" counts beyond the sentence's
+    # own first count, not beyond what was told before
+    return added is not None and not _COUNT_BEFORE.search(text[: added.start()])
+
+
+# A casualty count ("three people", "4 killed", "five civilians") in a sentence's words.
+_COUNT_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:people|persons?|civilians?|residents?|children|soldiers?|men|women|"
+    r"killed|dead|died|injured|wounded|hurt)\b",
+    re.I,
+)
 
 
 def _add_numbers(a: Number | None, b: Number | None) -> Number | None:
