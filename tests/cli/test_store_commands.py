@@ -101,8 +101,13 @@ def test_incidents_filters_and_formats(db: Path) -> None:
     assert json.loads(found.stdout)[0]["outlets"] == ["Example News"]
     as_csv = runner.invoke(app, ["incidents", "--db", str(db), "--csv", "--min-killed", "2"])
     header, row = as_csv.stdout.splitlines()
-    assert header.startswith("id,date,year_known,place,admin1,")
-    assert row.startswith("inc-lyptsi,2024-06-10,yes,Lyptsi,Kharkiv Oblast,")
+    assert header.startswith("id,date,date_as_stated,year_known,place,admin1,")
+    assert header.endswith(",outlets,claimants,article_ids,urls,evidence,updated")
+    assert row.endswith(
+        ",https://www.example-news.test/lyptsi,"
+        + "killed 2 people and injured 5 [bold]volunteers[/bold],2024-06-10"
+    )
+    assert row.startswith("inc-lyptsi,2024-06-10,2024-06-10,yes,Lyptsi,Kharkiv Oblast,")
 
 
 def test_json_and_csv_together_is_a_usage_error(db: Path) -> None:

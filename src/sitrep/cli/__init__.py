@@ -5,11 +5,14 @@ Commands live in modules by concern and are registered here, explicitly.
 
 from __future__ import annotations
 
+import signal
+import sys
+
 import typer
 
 from sitrep.cli import extract_commands, store_commands, web_commands
 
-__all__ = ["app", "main"]
+__all__ = ["INTERRUPTED", "Interrupted", "app", "main"]
 
 app = typer.Typer(
     name="sitrep",
@@ -24,5 +27,23 @@ store_commands.register(app)
 web_commands.register(app)
 
 
+INTERRUPTED = "Interrupted. What was written so far is kept; run the same command again to go on."
+
+
+class Interrupted(BaseException):
+    """Ctrl+C, raised in place of ``KeyboardInterrupt`` so that click does not turn it
+    into a bare "Aborted!"; cleanup (``finally``, a run marked interrupted) still runs."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
 def main() -> None:
-    app()
+    """Run the command line; Ctrl+C ends it with one line on stderr and exit code 130."""
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        sys.stderr.write(f"\n{INTERRUPTED}\n")
+        raise SystemExit(130) from None

@@ -13,17 +13,28 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
 from sitrep.errors import SitrepError
-from sitrep.model import Number
+
+if TYPE_CHECKING:
+    from sitrep.model import Number
 
 __all__ = [
     "CsvOption",
@@ -34,6 +45,7 @@ __all__ = [
     "emit_record",
     "emit_rows",
     "errors_to_exit",
+    "note_shown",
     "output_format",
     "progress",
     "stdout",
@@ -74,6 +86,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
     return str(value)
 
 
@@ -89,7 +103,10 @@ def emit_rows(rows: Sequence[Mapping[str, Any]], fmt: Format, columns: Sequence[
     else:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         for column in columns:
-            table.add_column(column)
+            # An id is copied into the next command: never cut or wrapped, whatever the width.
+            whole = column == "id" or column.endswith("_id")
+            width = max((len(_cell(r.get(column))) for r in rows), default=0) if whole else None
+            table.add_column(column, no_wrap=whole, min_width=width)
         for row in rows:
             table.add_row(*(Text(_cell(row.get(c))) for c in columns))  # Text: never markup
         stdout().print(table)
@@ -126,6 +143,14 @@ def describe_number(number: Number | None) -> str:
     return f"{word} {number.value}" if word else str(number.value)
 
 
+def note_shown(shown: int, total: int, offset: int = 0) -> None:
+    """Say on stderr when the output stops before the last match: ``50 of 1,684 shown``."""
+    if offset + shown >= total:
+        return
+    first = f"{offset + 1:,}-{offset + shown:,}" if offset else f"{shown:,}"
+    typer.echo(f"{first} of {total:,} shown (use --limit and --offset for more).", err=True)
+
+
 @contextmanager
 def errors_to_exit() -> Iterator[None]:
     """Turn a :class:`SitrepError` into its message on stderr and exit code 2."""
@@ -136,10 +161,25 @@ def errors_to_exit() -> Iterator[None]:
         raise typer.Exit(2) from e
 
 
+class RateColumn(ProgressColumn):
+    """Items per second (``12.5/s``), blank until the first is done."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:,.1f}/s")
+
+
 @contextmanager
-def progress(description: str) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr when it is a terminal; yields ``advance(name)``."""
-    console = Console(stderr=True)
+def progress(
+    description: str, total: int | None = None, console: Console | None = None
+) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr when it is a terminal; yields ``advance(name)``.
+
+    With ``total`` (an estimate: inputs can hold more than one article) it
+    shows done/total, the rate and the time left; a run past the estimate
+    raises the total instead of overflowing.
+    """
+    console = console or Console(stderr=True)
     if not console.is_terminal:
         yield lambda name: None
         return
@@ -148,12 +188,18 @@ def progress(description: str) -> Iterator[Callable[[str], None]]:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         TextColumn("{task.fields[name]}", markup=False),  # file names are not markup
     )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(description, total=None, name="")
+        task = bar.add_task(description, total=total, name="")
 
         def advance(name: str) -> None:
+            done = bar.tasks[0].completed + 1
+            if total is not None and done > (bar.tasks[0].total or 0):
+                bar.update(task, total=done)
             bar.update(task, advance=1, name=name[-50:])
 
         yield advance

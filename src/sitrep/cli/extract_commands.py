@@ -13,9 +13,6 @@ from rich.table import Table
 
 from sitrep.config import load_settings
 from sitrep.errors import SitrepError
-from sitrep.evaluation import score
-from sitrep.extraction import extract_articles, records
-from sitrep.ingest import read_jsonl, read_paths
 
 __all__ = ["register"]
 
@@ -24,18 +21,31 @@ _err = Console(stderr=True)
 
 def _report_failures(failures: list) -> None:  # type: ignore[type-arg]
     for failure in failures:
-        _err.print(f"[red]skipped[/red] {failure.source}: {failure.reason}", markup=True, highlight=False)
+        _err.print(
+            f"[red]skipped[/red] {failure.source}: {failure.reason}", markup=True, highlight=False
+        )
 
 
 def extract(
-    files: Annotated[list[str] | None, typer.Argument(help="Article files, folders or globs; '-' for stdin.")] = None,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help="Inputs are JSON Lines records {id, text, title?, published?, url?, outlet?}.")] = False,
+    files: Annotated[
+        list[str] | None, typer.Argument(help="Article files, folders or globs; '-' for stdin.")
+    ] = None,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help="Inputs are JSON Lines records {id, text, title?, published?, url?, outlet?}.",
+        ),
+    ] = False,
     encoding: Annotated[str | None, typer.Option(help="Force this text encoding.")] = None,
 ) -> None:
     """Extract incidents and figures; print one JSON object per article, then one corpus object.
 
     Example: sitrep extract ../shared/seeds/*.txt
     """
+    from sitrep.extraction import extract_articles, records
+    from sitrep.ingest import read_paths
+
     settings = load_settings(encoding=encoding)
     paths = files or ["-"]
     if jsonl:
@@ -52,6 +62,8 @@ def extract(
 
 
 def _jsonl(path: str, settings):  # type: ignore[no-untyped-def]
+    from sitrep.ingest import read_jsonl
+
     if path == "-":
         return list(read_jsonl(sys.stdin.buffer, "-", settings))
     with open(path, "rb") as stream:
@@ -59,14 +71,25 @@ def _jsonl(path: str, settings):  # type: ignore[no-untyped-def]
 
 
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file (see ../shared/gold/SCORING.md).")],
-    files: Annotated[list[str] | None, typer.Argument(help="Article files; default: the gold's documents in ../seeds beside it.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object of scores.")] = False,
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold file (see ../shared/gold/SCORING.md).")
+    ],
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Article files; default: the gold's documents in ../seeds beside it."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object of scores.")
+    ] = False,
 ) -> None:
     """Score extraction against a gold file and print the table.
 
     Example: sitrep eval --gold ../shared/gold/seeds.json ../shared/seeds/*.txt
     """
+    from sitrep.evaluation import score
+    from sitrep.extraction import extract_articles, records
+    from sitrep.ingest import read_paths
+
     settings = load_settings()
     try:
         paths = files or _gold_files(gold)

@@ -5,12 +5,27 @@ Each parses its options, calls one library function and formats the result.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
+from sitrep.cli._filters import (
+    BboxOption,
+    ClaimantOption,
+    FromOption,
+    LimitOption,
+    MetricOption,
+    MinKilledOption,
+    OblastOption,
+    OffsetOption,
+    ScopeOption,
+    SearchOption,
+    ToOption,
+    TypeOption,
+    figure_filter,
+    incident_filter,
+)
 from sitrep.cli._output import (
     CsvOption,
     DbOption,
@@ -20,23 +35,24 @@ from sitrep.cli._output import (
     emit_record,
     emit_rows,
     errors_to_exit,
+    note_shown,
     output_format,
     progress,
     stdout,
 )
-from sitrep.config import Settings, load_settings
-from sitrep.demo import build_demo
-from sitrep.export._rows import incident_record, incident_row
-from sitrep.model import Evidence, Figure, Incident, Report
-from sitrep.serialize import figure_json
-from sitrep.store import IncidentFilter, open_store
-from sitrep.store.ingest_run import RunSummary
-from sitrep.store.ingest_run import ingest as ingest_paths
+
+if TYPE_CHECKING:  # the commands import the library when they run: `sitrep --help` stays fast
+    from sitrep.config import Settings
+    from sitrep.export._sources import Source
+    from sitrep.model import Evidence, Incident, Report
+    from sitrep.store.ingest_run import RunSummary
 
 __all__ = ["demo_summary", "register"]
 
 
 def _settings(**overrides: Any) -> Settings:
+    from sitrep.config import load_settings
+
     with errors_to_exit():
         return load_settings(**overrides)
 
@@ -71,9 +87,13 @@ def ingest(
 
     Example: sitrep ingest articles/ dump.jsonl --db sitrep.db
     """
+    from sitrep.cli._inputs import estimate_inputs
+    from sitrep.store.ingest_run import ingest as ingest_paths
+
     fmt = output_format(as_json, as_csv)
     settings = _settings(db=db, encoding=encoding)
-    with errors_to_exit(), progress("Ingesting") as advance:
+    total = estimate_inputs(paths, jsonl=jsonl)
+    with errors_to_exit(), progress("Ingesting", total=total) as advance:
         summary = ingest_paths(paths, settings, advance, jsonl=jsonl)
     for failure in summary.failures:
         typer.echo(f"{failure.source}: {failure.reason}", err=True)
@@ -99,114 +119,117 @@ def _outlets(incident: Incident, outlets: dict[str, str | None]) -> list[str]:
     return sorted({o for r in incident.reports if (o := outlets.get(r.article_id))})
 
 
+def _urls(incident: Incident, sources: dict[str, Source]) -> list[str]:
+    found = (sources.get(r.article_id) for r in incident.reports)
+    return list(dict.fromkeys(s.url for s in found if s and s.url))
+
+
 def incidents(
-    date_from: Annotated[
-        dt.datetime | None,
-        typer.Option("--from", formats=["%Y-%m-%d"], help="First day, YYYY-MM-DD."),
-    ] = None,
-    date_to: Annotated[
-        dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="Last day, YYYY-MM-DD.")
-    ] = None,
-    oblast: Annotated[str | None, typer.Option(help="Oblast (start of its name).")] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", help="Event type or sub-type, e.g. air_drone_strike.")
-    ] = None,
-    min_killed: Annotated[int | None, typer.Option(help="At least this many killed.")] = None,
-    search: Annotated[
-        str | None, typer.Option("--search", "-q", help="Words in the place, type or evidence.")
-    ] = None,
-    bbox: Annotated[
-        str | None, typer.Option(help="west,south,east,north in degrees.", show_default=False)
-    ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many.")] = 50,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    oblast: OblastOption = None,
+    event_type: TypeOption = None,
+    min_killed: MinKilledOption = None,
+    search: SearchOption = None,
+    bbox: BboxOption = None,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """List incidents, newest first.
+    """List incidents, newest first; a note on stderr tells when more matched than shown.
 
     Example: sitrep incidents --oblast kharkiv --from 2024-05-01 --min-killed 1
     """
+    from sitrep.export import count_incidents
+    from sitrep.export._rows import incident_record, incident_row
+    from sitrep.export._sources import article_sources
+    from sitrep.store import open_store
+
     fmt = output_format(as_json, as_csv)
-    filters = IncidentFilter(
-        date_from=date_from.date() if date_from else None,
-        date_to=date_to.date() if date_to else None,
-        oblast=oblast,
-        event_type=event_type,
-        min_killed=min_killed,
-        q=search,
-        bbox=_bbox(bbox),
-        limit=limit,
-        offset=offset,
+    filters = incident_filter(
+        date_from, date_to, oblast, search, event_type, min_killed, bbox, limit, offset
     )
     with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
         found = store.list_incidents(filters)
-        outlets = store.outlets([r.article_id for i in found for r in i.reports])
+        sources = article_sources(store, [r.article_id for i in found for r in i.reports])
+        total = count_incidents(store, filters) if len(found) == limit else offset + len(found)
+    outlets = {a: s.outlet for a, s in sources.items()}
     if fmt is Format.JSON:
         emit_rows([incident_record(i, _outlets(i, outlets)) for i in found], fmt, [])
-        return
-    rows = [incident_row(i, _outlets(i, outlets)) for i in found]
-    if fmt is Format.TABLE:
-        for row, incident in zip(rows, found, strict=True):
-            row["killed"] = describe_number(incident.killed)
-            row["injured"] = describe_number(incident.injured)
-    columns = ["id", "date", "place", "admin1", "sub_event_type", "killed", "injured", "reports"]
-    emit_rows(rows, fmt, columns)
-
-
-def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
-    if text is None:
-        return None
-    try:
-        west, south, east, north = (float(part) for part in text.split(","))
-    except ValueError as e:
-        raise typer.BadParameter(
-            "Give four numbers: west,south,east,north, e.g. 35.0,49.5,37.0,50.5",
-            param_hint="--bbox",
-        ) from e
-    return west, south, east, north
-
-
-def _figure_row(figure: Figure, outlet: str | None) -> dict[str, Any]:
-    """The contract's figure object (serialize.figure_json), flat for a table or CSV."""
-    full = figure_json(figure)
-    claimant = figure.claimant
-    return {
-        **{k: full[k] for k in ("metric", "scope", "side", "value", "qualifier", "low", "high")},
-        "claimant": claimant.name if claimant else None,
-        "claimant_role": claimant.role if claimant else None,
-        "since": full["since"],
-        "as_of": full["as_of"],
-        "outlet": outlet,
-        "article_id": figure.article_id,
-        "evidence": " / ".join(e.text for e in figure.evidence),
-        "extractor": full["extractor"],
-    }
+    else:
+        rows = [incident_row(i, _outlets(i, outlets), _urls(i, sources)) for i in found]
+        if fmt is Format.TABLE:
+            for row, incident in zip(rows, found, strict=True):
+                row["killed"] = describe_number(incident.killed)
+                row["injured"] = describe_number(incident.injured)
+        columns = [
+            "id",
+            "date",
+            "place",
+            "admin1",
+            "sub_event_type",
+            "killed",
+            "injured",
+            "reports",
+        ]
+        emit_rows(rows, fmt, columns)
+    note_shown(len(found), total, offset)
 
 
 def figures(
-    metric: Annotated[str | None, typer.Option(help="e.g. civilians_killed, refugees.")] = None,
-    scope: Annotated[
-        str | None, typer.Option(help="Place the figure covers, e.g. Ukraine.")
-    ] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    oblast: OblastOption = None,
+    search: SearchOption = None,
+    metric: MetricOption = None,
+    scope: ScopeOption = None,
+    claimant: ClaimantOption = None,
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
     db: DbOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """List figure claims (cumulative tallies), each with its claimant and date.
+    """List figure claims (cumulative tallies), each with its claimant and as-of date.
 
-    Example: sitrep figures --metric civilians_killed --scope Ukraine
+    Example: sitrep figures --metric civilians_killed --scope Ukraine --from 2022-03-01
     """
+    from sitrep.export.ledger import figure_row, select_figures
+    from sitrep.store import open_store
+
     fmt = output_format(as_json, as_csv)
+    filters = figure_filter(date_from, date_to, oblast, search, metric, scope, claimant)
     with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
-        found = store.list_figures(metric, scope)
+        matched = select_figures(store.list_figures(metric, scope), filters)
+        found = matched[offset : offset + limit]
         outlets = store.outlets([f.article_id for f in found])
-    rows = [_figure_row(f, outlets.get(f.article_id)) for f in found]
+    rows = [figure_row(f, outlets.get(f.article_id)) for f in found]
     if fmt is Format.TABLE:
         for row, figure in zip(rows, found, strict=True):
             row["value"] = describe_number(figure.value)
     emit_rows(rows, fmt, ["metric", "scope", "value", "claimant", "as_of", "outlet"])
+    note_shown(len(found), len(matched), offset)
+
+
+def contradictions(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """List contradictions, one line per claim, naming the value the sources disagree on.
+
+    Example: sitrep contradictions --csv > contradictions.csv
+    """
+    from sitrep.export.ledger import contradiction_rows
+    from sitrep.store import open_store
+
+    fmt = output_format(as_json, as_csv)
+    with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
+        rows = contradiction_rows(store.list_contradictions())
+    columns = ["contradiction_id", "kind", "differs", "value", "qualifier", "claimant", "as_of"]
+    emit_rows(rows, fmt, columns)
 
 
 def show(
@@ -220,6 +243,9 @@ def show(
 
     Example: sitrep show inc-3f2a9c0d1e2b4a5f
     """
+    from sitrep.export._rows import incident_record
+    from sitrep.store import open_store
+
     with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
         incident = store.get_incident(incident_id)
         if incident is None:
@@ -313,13 +339,17 @@ def demo(
     db: DbOption = None,
     serve: Annotated[
         bool,
-        typer.Option("--serve/--no-serve", help="Then serve the web UI on it (--no-serve: only build it)."),
+        typer.Option(
+            "--serve/--no-serve", help="Then serve the web UI on it (--no-serve: only build it)."
+        ),
     ] = True,
 ) -> None:
     """Build a database from the bundled demo corpus, summarise it, then serve the web UI.
 
     Example: sitrep demo --db demo.db
     """
+    from sitrep.demo import build_demo
+
     settings = _settings(db=db)
     with errors_to_exit(), progress("Building the demo") as advance:
         summary = build_demo(settings, advance)
@@ -332,9 +362,10 @@ def demo(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``ingest``, ``incidents``, ``figures``, ``show`` and ``demo`` to ``app``."""
+    """Add ``ingest``, ``incidents``, ``figures``, ``contradictions``, ``show``, ``demo``."""
     app.command()(ingest)
     app.command()(incidents)
     app.command()(figures)
+    app.command()(contradictions)
     app.command()(show)
     app.command()(demo)

@@ -7,16 +7,28 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, BinaryIO
+from typing import TYPE_CHECKING, Annotated, Any, BinaryIO
 
 import typer
 
-from sitrep.config import Settings, load_settings
+from sitrep.cli._filters import (
+    BboxOption,
+    FromOption,
+    MinKilledOption,
+    OblastOption,
+    SearchOption,
+    ToOption,
+    TypeOption,
+    incident_filter,
+)
 from sitrep.errors import SitrepError
-from sitrep.export import FORMATS, write_export
-from sitrep.report import build_report, write_report
-from sitrep.serve.run import serve_ui
-from sitrep.store import IncidentFilter, open_store
+
+if TYPE_CHECKING:  # imported when a command runs, so that `sitrep --help` stays fast
+    from sitrep.config import Settings
+    from sitrep.model import Incident
+
+#: The export formats (as sitrep.export.FORMATS, which a test keeps equal) without importing it.
+FORMATS = ("csv", "acled", "geojson", "jsonl", "parquet")
 
 __all__ = ["register"]
 
@@ -24,6 +36,8 @@ DbOption = Annotated[str | None, typer.Option("--db", help="SQLite file or postg
 
 
 def _settings(**overrides: Any) -> Settings:
+    from sitrep.config import load_settings
+
     try:
         return load_settings(**overrides)
     except SitrepError as e:
@@ -50,6 +64,8 @@ def serve(
 
     Example: sitrep serve --db sitrep.db --port 8765
     """
+    from sitrep.serve.run import serve_ui
+
     settings = _settings(db=db, host=host, port=port, tile_url=tile_url, read_only=not writable)
     try:
         serve_ui(settings, open_message=True)
@@ -67,10 +83,13 @@ def report(
     ] = Path("report"),
     db: DbOption = None,
 ) -> None:
-    """Write the daily situation report (Markdown + HTML with SVG charts).
+    """Write the daily situation report: Markdown, and one self-contained HTML file (SVG inline).
 
     Example: sitrep report --date 2022-03-02 --days 7 --out reports/
     """
+    from sitrep.report import build_report, write_report
+    from sitrep.store import open_store
+
     settings = _settings(db=db)
     try:
         with open_store(settings, read_only=True) as store:
@@ -96,15 +115,25 @@ def export(
         str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")
     ] = "csv",
     out: Annotated[Path | None, typer.Option(help="Output file (default: stdout).")] = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    oblast: OblastOption = None,
+    event_type: TypeOption = None,
+    min_killed: MinKilledOption = None,
+    search: SearchOption = None,
+    bbox: BboxOption = None,
     db: DbOption = None,
-    date_from: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
-    date_to: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
-    oblast: Annotated[str | None, typer.Option(help="Only this oblast (admin1 prefix).")] = None,
 ) -> None:
-    """Export incidents as CSV, ACLED-style CSV, GeoJSON, JSON Lines or Parquet.
+    """Export every matching incident as CSV, ACLED-style CSV, GeoJSON, JSON Lines or Parquet.
 
-    Example: sitrep export --format acled --out incidents.csv
+    Columns are described in docs/data-dictionary.md.  ACLED rows need a full
+    date: incidents without one are left out and counted on stderr.
+
+    Example: sitrep export --format acled --from 2024-01-01 --oblast kharkiv --out kharkiv.csv
     """
+    from sitrep.export import write_export
+    from sitrep.store import open_store
+
     if format not in FORMATS:
         typer.echo(
             f"Error: unknown format {format!r}; choose one of {', '.join(FORMATS)}.", err=True
@@ -113,17 +142,25 @@ def export(
     if format == "parquet" and out is None:
         typer.echo("Error: Parquet is binary; pass --out FILE.parquet.", err=True)
         raise typer.Exit(2)
-    filters = IncidentFilter(
-        date_from=date_from.date() if date_from else None,
-        date_to=date_to.date() if date_to else None,
-        oblast=oblast,
+    filters = incident_filter(
+        date_from, date_to, oblast, search, event_type, min_killed, bbox, limit=None
     )
+    skipped: list[Incident] = []
     settings = _settings(db=db)
     try:
         with open_store(settings, read_only=True) as store, _output(out) as handle:
-            count = write_export(store, format, handle, filters)
+            count = write_export(
+                store, format, handle, filters, on_skip=lambda i, _: skipped.append(i)
+            )
     except SitrepError as e:
         raise _fail(e) from e
+    if skipped:
+        shown = ", ".join(i.id for i in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        typer.echo(
+            f"{len(skipped):,} incidents without a full date are not in the ACLED export "
+            f"({shown}); `--format csv` has them, with the date as stated.",
+            err=True,
+        )
     if out is not None:
         typer.echo(f"wrote {count} incidents to {out}", err=True)
 

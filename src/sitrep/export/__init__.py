@@ -11,16 +11,20 @@ import csv
 import io
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, BinaryIO, Literal, Protocol, get_args
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from sitrep.errors import ConfigError
-from sitrep.export._acled import ACLED_COLUMNS, EVENT_LABELS, SUB_EVENT_LABELS, acled_row
-from sitrep.export._rows import ROW_COLUMNS, incident_record, incident_row
+from sitrep.export._acled import (
+    ACLED_COLUMNS,
+    EVENT_LABELS,
+    SUB_EVENT_LABELS,
+    acled_ready,
+    acled_row,
+)
+from sitrep.export._rows import ROW_COLUMNS, incident_record, incident_row, row_lists, row_text
+from sitrep.export._sources import article_sources
 from sitrep.model import Incident
 from sitrep.store.base import IncidentFilter
 
@@ -34,6 +38,7 @@ __all__ = [
     "ExportFormat",
     "IncidentSource",
     "acled_row",
+    "count_incidents",
     "incident_record",
     "incident_row",
     "iter_incidents",
@@ -77,22 +82,37 @@ def iter_pages(
         page = replace(page, after=batch[-1].id)
 
 
+def count_incidents(store: IncidentSource, filters: IncidentFilter | None = None) -> int:
+    """How many incidents match ``filters`` (limit/offset/after ignored).
+
+    A SQL store counts in one query; any other source is paged through.
+    """
+    db = getattr(store, "db", None)
+    if db is not None:
+        from sitrep.store.queries import count_incidents as count_rows
+
+        return count_rows(db, filters)
+    return sum(len(batch) for batch in iter_pages(store, filters))
+
+
 def iter_incidents(
     store: IncidentSource, filters: IncidentFilter | None = None
-) -> Iterator[tuple[Incident, list[str]]]:
-    """Every matching incident with the names of the outlets that reported it."""
+) -> Iterator[tuple[Incident, list[str], list[str]]]:
+    """Every matching incident with its outlets' names (a URL's domain when no name is
+    known) and its articles' URLs."""
     for batch in iter_pages(store, filters):
-        names = store.outlets([r.article_id for i in batch for r in i.reports])
+        sources = article_sources(store, [r.article_id for i in batch for r in i.reports])
         for incident in batch:
-            outlets = (names.get(r.article_id) for r in incident.reports)
-            yield incident, list(dict.fromkeys(o for o in outlets if o))
+            found = [sources[r.article_id] for r in incident.reports if r.article_id in sources]
+            outlets = list(dict.fromkeys(s.outlet for s in found if s.outlet))
+            yield incident, outlets, list(dict.fromkeys(s.url for s in found if s.url))
 
 
 def _write_csv(rows: Iterator[dict[str, Any]], columns: tuple[str, ...], out: BinaryIO) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer = csv.DictWriter(text, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(row_text(r) for r in rows)
     text.detach()
 
 
@@ -101,35 +121,10 @@ def _write_geojson(rows: Iterator[dict[str, Any]], out: BinaryIO) -> None:
     for n, row in enumerate(rows):
         located = row["lat"] is not None and row["lon"] is not None
         geometry = {"type": "Point", "coordinates": [row["lon"], row["lat"]]} if located else None
-        feature = {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row}
+        props = row_lists(row)
+        feature = {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": props}
         out.write((b"," if n else b"") + json.dumps(feature, ensure_ascii=False).encode())
     out.write(b"]}\n")
-
-
-def _write_parquet(rows: Iterator[dict[str, Any]], out: BinaryIO) -> None:
-    table = pa.Table.from_pylist(list(rows), schema=_PARQUET_SCHEMA)
-    pq.write_table(table, out)
-
-
-_INT_COLUMNS = {c for c in ROW_COLUMNS if c.split("_")[0] in {"killed", "injured"}} - {
-    "killed_qualifier",
-    "injured_qualifier",
-}
-_PARQUET_SCHEMA = pa.schema(
-    [
-        (
-            c,
-            pa.int64()
-            if c in _INT_COLUMNS or c == "reports"
-            else pa.float64()
-            if c in {"lat", "lon"}
-            else pa.bool_()
-            if c == "year_known"
-            else pa.string(),
-        )
-        for c in ROW_COLUMNS
-    ]
-)
 
 
 def write_export(
@@ -138,31 +133,42 @@ def write_export(
     out: BinaryIO,
     filters: IncidentFilter | None = None,
     timestamp: int | None = None,
+    on_skip: Callable[[Incident, str], None] | None = None,
 ) -> int:
-    """Write every incident matching ``filters`` to ``out`` in ``fmt``; return how many."""
+    """Write every incident matching ``filters`` to ``out`` in ``fmt``; return how many.
+
+    An incident a format cannot hold (ACLED: no full date) is left out and
+    passed to ``on_skip`` with the reason.
+    """
     if fmt not in FORMATS:
         raise ConfigError(f"Unknown export format {fmt!r}. Choose one of: {', '.join(FORMATS)}.")
     count = 0
 
-    def counted() -> Iterator[tuple[Incident, list[str]]]:
+    def counted() -> Iterator[tuple[Incident, list[str], list[str]]]:
         nonlocal count
         for item in iter_incidents(store, filters):
+            if fmt == "acled" and not acled_ready(item[0]):
+                if on_skip is not None:
+                    on_skip(item[0], "no full date (ACLED needs event_date)")
+                continue
             count += 1
             yield item
 
     if fmt == "acled":
         stamp = int(time.time()) if timestamp is None else timestamp
-        _write_csv((acled_row(i, o, stamp) for i, o in counted()), ACLED_COLUMNS, out)
+        _write_csv((acled_row(i, o, stamp) for i, o, _ in counted()), ACLED_COLUMNS, out)
     elif fmt == "jsonl":
-        for incident, outlets in counted():
-            record = incident_record(incident, outlets)
+        for incident, outlets, urls in counted():
+            record = incident_record(incident, outlets) | {"urls": urls}
             out.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
     else:
-        rows = (incident_row(i, o) for i, o in counted())
+        rows = (incident_row(i, o, u) for i, o, u in counted())
         if fmt == "csv":
             _write_csv(rows, ROW_COLUMNS, out)
         elif fmt == "geojson":
             _write_geojson(rows, out)
         else:
-            _write_parquet(rows, out)
+            from sitrep.export._parquet import write_parquet  # pyarrow loads only when asked
+
+            write_parquet(rows, out)
     return count

@@ -2,7 +2,10 @@
 
 ACLED codes fatalities conservatively, so ``fatalities`` is the low end of the
 summary count; unknown counts become 0 with a ``killed unknown`` tag, since
-ACLED's column must be an integer.
+ACLED's column must be an integer.  ACLED rows need a full ``event_date``: an
+incident without one is left out (:func:`acled_ready`), and the export says so.
+``interaction`` follows ACLED's two-digit scheme: the two inter codes, lower
+first, or ``<inter1>0`` for a sole actor ("80": sole action of external forces).
 """
 
 from __future__ import annotations
@@ -12,7 +15,16 @@ from collections.abc import Sequence
 
 from sitrep.model import Incident, Number
 
-__all__ = ["ACLED_COLUMNS", "EVENT_LABELS", "SUB_EVENT_LABELS", "acled_row"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "EVENT_LABELS",
+    "SUB_EVENT_LABELS",
+    "acled_ready",
+    "acled_row",
+    "civilian_targeting",
+    "interaction",
+    "row_timestamp",
+]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -91,15 +103,58 @@ def _fatalities(killed: Number | None) -> int:
     return killed.low if killed.low is not None else (killed.value or 0)
 
 
+#: Objects whose attack ACLED codes as civilian targeting when people were hit there.
+_CIVILIAN_SITES = frozenset(
+    {"maternity hospital", "hospital", "kindergarten", "school", "railway station", "bus",
+     "market", "church", "theatre", "shelter", "residential building", "car"}
+)  # fmt: skip
+_CIVILIAN_VICTIMS = frozenset({"civilians", "children"})
+
+
+def civilian_targeting(incident: Incident) -> bool:
+    """The text says civilians were the victims: named as civilians or children, hit in a
+    home, school, hospital, market or vehicle, or the event is violence against civilians."""
+    if incident.event_type == "violence_against_civilians":
+        return True
+    for report in incident.reports:
+        if report.victims in _CIVILIAN_VICTIMS:
+            return True
+        hurt = report.killed is not None or report.injured is not None
+        if hurt and report.victims != "soldiers" and _CIVILIAN_SITES & set(report.targets):
+            return True
+    return False
+
+
+def interaction(inter1: int | None, inter2: int | None) -> str:
+    """ACLED's interaction code: ``"17"``, ``"18"``; a sole actor ``"80"``; unknown ``""``."""
+    inters = sorted(i for i in (inter1, inter2) if i is not None)
+    if not inters:
+        return ""
+    return f"{inters[0]}{inters[1]}" if len(inters) == 2 else f"{inters[0]}0"
+
+
+def acled_ready(incident: Incident) -> bool:
+    """Whether ACLED can take the incident: it has a full date (ACLED requires one)."""
+    return incident.date is not None and incident.date.to_date() is not None
+
+
+def row_timestamp(incident: Incident, default: int) -> int:
+    """When the row last changed: the latest day its reports' numbers are stated for
+    (midnight UTC, as a Unix time), else ``default`` (the export's time)."""
+    days = [d for r in incident.reports if (p := r.as_of or r.date) and (d := p.to_date())]
+    if not days:
+        return default
+    return int(dt.datetime.combine(max(days), dt.time(), dt.UTC).timestamp())
+
+
 def acled_row(incident: Incident, outlets: Sequence[str], timestamp: int) -> dict[str, object]:
-    """One incident in ACLED's columns and labels."""
+    """One incident in ACLED's columns and labels (``timestamp``: when nothing dates it)."""
     day = incident.date.to_date() if incident.date else None
     place = incident.place
     actor_raw = next((r.actor for r in incident.reports if r.actor), None)
     actor1, inter1 = _actor(actor_raw)
-    civilians = any(r.victims == "civilians" for r in incident.reports)
+    civilians = civilian_targeting(incident)
     actor2, inter2 = ("Civilians (Ukraine)", 7) if civilians else ("", None)
-    inters = sorted(i for i in (inter1, inter2) if i is not None)
     tags = [] if incident.killed is not None else ["killed unknown"]
     if incident.killed is not None and incident.killed.qualifier != "exact":
         tags.append(f"killed {incident.killed.qualifier.replace('_', ' ')} {incident.killed.value}")
@@ -117,7 +172,7 @@ def acled_row(incident: Incident, outlets: Sequence[str], timestamp: int) -> dic
         "actor2": actor2,
         "assoc_actor_2": "",
         "inter2": inter2,
-        "interaction": "".join(str(i) for i in inters),
+        "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilians else "",
         "iso": 804,
         "region": "Europe",
@@ -134,7 +189,7 @@ def acled_row(incident: Incident, outlets: Sequence[str], timestamp: int) -> dic
         "notes": _notes(incident, day),
         "fatalities": _fatalities(incident.killed),
         "tags": "; ".join(tags),
-        "timestamp": timestamp,
+        "timestamp": row_timestamp(incident, timestamp),
     }
 
 

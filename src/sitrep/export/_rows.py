@@ -9,16 +9,41 @@ from typing import Any
 
 from sitrep.model import Incident, Number
 
-__all__ = ["ROW_COLUMNS", "incident_record", "incident_row"]
+__all__ = [
+    "COLUMN_TYPES",
+    "LIST_SEPARATOR",
+    "ROW_COLUMNS",
+    "incident_record",
+    "incident_row",
+    "row_lists",
+    "row_text",
+]
 
 ROW_COLUMNS: tuple[str, ...] = (
-    "id", "date", "year_known", "place", "admin1", "admin2", "lat", "lon", "precision",
-    "event_type", "sub_event_type",
+    "id", "date", "date_as_stated", "year_known", "place", "admin1", "admin2", "lat", "lon",
+    "precision", "event_type", "sub_event_type",
     "killed", "killed_qualifier", "killed_low", "killed_high",
     "injured", "injured_qualifier", "injured_low", "injured_high",
     "killed_min", "killed_max", "injured_min", "injured_max",
-    "reports", "outlets", "claimants", "article_ids",
+    "reports", "outlets", "claimants", "article_ids", "urls", "evidence", "updated",
 )  # fmt: skip
+
+#: Each column's type, for typed Parquet and the data dictionary (docs/data-dictionary.md).
+COLUMN_TYPES: dict[str, str] = {
+    **dict.fromkeys(ROW_COLUMNS, "string"),
+    "date": "date",
+    "updated": "date",
+    "year_known": "bool",
+    "lat": "float",
+    "lon": "float",
+    "reports": "int",
+    **{c: "int" for c in ROW_COLUMNS if c.split("_")[0] in {"killed", "injured"}},
+    "killed_qualifier": "string",
+    "injured_qualifier": "string",
+    **dict.fromkeys(("outlets", "claimants", "article_ids", "urls", "evidence"), "list"),
+}
+
+LIST_SEPARATOR = "; "
 
 
 def _number(prefix: str, number: Number | None) -> dict[str, Any]:
@@ -30,13 +55,27 @@ def _number(prefix: str, number: Number | None) -> dict[str, Any]:
     }
 
 
-def incident_row(incident: Incident, outlets: Sequence[str]) -> dict[str, Any]:
-    """The flat row: unknown values stay empty (``None``), never zero."""
+def _updated(incident: Incident) -> str | None:
+    """The latest day a report's numbers are stated for: when the row last changed."""
+    days = [d for r in incident.reports if (p := r.as_of or r.date) and (d := p.to_date())]
+    return max(days).isoformat() if days else None
+
+
+def incident_row(
+    incident: Incident, outlets: Sequence[str], urls: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The flat row: unknown values stay empty (``None``), never zero; lists as lists.
+
+    ``date`` is a full ISO date or empty; a date whose year is unknown is only
+    in ``date_as_stated`` (``--06-22``), which parsers need not read.
+    """
     place = incident.place
+    full = incident.date.to_date() if incident.date else None
     return {
         "id": incident.id,
-        "date": incident.date.isoformat() if incident.date else None,
-        "year_known": bool(incident.date and incident.date.year is not None),
+        "date": full.isoformat() if full else None,
+        "date_as_stated": incident.date.isoformat() if incident.date else None,
+        "year_known": full is not None,
         "place": place.name if place else None,
         "admin1": place.admin1 if place else None,
         "admin2": place.admin2 if place else None,
@@ -52,10 +91,23 @@ def incident_row(incident: Incident, outlets: Sequence[str]) -> dict[str, Any]:
         "injured_min": incident.injured_range[0],
         "injured_max": incident.injured_range[1],
         "reports": len(incident.reports),
-        "outlets": "; ".join(outlets),
-        "claimants": "; ".join(sorted({r.claimant.name for r in incident.reports if r.claimant})),
-        "article_ids": "; ".join(dict.fromkeys(r.article_id for r in incident.reports)),
+        "outlets": list(outlets),
+        "claimants": sorted({r.claimant.name for r in incident.reports if r.claimant}),
+        "article_ids": list(dict.fromkeys(r.article_id for r in incident.reports)),
+        "urls": list(dict.fromkeys(urls)),
+        "evidence": list(dict.fromkeys(e.text for r in incident.reports for e in r.evidence)),
+        "updated": _updated(incident),
     }
+
+
+def row_lists(row: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``row`` whose list columns are lists (Parquet, GeoJSON keep them so)."""
+    return dict(row)
+
+
+def row_text(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` for CSV and tables: list columns joined with ``"; "``."""
+    return {k: LIST_SEPARATOR.join(v) if isinstance(v, list) else v for k, v in row.items()}
 
 
 def _jsonable(value: Any) -> Any:

@@ -21,6 +21,8 @@ from sitrep.store.base import IncidentFilter, event_type_field
 
 __all__ = [
     "COUNTED_TABLES",
+    "article_sources",
+    "count_incidents",
     "counts",
     "get_article",
     "get_document",
@@ -150,6 +152,16 @@ def list_incidents(db: Backend, filters: IncidentFilter | None = None) -> list[I
     )
     reports = _incident_reports(db, [row["id"] for row in rows])
     return [codec.incident_from(row, tuple(reports[row["id"]])) for row in rows]
+
+
+def count_incidents(db: Backend, filters: IncidentFilter | None = None) -> int:
+    """How many incidents match ``filters`` (its limit, offset and cursor ignored)."""
+    f = filters or IncidentFilter()
+    source = db.incident_source(search=bool(f.q))
+    conditions, params = _narrowing(db, f, source)
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    rows = db.query(f"SELECT COUNT(*) AS n FROM {source.tables}{where}", params)
+    return int(rows[0]["n"])
 
 
 def _incident_reports(db: Backend, incident_ids: list[str]) -> dict[str, list[Report]]:
@@ -283,6 +295,21 @@ def outlets(db: Backend, article_ids: Sequence[str]) -> dict[str, str | None]:
         return {}
     rows = db.query(f"SELECT id, outlet FROM articles WHERE id IN ({_marks(ids)})", ids)
     return {row["id"]: row["outlet"] for row in rows}
+
+
+def article_sources(
+    db: Backend, article_ids: Sequence[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """Article id -> (outlet, url), for the given articles."""
+    ids = list(dict.fromkeys(article_ids))
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for start in range(0, len(ids), 500):  # within every backend's parameter limit
+        chunk = ids[start : start + 500]
+        rows = db.query(
+            f"SELECT id, outlet, url FROM articles WHERE id IN ({_marks(chunk)})", chunk
+        )
+        found.update((row["id"], (row["outlet"], row["url"])) for row in rows)
+    return found
 
 
 def search_sentences(db: Backend, text: str, limit: int = 20) -> list[tuple[str, Sentence]]:
