@@ -18,6 +18,7 @@ from sitrep.extract.places import PlacePrior, guessed
 from sitrep.model import Article, Corpus, Document, Evidence, Failure, PartialDate
 from sitrep.pipeline import process_all, reprocess_places
 from sitrep.resolve import resolve
+from sitrep.resolve.matching import dated_by_publication
 from sitrep.serialize import corpus_json, document_json
 
 __all__ = ["ExtractResult", "document_record", "extract_articles", "process_in_batches", "records", "with_batch_places"]
@@ -109,9 +110,15 @@ def _with_inferred_date(doc: Document, corpus: Corpus) -> Document:
 
 def _with_incident_dates(doc: Document, corpus: Corpus) -> Document:
     """A follow-up that states no date of its attack ("the death toll from the strike on the
-    restaurant has risen to eight") takes the date of the incident it joined, when that is
-    earlier: the attack's day, not the day of the update."""
-    followups = {(r.article_id, r.evidence) for r in doc.reports if r.followup}
+    restaurant has risen to eight"), or a report no sentence of which tells a day, takes the
+    date of the incident it joined, when that is earlier: the attack's day, not the day of the
+    update or of the article."""
+    published = doc.article.published
+    followups = {
+        (r.article_id, r.evidence)
+        for r in doc.reports
+        if r.followup or dated_by_publication(r, published)
+    }
     if not followups:
         return doc
     dated: dict[tuple[str, tuple[Evidence, ...]], PartialDate] = {}

@@ -15,6 +15,7 @@ from resolve_factories import (
     OBOLON,
     at_least,
     doc,
+    evidence,
     report,
     seed_documents,
 )
@@ -181,3 +182,25 @@ def test_an_update_dated_by_its_publication_does_not_date_the_attack() -> None:
     incidents = resolve(docs, Settings()).incidents
     assert [sorted(r.article_id for r in i.reports) for i in incidents] == [["a", "b", "c"]]
     assert incidents[0].date == saturday
+
+
+def test_a_report_no_sentence_of_which_tells_a_day_joins_the_strike_days_before() -> None:
+    # A feature two days after a strike names no day: it took its publication date, so
+    # the attack it tells of may be that day or days before.
+    thursday, saturday = PartialDate(2023, 10, 5), PartialDate(2023, 10, 7)
+    first = report("a", IZIUM, thursday, at_least(52), text="A missile hit a cafe on Thursday.")
+    feature = replace(
+        report("b", IZIUM, saturday, at_least(52), text="The missile killed 52 at a wake."),
+        date_inferred=True,
+    )
+    docs = [
+        doc("a", dt.date(2023, 10, 5), (first,)),
+        doc("b", dt.date(2023, 10, 7), (feature,)),
+    ]
+    incidents = resolve(docs, Settings()).incidents
+    assert [sorted(r.article_id for r in i.reports) for i in incidents] == [["a", "b"]]
+    assert incidents[0].date == thursday
+    # told "on Saturday", the same report is another day's attack
+    told = replace(feature, evidence=evidence("The missile killed 52 at a wake on Saturday."))
+    docs[1] = doc("b", dt.date(2023, 10, 7), (told,))
+    assert len(resolve(docs, Settings()).incidents) == 2

@@ -42,6 +42,14 @@ SAME_SETTLEMENT_KM = 3.0
 _INTERCHANGEABLE = frozenset({"shelling_artillery_missile_attack", "air_drone_strike"})
 
 _OVERNIGHT = re.compile(r"\bovernight\b|\bnight\b|\bnightly\b|\blate on\b", re.IGNORECASE)
+# Words that tell a day; a report whose sentences have none is dated only by its publication.
+_DAY_WORDS = re.compile(
+    r"\b(?:today|tonight|yesterday|overnight|night|morning|evening|afternoon|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[./]\d{1,2}",
+    re.IGNORECASE,
+)
 
 # Transliteration variants (SCORING.md): compare names after mapping these.
 _VARIANTS = {
@@ -108,8 +116,18 @@ def make_entry(article_id: str, index: int, report: Report, published: dt.date |
         day=None if report.date is None else full_date(report.date, published),
         flexible=flexible,
         order=(stamp, article_id, index),
-        followup=report.followup,
+        followup=report.followup or dated_by_publication(report, published),
     )
+
+
+def dated_by_publication(report: Report, published: dt.date | None) -> bool:
+    """No sentence of the report tells a day: it took its article's date, so the attack it
+    tells of happened on that day or some days before (a feature two days after a strike)."""
+    if not report.date_inferred or published is None or report.date is None:
+        return False
+    if full_date(report.date, published) != published:
+        return False
+    return not any(_DAY_WORDS.search(e.text) for e in report.evidence)
 
 
 def reach(window: int) -> int:
