@@ -61,10 +61,11 @@ def test_markdown_cites_every_value(written: dict[str, Path]) -> None:
     assert "![oblasts](report-2022-03-04-oblasts.svg)" in text
 
 
-def test_html_is_escaped_and_links_charts(written: dict[str, Path]) -> None:
+def test_html_is_self_contained_with_inline_svg(written: dict[str, Path]) -> None:
     html = written[".html"].read_text(encoding="utf-8")
     assert "<script" not in html
-    assert '<img src="report-2022-03-04-oblasts.svg"' in html
+    assert "<img" not in html and ".svg" not in html  # nothing to lose when mailed alone
+    assert html.count("<svg") == 3  # oblasts, daily, the one figure series
     assert 'class="contested"' in html
 
 
@@ -112,3 +113,43 @@ def test_cli_report_missing_database_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "No database at" in result.output
+
+
+def test_unknown_counts_say_unknown_never_at_least_0(tmp_path: Path) -> None:
+    report = build_report(demo_store(), dt.date(2022, 3, 3))  # Odesa: injured 3, killed unknown
+    (md, html) = write_report(report, tmp_path)[:2]
+    for text in (md.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")):
+        assert "at least 0" not in text
+        assert "killed unknown, at least 3 injured" in text
+
+
+def test_totals_and_change_against_the_previous_period() -> None:
+    report = build_report(
+        demo_store(), dt.date(2022, 3, 4), days=2
+    )  # Odesa + Kyiv; before: Kharkiv
+    assert (report.totals.incidents, report.totals.killed, report.totals.injured) == (2, 1, 3)
+    assert report.previous is not None
+    assert (report.previous.incidents, report.previous.killed) == (1, 5)
+    from sitrep.report.render import totals_text
+
+    assert totals_text(report) == (
+        "2 new incidents (+1), at least 1 killed (−4), at least 3 injured (−9) in 2 oblast(s); "
+        "change against the previous 2 days."
+    )
+
+
+def test_only_the_top_charts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.report import charts
+    from sitrep.report.model import SeriesSummary
+
+    report = build_report(demo_store(), dt.date(2022, 3, 4), days=3)
+    many = tuple(
+        SeriesSummary(s.metric, f"{s.scope} {n}", s.claims)
+        for n in range(40)
+        for s in report.series
+    )
+    crowded = type(report)(
+        **{**{f: getattr(report, f) for f in report.__dataclass_fields__}, "series": many}
+    )
+    drawn = charts.draw_charts(crowded)
+    assert len([n for n in drawn if n.startswith("series")]) == charts.MAX_SERIES_CHARTS

@@ -6,8 +6,15 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from sitrep.export._sources import article_sources
 from sitrep.model import Contradiction, Figure, Incident
-from sitrep.report.model import Claim, OblastSummary, SeriesSummary, SituationReport, low
+from sitrep.report.model import (
+    Claim,
+    OblastSummary,
+    SeriesSummary,
+    SituationReport,
+    totals,
+)
 from sitrep.serve.fake import QueryStore
 from sitrep.store.base import IncidentFilter
 
@@ -22,17 +29,19 @@ def _oblasts(incidents: Iterable[Incident]) -> tuple[OblastSummary, ...]:
         groups[(incident.place.admin1 if incident.place else None) or UNKNOWN_OBLAST].append(
             incident
         )
-    summaries = [
-        OblastSummary(
-            oblast=name,
-            incidents=tuple(items),
-            killed=sum(low(i.killed) or 0 for i in items),
-            injured=sum(low(i.injured) or 0 for i in items),
-            unknown_killed=sum(1 for i in items if i.killed is None),
+    summaries = []
+    for name, items in groups.items():
+        sums = totals(items)
+        summaries.append(
+            OblastSummary(
+                oblast=name,
+                incidents=tuple(items),
+                killed=sums.killed,
+                injured=sums.injured,
+                unknown_killed=sum(1 for i in items if i.killed is None),
+            )
         )
-        for name, items in groups.items()
-    ]
-    return tuple(sorted(summaries, key=lambda s: (-s.killed, -s.injured, s.oblast)))
+    return tuple(sorted(summaries, key=lambda s: (-(s.killed or 0), -(s.injured or 0), s.oblast)))
 
 
 def _claim_key(figure: Figure) -> tuple[str, str, str, int | None]:
@@ -57,7 +66,7 @@ def _series(
     figures = store.list_figures()
     articles = {f.article_id: store.get_article(f.article_id) for f in figures}
     published = {a: (art.published if art else None) for a, art in articles.items()}
-    outlets = store.outlets(list(articles))
+    outlets = {a: s.outlet for a, s in article_sources(store, list(articles)).items()}
     latest: dict[tuple[str, str], dict[str, Claim]] = defaultdict(dict)
     for figure in figures:
         as_of = _as_of(figure, published)
@@ -98,11 +107,21 @@ def build_report(store: QueryStore, date: dt.date, days: int = 1) -> SituationRe
         (date_from + dt.timedelta(days=n), per_day.get(date_from + dt.timedelta(days=n), 0))
         for n in range(days)
     )
+    sources = article_sources(store, [r.article_id for i in incidents for r in i.reports])
+    before = store.list_incidents(
+        IncidentFilter(
+            date_from=date_from - dt.timedelta(days=days),
+            date_to=date_from - dt.timedelta(days=1),
+            limit=None,
+        )
+    )
     return SituationReport(
         date_from=date_from,
         date_to=date,
         oblasts=_oblasts(incidents),
-        outlets=store.outlets([r.article_id for i in incidents for r in i.reports]),
+        outlets={a: s.outlet for a, s in sources.items()},
+        totals=totals(incidents),
+        previous=totals(before),
         series=series,
         contradictions=tuple(relevant),
         daily=daily,

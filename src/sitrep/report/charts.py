@@ -1,7 +1,15 @@
-"""Report charts as SVG files, drawn with matplotlib's Agg backend (no display needed)."""
+"""Report charts as SVG, drawn with matplotlib's Agg backend (no display needed).
+
+Only the top charts: casualties by oblast (the worst :data:`MAX_OBLASTS`),
+incidents per day, and the :data:`MAX_SERIES_CHARTS` figure series that
+matter most (contested first, then the most claimants).  The HTML report
+inlines them; the Markdown report links the same SVG written beside it.
+"""
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 
 import matplotlib
@@ -13,7 +21,11 @@ from matplotlib.figure import Figure as PlotFigure
 from sitrep.report.model import SeriesSummary, SituationReport, low
 from sitrep.report.text import label
 
-__all__ = ["write_charts"]
+__all__ = ["MAX_OBLASTS", "MAX_SERIES_CHARTS", "draw_charts", "top_series", "write_charts"]
+
+#: A one-day synthetic report drew 73 charts; an analyst reads the first few.
+MAX_SERIES_CHARTS = 3
+MAX_OBLASTS = 12
 
 KILLED, INJURED, CONTESTED, PLAIN = "#b3261e", "#f2b134", "#b3261e", "#1f3a5f"
 plt.rcParams.update(
@@ -21,28 +33,30 @@ plt.rcParams.update(
 )
 
 
-def _save(fig: PlotFigure, path: Path) -> Path:
+def _svg(fig: PlotFigure) -> str:
     fig.tight_layout()
-    fig.savefig(path, format="svg", metadata={"Date": None})
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Date": None})
     plt.close(fig)
-    return path
+    text = out.getvalue()
+    return text[text.index("<svg") :]  # inline: no XML prolog or doctype
 
 
-def oblast_chart(report: SituationReport, path: Path) -> Path:
-    """Killed and injured per oblast (low ends of the stated counts)."""
-    rows = list(reversed(report.oblasts))
+def oblast_chart(report: SituationReport) -> str:
+    """Killed and injured per oblast (low ends of the stated counts), the worst first."""
+    rows = list(reversed(report.oblasts[:MAX_OBLASTS]))
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(rows) + 1.2))
     y = range(len(rows))
     ax.barh(
         [v + 0.2 for v in y],
-        [o.killed for o in rows],
+        [o.killed or 0 for o in rows],
         height=0.4,
         color=KILLED,
         label="killed (at least)",
     )
     ax.barh(
         [v - 0.2 for v in y],
-        [o.injured for o in rows],
+        [o.injured or 0 for o in rows],
         height=0.4,
         color=INJURED,
         label="injured (at least)",
@@ -52,19 +66,19 @@ def oblast_chart(report: SituationReport, path: Path) -> Path:
     ax.set_title(
         f"Casualties in new incidents by oblast, {report.date_from} – {report.date_to}", loc="left"
     )
-    return _save(fig, path)
+    return _svg(fig)
 
 
-def daily_chart(report: SituationReport, path: Path) -> Path:
+def daily_chart(report: SituationReport) -> str:
     """Incidents per day over the period."""
     fig, ax = plt.subplots(figsize=(7, 2.4))
     ax.bar([d.isoformat()[5:] for d, _ in report.daily], [n for _, n in report.daily], color=PLAIN)
     ax.set_title("New incidents per day", loc="left")
     ax.tick_params(axis="x", labelrotation=45)
-    return _save(fig, path)
+    return _svg(fig)
 
 
-def series_chart(series: SeriesSummary, path: Path) -> Path:
+def series_chart(series: SeriesSummary) -> str:
     """Each claimant's latest value for one figure; contested claims in red."""
     claims = [c for c in series.claims if low(c.figure.value) is not None]
     fig, ax = plt.subplots(figsize=(7, 0.5 * len(claims) + 1.2))
@@ -77,17 +91,45 @@ def series_chart(series: SeriesSummary, path: Path) -> Path:
         f"{label(series.metric)} — {series.scope} (latest claim per source; red: contested)",
         loc="left",
     )
-    return _save(fig, path)
+    return _svg(fig)
 
 
-def write_charts(report: SituationReport, out: Path, stem: str) -> dict[str, Path]:
-    """Draw every chart the report has data for; return name -> file."""
-    charts: dict[str, Path] = {}
+def _chartable(series: SeriesSummary) -> bool:
+    return any(low(c.figure.value) is not None for c in series.claims)
+
+
+def top_series(report: SituationReport) -> list[int]:
+    """Indexes of the series worth a chart: contested first, then the most claimants."""
+    ranked = sorted(
+        (n for n, s in enumerate(report.series) if _chartable(s)),
+        key=lambda n: (not report.series[n].contested, -len(report.series[n].claims), n),
+    )
+    return sorted(ranked[:MAX_SERIES_CHARTS])
+
+
+def draw_charts(report: SituationReport) -> dict[str, str]:
+    """The top charts as SVG text: ``oblasts``, ``daily``, ``series-N``."""
+    charts: dict[str, str] = {}
     if report.oblasts:
-        charts["oblasts"] = oblast_chart(report, out / f"{stem}-oblasts.svg")
+        charts["oblasts"] = oblast_chart(report)
     if len(report.daily) > 1:
-        charts["daily"] = daily_chart(report, out / f"{stem}-daily.svg")
-    for n, series in enumerate(report.series):
-        if any(low(c.figure.value) is not None for c in series.claims):
-            charts[f"series-{n}"] = series_chart(series, out / f"{stem}-figure-{n + 1}.svg")
+        charts["daily"] = daily_chart(report)
+    for n in top_series(report):
+        charts[f"series-{n}"] = series_chart(report.series[n])
     return charts
+
+
+def _file_name(stem: str, name: str) -> str:
+    if name.startswith("series-"):
+        return f"{stem}-figure-{int(name.split('-')[1]) + 1}.svg"
+    return f"{stem}-{name}.svg"
+
+
+def write_charts(charts: dict[str, str], out: Path, stem: str) -> dict[str, Path]:
+    """Write each chart beside the Markdown report; return name -> file."""
+    written = {}
+    for name, svg in charts.items():
+        path = out / _file_name(stem, name)
+        path.write_text(re.sub(r"\s+$", "\n", svg), encoding="utf-8")
+        written[name] = path
+    return written

@@ -7,18 +7,45 @@ from dataclasses import dataclass
 
 from sitrep.model import Contradiction, Figure, Incident, Number
 
-__all__ = ["Claim", "OblastSummary", "SeriesSummary", "SituationReport"]
+__all__ = ["Claim", "OblastSummary", "SeriesSummary", "SituationReport", "Totals", "totals"]
 
 
 @dataclass(frozen=True, slots=True)
 class OblastSummary:
-    """New incidents in one oblast; ``killed``/``injured`` sum the low ends ("at least")."""
+    """New incidents in one oblast; ``killed``/``injured`` sum the low ends ("at least").
+
+    A sum is ``None`` when no incident of the oblast has that count: unknown,
+    never "at least 0".
+    """
 
     oblast: str
     incidents: tuple[Incident, ...]
-    killed: int
-    injured: int
+    killed: int | None
+    injured: int | None
     unknown_killed: int  # incidents whose killed count is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """A period's incidents and the low-end sums of their counts (``None``: none known)."""
+
+    incidents: int
+    killed: int | None
+    injured: int | None
+
+
+def _sum(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def totals(incidents: tuple[Incident, ...] | list[Incident]) -> Totals:
+    """:class:`Totals` of ``incidents``."""
+    return Totals(
+        incidents=len(incidents),
+        killed=_sum([low(i.killed) for i in incidents]),
+        injured=_sum([low(i.injured) for i in incidents]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +82,8 @@ class SituationReport:
     series: tuple[SeriesSummary, ...]
     contradictions: tuple[Contradiction, ...]
     daily: tuple[tuple[dt.date, int], ...]
+    totals: Totals = Totals(0, None, None)
+    previous: Totals | None = None  # the period of the same length just before
 
     @property
     def incidents(self) -> tuple[Incident, ...]:

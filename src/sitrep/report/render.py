@@ -13,10 +13,17 @@ from pathlib import Path
 from jinja2 import Environment, select_autoescape
 
 from sitrep.model import Contradiction, Figure, Incident, Report
-from sitrep.report.model import Claim, SituationReport
+from sitrep.report.model import Claim, OblastSummary, SituationReport
 from sitrep.report.text import describe_number, label
 
-__all__ = ["contradiction_text", "incident_text", "render_html", "render_markdown"]
+__all__ = [
+    "contradiction_text",
+    "incident_text",
+    "oblast_text",
+    "render_html",
+    "render_markdown",
+    "totals_text",
+]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
 
@@ -29,12 +36,54 @@ def md(text: str) -> str:
 def _sources(incident: Incident, outlets: Mapping[str, str | None]) -> str:
     parts = []
     for report in incident.reports:
-        outlet = outlets.get(report.article_id) or report.article_id
+        outlet = outlets.get(report.article_id) or "unknown outlet"  # never a hex id
         who = f" citing {report.claimant.name}" if report.claimant else ""
         parts.append(
             f"{outlet}{who}: killed {describe_number(report.killed)}, injured {describe_number(report.injured)}"
         )
     return "; ".join(parts)
+
+
+def _change(now: int | None, before: int | None) -> str:
+    if now is None or before is None:
+        return (
+            ""
+            if now is None and before is None
+            else " (none known before)"
+            if before is None
+            else ""
+        )
+    diff = now - before
+    return f" ({'+' if diff > 0 else '−' if diff < 0 else '±'}{abs(diff):,})"
+
+
+def _at_least(value: int | None, word: str) -> str:
+    return f"{word} unknown" if value is None else f"at least {value:,} {word}"
+
+
+def totals_text(report: SituationReport) -> str:
+    """``3 new incidents (+1), at least 6 killed (−2), injured unknown; change against the
+    previous 3 days.``"""
+    now, before = report.totals, report.previous
+    days = (report.date_to - report.date_from).days + 1
+    count = f"{now.incidents:,} new incident{'s' if now.incidents != 1 else ''}"
+    parts = [
+        count + (_change(now.incidents, before.incidents) if before else ""),
+        _at_least(now.killed, "killed") + (_change(now.killed, before.killed) if before else ""),
+        _at_least(now.injured, "injured")
+        + (_change(now.injured, before.injured) if before else ""),
+    ]
+    span = "day" if days == 1 else f"{days} days"
+    against = f"; change against the previous {span}" if before else ""
+    return f"{', '.join(parts)} in {len(report.oblasts)} oblast(s){against}."
+
+
+def oblast_text(oblast: OblastSummary) -> str:
+    """``at least 5 killed, at least 12 injured, 1 with unknown deaths`` (never "at least 0")."""
+    unknown = f", {oblast.unknown_killed} with unknown deaths" if oblast.unknown_killed else ""
+    if oblast.killed is None:
+        unknown = ""
+    return f"{_at_least(oblast.killed, 'killed')}, {_at_least(oblast.injured, 'injured')}{unknown}"
 
 
 def incident_text(incident: Incident, outlets: Mapping[str, str | None]) -> str:
@@ -49,7 +98,7 @@ def incident_text(incident: Incident, outlets: Mapping[str, str | None]) -> str:
 
 def claim_text(claim: Claim) -> str:
     as_of = claim.as_of.isoformat() if claim.as_of else "date unknown"
-    outlet = claim.outlet or claim.figure.article_id
+    outlet = claim.outlet or "an unknown outlet"
     return f"{claim.claimant}: {describe_number(claim.figure.value)} (as of {as_of}; reported by {outlet})"
 
 
@@ -77,20 +126,13 @@ def _title(report: SituationReport) -> str:
 
 def render_markdown(report: SituationReport, charts: Mapping[str, Path]) -> str:
     lines = [f"# {_title(report)}", ""]
-    total = len(report.incidents)
-    lines += [
-        f"{total} new incident{'s' if total != 1 else ''} in {len(report.oblasts)} oblast(s).",
-        "",
-    ]
+    lines += [totals_text(report), ""]
     lines += [
         f"![{name}]({path.name})" for name, path in charts.items() if not name.startswith("series")
     ]
     lines += ["", "## New incidents by oblast", ""]
     for oblast in report.oblasts:
-        unknown = f", {oblast.unknown_killed} with unknown deaths" if oblast.unknown_killed else ""
-        lines.append(
-            f"### {md(oblast.oblast)} — at least {oblast.killed} killed, {oblast.injured} injured{unknown}"
-        )
+        lines.append(f"### {md(oblast.oblast)} — {oblast_text(oblast)}")
         lines += [f"- {md(incident_text(i, report.outlets))}" for i in oblast.incidents] + [""]
     if not report.oblasts:
         lines += ["No new incidents recorded in this period.", ""]
@@ -117,21 +159,21 @@ _HTML = """<!doctype html>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1b2430;line-height:1.5}
 h1{border-bottom:3px solid #f2b134;padding-bottom:.3rem}h2{margin-top:2rem;color:#1f3a5f}
-li{margin:.3rem 0}.contested{color:#b3261e;font-weight:600}.muted{color:#5d6b7a}img{max-width:100%}
+li{margin:.3rem 0}.contested{color:#b3261e;font-weight:600}.muted{color:#5d6b7a}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 </style></head><body>
 <h1>{{ title }}</h1>
-<p>{{ total }} new incident{{ '' if total == 1 else 's' }} in {{ report.oblasts|length }} oblast(s).</p>
-{% for name, path in charts.items() if not name.startswith('series') %}<p><img src="{{ path.name }}" alt="{{ name }} chart"></p>{% endfor %}
+<p>{{ totals_text(report) }}</p>
+{% for name, svg in charts.items() if not name.startswith('series') %}<figure role="img" aria-label="{{ name }} chart">{{ svg|safe }}</figure>{% endfor %}
 <h2>New incidents by oblast</h2>
 {% for o in report.oblasts %}
-<h3>{{ o.oblast }} <span class="muted">— at least {{ o.killed }} killed, {{ o.injured }} injured{% if o.unknown_killed %}, {{ o.unknown_killed }} with unknown deaths{% endif %}</span></h3>
+<h3>{{ o.oblast }} <span class="muted">— {{ oblast_text(o) }}</span></h3>
 <ul>{% for i in o.incidents %}<li>{{ incident_text(i, report.outlets) }}</li>{% endfor %}</ul>
 {% else %}<p>No new incidents recorded in this period.</p>{% endfor %}
 <h2>Figures</h2>
 {% for s in report.series %}
 <h3>{{ label(s.metric) }}, {{ s.scope }}{% if s.contested %} <span class="contested">— contested</span>{% endif %}</h3>
 <ul>{% for c in s.claims %}<li>{{ claim_text(c) }}{% if c.contested %} <span class="contested">(contested)</span>{% endif %}{% if c.new %} <em>(new)</em>{% endif %}</li>{% endfor %}</ul>
-{% set key = 'series-' ~ loop.index0 %}{% if key in charts %}<p><img src="{{ charts[key].name }}" alt="{{ s.metric }} chart"></p>{% endif %}
+{% set key = 'series-' ~ loop.index0 %}{% if key in charts %}<figure role="img" aria-label="{{ s.metric }} chart">{{ charts[key]|safe }}</figure>{% endif %}
 {% endfor %}
 <h2>Contested</h2>
 <ul>{% for c in report.contradictions %}<li class="contested">{{ contradiction_text(c) }}</li>{% else %}<li>Nothing contested.</li>{% endfor %}</ul>
@@ -142,10 +184,13 @@ _env = Environment(autoescape=select_autoescape(default=True, default_for_string
 _template = _env.from_string(_HTML)
 
 
-def render_html(report: SituationReport, charts: Mapping[str, Path]) -> str:
+def render_html(report: SituationReport, charts: Mapping[str, str]) -> str:
+    """The report as one self-contained HTML page; ``charts`` are SVG texts (our own, drawn
+    by matplotlib from numbers, so inlined unescaped; every text from articles is escaped)."""
     return _template.render(
         title=_title(report),
-        total=len(report.incidents),
+        totals_text=totals_text,
+        oblast_text=oblast_text,
         report=report,
         charts=charts,
         incident_text=incident_text,
