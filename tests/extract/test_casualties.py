@@ -91,6 +91,11 @@ def test_ages_are_not_counts(sentence: str, expected: Found) -> None:
     assert _found(sentence) == expected
 
 
+def test_a_share_of_a_village_is_no_count() -> None:
+    assert _found("The strike killed every 6th resident of the village.") == []
+    assert _found("The strike killed every tenth resident.") == []
+
+
 # "including ...", "two of them ...", a parenthesis or a dash aside does not change the count.
 @pytest.mark.parametrize(
     ("sentence", "killed"),

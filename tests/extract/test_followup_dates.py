@@ -36,3 +36,18 @@ def test_update_alone_keeps_its_day() -> None:
     )
     doc = extract_articles([later], load_settings()).docs[0]
     assert [r.date.isoformat() if r.date else None for r in doc.reports if r.killed] == ["2024-05-16"]
+
+
+def test_a_funeral_day_is_not_the_attack_day() -> None:
+    # "Funerals began today" dates the funerals; the strike it names is the one two days before.
+    article = Article(
+        id="a3",
+        source="t",
+        published=dt.date(2024, 5, 16),
+        text=(
+            "Funerals began today for victims of a Russian missile strike on Kostiantynivka.\n\n"
+            "On May 14, a Russian missile hit a supermarket in Kostiantynivka, killing 9 people."
+        ),
+    )
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert [r.date.isoformat() if r.date else None for r in doc.reports] == ["2024-05-14"]

@@ -50,7 +50,9 @@ _REPORT_BEFORE = re.compile(
       (?:has\s+|had\s+|have\s+|continued\s+to\s+|continues\s+to\s+)?(?:rose|risen|rises|rise|rising|climbed|climbs|increased|increases|grew|grown|
         jumped|reached|reaches|stood|stands|went\s+up)|
       as\s+of|
-      continu(?:ed|ing|es)\s+(?:into|through|until)
+      continu(?:ed|ing|es)\s+(?:into|through|until)|
+      (?:funerals?|burials?)\s+(?:began|begin|begins|were\s+held|was\s+held|took\s+place)|
+      (?:were|was)\s+(?:buried|laid\s+to\s+rest)|mourned|mourning
     )\s+(?:[\w,'’():.-]+\s+){0,4}?(?:on|by|as\s+of|at|late\s+on|early\s+on|until|through)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -189,6 +189,8 @@ def count_victims(phrase: str, direction: Direction = "right") -> VictimCount | 
     the subject of a verb that follows it (the last conjunct is kept first),
     ``"right"`` for the object of a verb before it.
     """
+    if _PROPORTION.search(phrase):
+        return None  # "every sixth resident", "one in six residents": a share, not a count
     parts = _drop_named_appositions(_both_and(_conjuncts(phrase)))
     if not parts:
         return None
@@ -200,6 +202,11 @@ def count_victims(phrase: str, direction: Direction = "right") -> VictimCount | 
     return VictimCount(_sum(numbers), first.start, last.end)
 
 
+_PROPORTION = re.compile(
+    r"\bevery\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"|\b(?:one|1)\s+(?:in|out\s+of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
 _BOTH = re.compile(r"both\s+(?=\S)", re.I)
 
 
