@@ -75,6 +75,7 @@ def test_strikes_are_events(text: str) -> None:
         ("“As of 08:00 (0500 GMT) on March 5, the bodies of six people were recovered,” rescuers said.", None, "2024-03-05"),
         ("Rescue work continued into Tuesday after the barrage struck Odesa.", None, "2024-03-05"),
         ("Drones hit Odesa, killing 4, according to figures released by officials on Tuesday.", None, "2024-03-05"),
+        ("On March 5, it became known that the death toll in Odesa had increased to 12.", None, "2024-03-05"),
     ],
 )
 def test_event_time_and_report_time(text: str, event: str | None, as_of: str | None) -> None:

@@ -120,9 +120,19 @@ def is_update(text: str) -> bool:
     return bool(_UPDATE.search(text))
 
 
+# "On November 23, it became known that the toll had risen": the day of the telling.
+_KNOWN_AFTER = re.compile(
+    r"\A,?\s+it\s+(?:became|was\s+made)\s+known\b|\A,?\s+it\s+(?:was\s+)?(?:emerged|reported|announced|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, d: DateMention) -> str:
     before = text[max(0, d.start - 90) : d.start]
-    if _EVENT_AFTER.match(text, d.end):
+    after = text[d.end : d.end + 90]  # \A anchors at a slice's start, not at match()'s pos
+    if _KNOWN_AFTER.match(after):
+        return "report"
+    if _EVENT_AFTER.match(after):
         return "event"
     if _REPORT_BEFORE.search(before[-50:]):
         return "report"
