@@ -9,10 +9,11 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeadersParserException
 
 from sitrep.config import Settings
-from sitrep.errors import InputError, InputTooLarge, TruncatedInput
+from sitrep.errors import EmptyInput, InputError, InputTooLarge, TruncatedInput
 from sitrep.ingest.decode import decode_bytes
 from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.html import parse_html
@@ -36,6 +37,41 @@ WARC_INFLATION = 10
 
 class _ArchiveTooLarge(InputTooLarge):
     """The decompressed archive grew past its limit: the crawl ends here."""
+
+
+class _ArchiveCutOff(TruncatedInput):
+    """The gzip data ends inside a member (not ``EOFError``, which warcio takes for the end)."""
+
+
+# Raised by the archive stream inside warcio: they end the crawl with their Failure.
+_ARCHIVE_ENDS = (_ArchiveTooLarge, _ArchiveCutOff)
+
+
+class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
+    """warcio's record loader, taking a response without ``WARC-Target-URI`` as HTTP (it
+    raises ``AttributeError`` on one, and the crawl would end there)."""
+
+    def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
+        return super().load_http_headers(rec_type, uri or "http:", stream, length)
+
+
+def _archive(stream: io.IOBase) -> Any:
+    archive = ArchiveIterator(stream)
+    archive.loader = _Loader()
+    return archive
+
+
+def _cut_tail(data: bytes, archive: Any, source: str) -> Failure | None:
+    """The Failure for an uncompressed archive whose last record is cut off in its header
+    (warcio ends quietly there); gzipped ones raise :class:`_ArchiveCutOff`."""
+    if data.startswith(b"\x1f\x8b") or not data[archive.offset :].strip():
+        return None
+    return failure(
+        TruncatedInput(
+            source,
+            f"ends in a cut-off record (from byte {archive.offset:,}). Fetch the file again.",
+        )
+    )
 
 
 # Compressed bytes fed to the decompressor at a time.
@@ -78,14 +114,16 @@ class _Inflating(io.RawIOBase):
                 pending = inflate.unconsumed_tail
             elif inflate.eof:  # a member ended: the next one starts in what is left
                 pending = inflate.unused_data
-                self._inflate = inflate = zlib.decompressobj(wbits=31)
                 if not pending and self._pos >= len(self._data):
                     return b""
+                self._inflate = inflate = zlib.decompressobj(wbits=31)
             elif self._pos < len(self._data):
                 pending = bytes(self._data[self._pos : self._pos + _CHUNK])
                 self._pos += len(pending)
             else:
-                raise EOFError("the gzip data ends inside a member")
+                raise _ArchiveCutOff(
+                    self._source, "the gzip data ends inside a record. Fetch the file again."
+                )
             if chunk := inflate.decompress(pending, size):
                 return chunk
 
@@ -132,13 +170,21 @@ def _record_article(record: Any, source: str, settings: Settings) -> Article:
 
 def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Article | Failure]:
     """Articles from the HTML responses of a WARC; a cut-off archive ends with a Failure."""
-    records = iter(ArchiveIterator(_archive_stream(data, source, settings)))
+    archive = _archive(_archive_stream(data, source, settings))
+    records = iter(archive)
+    found = False
     while True:
         try:
             item = _record_item(next(records), source, settings)
         except StopIteration:
+            if (cut := _cut_tail(data, archive, source)) is not None:
+                yield cut
+            elif not found:
+                yield failure(
+                    EmptyInput(source, "holds no HTML response. Is it a crawl of web pages?")
+                )
             return
-        except _ArchiveTooLarge as e:
+        except _ARCHIVE_ENDS as e:
             yield failure(e)
             return
         except _ARCHIVE_BROKEN as e:
@@ -147,6 +193,7 @@ def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Article 
             )
             return
         if item is not None:
+            found = True
             yield item
 
 
@@ -157,7 +204,7 @@ def _record_item(record: Any, source: str, settings: Settings) -> Article | Fail
     """
     try:
         return _record_article(record, source, settings) if _is_html_response(record) else None
-    except (_ArchiveTooLarge, *_ARCHIVE_BROKEN):
+    except (*_ARCHIVE_ENDS, *_ARCHIVE_BROKEN):
         raise
     except InputError as e:
         return failure(e)
