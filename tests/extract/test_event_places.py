@@ -30,6 +30,8 @@ def extract(*texts: str) -> list[dict[str, Any]]:
         ("On 9 May 2023, Russian forces shelled Kamianske, Vasylivka raion, killing two residents.", "Kamianske", 2),
         ("On 10 May 2023, marines fought near Krynky on the left bank of the Dnipro; six were killed.", "Krynky", 6),
         ("On 12 May 2023, Russian forces shelled Nikopol district; in the town of Pokrov a woman was killed.", "Pokrov", 1),
+        # the capital named as the place attacked, not as the government that acts
+        ("On 14 May 2023, Kyiv was hit by a barrage of missiles that killed two people.", "Kyiv", 2),
     ],
 )
 def test_one_incident_at_the_event_place_with_its_toll(text: str, place: str, killed: int) -> None:

@@ -283,6 +283,11 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _UNKNOWN_NAME = re.compile(
     r"(?:[A-Z][\w'’-]*|\d[\d/-]*)(?:\s+(?:[A-Z][\w'’-]*|imeni|\d[\d/-]*)){0,3}$"
 )
+# Words before a comma that name no place: dates ("Sunday", "14 May 2023"), bare numbers.
+_NOT_A_NAME = re.compile(
+    r"\A[\d\s/-]*\Z|\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Today|Yesterday)\b"
+)
 _UNIT_KINDS = frozenset({"oblast", "raion", "country"})
 
 Designated = tuple[NameMatch, Designator | None]
@@ -402,8 +407,8 @@ def _unknown_name(text: str, matches: list[Designated], q: int) -> NameMatch | N
         return None
     name = _UNKNOWN_NAME.search(text[: head.start() + 1])
     floor = matches[q - 1][0].end if q else 0
-    if name is None or name.start() < floor:
-        return None
+    if name is None or name.start() < floor or _NOT_A_NAME.search(name.group()):
+        return None  # "On Sunday, Kyiv", "On 14 May 2023, Kyiv": a date, not a village
     return NameMatch(name.start(), name.end(), name.group(), ())
 
 

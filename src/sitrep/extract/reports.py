@@ -141,7 +141,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"shelled|bombed|pounded|strikes?|attacks?)\s+(?:the\s+)?(?:(?:Ukrainian|Russian)\s+)?(?:capital\s+|city\s+of\s+|region\s+of\s+)?$",
     re.I,
 )
-_ATTACKED_AFTER = re.compile(r"\A(?:['’]s\s+[A-Z]\w+|\s+(?:was|were|is|has\s+been|had\s+been|came|comes|suffered|region|oblast))\b", re.I)
+_ATTACKED_AFTER = re.compile(r"(?:['’]s\s+[A-Z]\w+|\s+(?:was|were|is|has\s+been|had\s+been|came|comes|suffered|region|oblast))\b", re.I)
 
 
 def _seat_of_government(text: str, m: PlaceMention) -> bool:
