@@ -134,7 +134,7 @@ def test_api_export_uses_the_same_function(store: QueryStore) -> None:
     from sitrep.config import Settings
     from sitrep.serve.app import create_app
 
-    with TestClient(create_app(Settings(), store)) as client:
+    with TestClient(create_app(Settings(), store), base_url="http://127.0.0.1:8765") as client:
         for fmt in ("csv", "geojson", "jsonl", "parquet"):
             response = client.get(f"/api/export?format={fmt}")
             assert response.status_code == 200

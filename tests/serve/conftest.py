@@ -35,5 +35,5 @@ def client(request: pytest.FixtureRequest) -> Iterator[TestClient]:
         app = create_app(Settings(), demo_store())
     else:
         app = create_app(Settings(db=str(request.getfixturevalue("demo_db"))))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url="http://127.0.0.1:8765") as test_client:
         yield test_client

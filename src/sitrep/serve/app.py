@@ -23,7 +23,7 @@ from sitrep.serve.routers import (
     pages,
     stories,
 )
-from sitrep.serve.security import SecurityHeaders
+from sitrep.serve.security import SecurityHeaders, allowed_hosts
 from sitrep.serve.templating import render
 from sitrep.store import open_store
 
@@ -66,7 +66,10 @@ def create_app(settings: Settings, store: QueryStore | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.owns_store = store is None
     app.state.store = open_store(settings, read_only=settings.read_only) if store is None else store
-    app.add_middleware(SecurityHeaders, tile_url=settings.tile_url)
+    # Added last: outermost, so that every response, a 500 or a refused Host included, has them.
+    app.add_middleware(
+        SecurityHeaders, tile_url=settings.tile_url, hosts=allowed_hosts(settings.host)
+    )
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(SitrepError, _sitrep_error)
     for module in ROUTERS:
