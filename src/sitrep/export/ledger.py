@@ -116,21 +116,41 @@ def figure_row(figure: Figure, outlet: str | None, url: str | None = None) -> di
     }
 
 
+def _interval(number: Any) -> tuple[float, float]:
+    low = number.low if number.low is not None else number.value
+    high = (
+        number.high
+        if number.high is not None
+        else number.value
+        if number.qualifier == "exact"
+        else None
+    )
+    return (float("-inf") if low is None else low, float("inf") if high is None else high)
+
+
+def _disjoint(numbers: list[Any]) -> bool:
+    spans = [_interval(n) for n in numbers]
+    return any(a[1] < b[0] or b[1] < a[0] for a in spans for b in spans)
+
+
 def differing_field(contradiction: Contradiction) -> str | None:
-    """Which value the sources disagree on: ``killed``/``injured`` for incidents, else the metric."""
+    """Which value the sources disagree on: ``killed``/``injured`` for an incident (the one
+    whose stated ranges cannot both hold, else the one whose values differ), the metric
+    for a figure."""
     if contradiction.kind == "figure":
         return contradiction.metric
     reports = [c for c in contradiction.claims if isinstance(c, Report)]
-    for name in ("killed", "injured"):
-        values = {_low(getattr(r, name)) for r in reports if getattr(r, name) is not None}
-        if len(values) > 1:
+    stated = {
+        name: [getattr(r, name) for r in reports if getattr(r, name) is not None]
+        for name in ("killed", "injured")
+    }
+    for name, numbers in stated.items():
+        if _disjoint(numbers):
+            return name
+    for name, numbers in stated.items():
+        if len({(n.value, n.qualifier) for n in numbers}) > 1:
             return name
     return None
-
-
-def _low(number: Any) -> int | None:
-    low: int | None = number.low if number.low is not None else number.value
-    return low
 
 
 def _claim_row(contradiction: Contradiction, differs: str | None, claim: Any) -> dict[str, Any]:

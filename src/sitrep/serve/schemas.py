@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
+from sitrep.export._sources import outlet_label
+from sitrep.export.ledger import differing_field
 from sitrep.model import (
     Article,
     Claimant,
@@ -112,10 +114,14 @@ class IncidentPageOut(BaseModel):
 
 class ReportOut(BaseModel):
     article_id: str
-    outlet: str | None
+    outlet: str | None = Field(description="Outlet name; the URL's domain when none is known.")
+    url: str | None = Field(default=None, description="The original article's URL.")
     title: str | None
     published: dt.date | None
     date: str | None
+    as_of: str | None = Field(
+        default=None, description="The day the report's numbers are stated for (report time)."
+    )
     place: PlaceOut | None
     event_type: str
     sub_event_type: str
@@ -142,6 +148,8 @@ class SeriesPointOut(BaseModel):
     value: NumberOut
     article_id: str
     outlet: str | None
+    side: str | None = Field(default=None, description="Whose soldiers or people it counts.")
+    since: str | None = Field(default=None, description="Start of the period, as stated.")
     evidence: list[EvidenceOut]
     contested: bool = Field(description="This claim is part of a recorded contradiction.")
 
@@ -159,13 +167,18 @@ class FigureSeriesOut(BaseModel):
 
 class ClaimOut(BaseModel):
     article_id: str
-    value: NumberOut | None
+    value: NumberOut | None = Field(description="The claim's value of the field that differs.")
     qualifier: str | None
     claimant: str | None
     as_of: str | None
 
 
 class ContradictionOut(BaseModel):
+    id: str = ""
+    differs: str | None = Field(
+        default=None,
+        description="The value the sources disagree on: killed or injured, or the metric.",
+    )
     kind: str
     metric: str | None
     scope: str | None
@@ -251,10 +264,12 @@ def incident_out(incident: Incident) -> IncidentOut:
 def report_out(report: Report, article: Article | None) -> ReportOut:
     return ReportOut(
         article_id=report.article_id,
-        outlet=article.outlet if article else None,
+        outlet=outlet_label(article.outlet, article.url) if article else None,
+        url=article.url if article else None,
         title=article.title if article else None,
         published=article.published if article else None,
         date=_iso(report.date),
+        as_of=_iso(report.as_of),
         place=place_out(report.place),
         event_type=report.event_type,
         sub_event_type=report.sub_event_type,
@@ -312,7 +327,9 @@ def figure_series(
             as_of=_iso(as_of),
             value=_number(figure.value),
             article_id=figure.article_id,
-            outlet=article.outlet if article else None,
+            outlet=outlet_label(article.outlet, article.url) if article else None,
+            side=figure.side,
+            since=_iso(figure.since),
             evidence=evidence_out(figure.article_id, figure.evidence),
             contested=_claim_key(figure) in contested,
         )
@@ -337,7 +354,7 @@ def _number(number: Number) -> NumberOut:
     )
 
 
-def _claim_out(claim: Figure | Report) -> ClaimOut:
+def _claim_out(claim: Figure | Report, differs: str | None = None) -> ClaimOut:
     if isinstance(claim, Figure):
         return ClaimOut(
             article_id=claim.article_id,
@@ -346,7 +363,8 @@ def _claim_out(claim: Figure | Report) -> ClaimOut:
             claimant=claim.claimant.name if claim.claimant else None,
             as_of=_iso(claim.as_of),
         )
-    number = claim.killed or claim.injured
+    # The value that differs (the injured figures when the killed ones agree).
+    number = claim.injured if differs == "injured" else claim.killed or claim.injured
     return ClaimOut(
         article_id=claim.article_id,
         value=number_out(number),
@@ -357,14 +375,17 @@ def _claim_out(claim: Figure | Report) -> ClaimOut:
 
 
 def contradiction_out(contradiction: Contradiction) -> ContradictionOut:
+    differs = differing_field(contradiction)
     return ContradictionOut(
+        id=contradiction.id,
+        differs=differs,
         kind=contradiction.kind,
         metric=contradiction.metric,
         scope=contradiction.scope,
         incident=contradiction.incident,
         gap=contradiction.gap,
         minor=contradiction.minor,
-        claims=[_claim_out(c) for c in contradiction.claims],
+        claims=[_claim_out(c, differs) for c in contradiction.claims],
     )
 
 
