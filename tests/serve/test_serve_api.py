@@ -122,14 +122,18 @@ def test_cursor_paging_follows_next_to_the_end(client: TestClient) -> None:
     assert seen == _ids(client, "")
 
 
-def test_an_unknown_cursor_is_422(client: TestClient) -> None:
+def test_an_unknown_cursor_is_404(client: TestClient) -> None:
     response = client.get("/api/incidents?after=gone")
-    assert response.status_code == 422
+    assert response.status_code == 404
     assert "start again" in response.json()["detail"]
 
 
+def test_bbox_corners_in_either_order(client: TestClient) -> None:
+    assert _ids(client, "bbox=22,44,41,53") == _ids(client, "bbox=41,53,22,44")
+
+
 @pytest.mark.parametrize(
-    "query", ["bbox=1,2,3", "bbox=5,5,1,1", "limit=0", "min_killed=-1", "date_from=yesterday"]
+    "query", ["bbox=1,2,3", "bbox=1,2,3,x", "limit=0", "min_killed=-1", "date_from=yesterday"]
 )
 def test_bad_filters_are_422(client: TestClient, query: str) -> None:
     assert client.get(f"/api/incidents?{query}").status_code == 422

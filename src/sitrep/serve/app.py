@@ -43,9 +43,12 @@ async def _closing(app: FastAPI) -> AsyncIterator[None]:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    headers = dict(exc.headers or {})  # e.g. the Allow of a 405
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-    return render(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
+    page = render(request, "error.html", status_code=exc.status_code, message=str(exc.detail))
+    page.headers.update(headers)
+    return page
 
 
 async def _sitrep_error(request: Request, exc: Exception) -> Response:

@@ -9,7 +9,13 @@ from fastapi import APIRouter, Depends, HTTPException
 
 from sitrep.serve.deps import StoreDep
 from sitrep.serve.filters import incident_filter
-from sitrep.serve.schemas import IncidentDetailOut, IncidentPageOut, incident_detail, incident_out
+from sitrep.serve.responses import NOT_FOUND
+from sitrep.serve.schemas import (
+    IncidentDetailOut,
+    IncidentPageOut,
+    incident_detail,
+    incident_out,
+)
 from sitrep.store.base import IncidentFilter
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
@@ -17,15 +23,16 @@ router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 FilterDep = Annotated[IncidentFilter, Depends(incident_filter)]
 
 
-@router.get("", response_model=IncidentPageOut, summary="List incidents")
+@router.get("", response_model=IncidentPageOut, summary="List incidents", responses=NOT_FOUND)
 def list_incidents(store: StoreDep, filters: FilterDep) -> IncidentPageOut:
     """Incidents matching the filters, newest first, one page at a time.
 
-    Page with ``after=<next>`` (a cursor, fast at any depth) or ``offset``.
+    Page with ``after=<next>`` (a cursor, fast at any depth) or ``offset``; a cursor
+    naming no incident (the store was rebuilt) is a 404.
     """
     if filters.after is not None and store.get_incident(filters.after) is None:
         message = f"after: no incident {filters.after!r} (the store was rebuilt?); start again."
-        raise HTTPException(422, message)
+        raise HTTPException(404, message)
     limit = filters.limit or 100
     rows = store.list_incidents(replace(filters, limit=limit + 1))
     page = rows[:limit]
@@ -39,7 +46,9 @@ def list_incidents(store: StoreDep, filters: FilterDep) -> IncidentPageOut:
     )
 
 
-@router.get("/{incident_id}", response_model=IncidentDetailOut, summary="One incident")
+@router.get(
+    "/{incident_id}", response_model=IncidentDetailOut, summary="One incident", responses=NOT_FOUND
+)
 def get_incident(incident_id: str, store: StoreDep) -> IncidentDetailOut:
     """The incident, every report of it with its source's numbers, and the evidence offsets."""
     incident = store.get_incident(incident_id)
