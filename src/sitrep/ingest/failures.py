@@ -12,8 +12,8 @@ _MAX_DETAIL = 200
 
 
 def failure(error: InputError) -> Failure:
-    """The :class:`Failure` that reports ``error``; its reason says what to do."""
-    return Failure(source=error.source, reason=error.reason, kind=error.kind)
+    """The :class:`Failure` that reports ``error`` in one line; its reason says what to do."""
+    return Failure(source=error.source, reason=" ".join(error.reason.split()), kind=error.kind)
 
 
 def _one_line(error: BaseException) -> str:

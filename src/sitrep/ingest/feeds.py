@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import feedparser
 
 from sitrep.bounds import sane_date
-from sitrep.errors import InputError, RecordError, TruncatedInput
+from sitrep.errors import InputError, RecordError, TruncatedInput, UndecodableInput
 from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.html import html_fragment_text
 from sitrep.ingest.identity import article_id
@@ -81,9 +82,34 @@ def _where(entry: Any, source: str) -> str:
     return f"{source}#{clean_chars(str(name))[:200]}"
 
 
+# Character references to surrogates (&#xD800;, &#55296;): feedparser encodes each to
+# UTF-8 and raises on it.  They become U+FFFD, as lone surrogates do everywhere.
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7][0-9]{3});")
+
+
+def _surrogate_free(data: bytes) -> bytes:
+    def replace(m: re.Match[bytes]) -> bytes:
+        text = m.group()[2:-1]
+        code = int(text[1:], 16) if text[:1] in b"xX" else int(text)
+        return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else m.group()
+
+    return _SURROGATE_REF.sub(replace, data)
+
+
+def _parse(data: bytes, source: str) -> Any:
+    try:
+        return feedparser.parse(_surrogate_free(data))
+    except (ValueError, LookupError) as e:  # an encoding declaration that is no encoding name
+        raise UndecodableInput(
+            source,
+            f"could not be decoded as a feed ({e}). Check its encoding declaration, or pass "
+            "--encoding.",
+        ) from e
+
+
 def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
     """Articles from an RSS or Atom feed; a broken feed with no entries is truncated."""
-    parsed = feedparser.parse(data)
+    parsed = _parse(data, source)
     if parsed.bozo and not parsed.entries:
         raise TruncatedInput(
             source, f"is not a readable feed ({parsed.get('bozo_exception')}). Is it complete?"

@@ -146,13 +146,26 @@ def read_bytes(
     """Articles from the bytes of one input; ``name`` (a file name) hints at the format.
 
     Raises :class:`~sitrep.errors.InputError` when the input as a whole cannot
-    be read; a bad record inside it is yielded as a :class:`Failure`.
+    be read; a bad record inside it is yielded as a :class:`Failure`.  Every
+    article passes :func:`~sitrep.ingest.limits.check_article`.
     """
+    for item in _read_bytes(data, source, settings, name, fmt, mapping):
+        yield _checked(item)
+
+
+def _read_bytes(
+    data: bytes,
+    source: str,
+    settings: Settings,
+    name: str,
+    fmt: Format | None,
+    mapping: Mapping[str, str] | None,
+) -> Iterator[Article | Failure]:
     if fmt == "warc" or (fmt is None and looks_like_warc(data, name)):
         yield from read_warc(data, source, settings)
         return
     if data.startswith(b"\x1f\x8b"):
-        yield from read_bytes(
+        yield from _read_bytes(
             _gunzip(data, source, settings),
             source,
             settings,
@@ -180,14 +193,13 @@ def _checked(item: Article | Failure) -> Article | Failure:
 
 
 def _guarded(articles: Iterator[Article | Failure], source: str) -> Iterator[Article | Failure]:
-    """``articles`` checked, ending in a :class:`Failure` if reading ``source`` raises.
+    """``articles``, ending in a :class:`Failure` if reading ``source`` raises.
 
     The readers turn what they foresee into messages; anything else ends this
     input with a Failure naming it, never the run.
     """
     try:
-        for item in articles:
-            yield _checked(item)
+        yield from articles
     except InputError as e:
         yield failure(e)
     except Exception as e:  # the last line of defence for one input: see docstring

@@ -55,10 +55,19 @@ class _Loader(ArcWarcRecordLoader):  # type: ignore[misc]
         return super().load_http_headers(rec_type, uri or "http:", stream, length)
 
 
+class _Archive(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator with :class:`_Loader`, and silent: for a record whose
+    Content-Length is wrong it writes a warning to stderr holding the record's bytes."""
+
+    INC_RECORD = ""
+
+    def __init__(self, stream: io.IOBase) -> None:
+        super().__init__(stream)
+        self.loader = _Loader()
+
+
 def _archive(stream: io.IOBase) -> Any:
-    archive = ArchiveIterator(stream)
-    archive.loader = _Loader()
-    return archive
+    return _Archive(stream)
 
 
 def _cut_tail(data: bytes, archive: Any, source: str) -> Failure | None:
