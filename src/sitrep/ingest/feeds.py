@@ -35,7 +35,8 @@ def _entry_text(entry: Any) -> str:
 
 def _entry_date(entry: Any) -> dt.date | None:
     """The entry's date; ``None`` when absent or no date (feedparser passes on year 0)."""
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own get maps one key to the other with a DeprecationWarning.
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if parsed is None:
         return None
     try:
