@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -179,6 +180,9 @@ def _record_article(record: Any, source: str, settings: Settings) -> Article:
 
 def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Article | Failure]:
     """Articles from the HTML responses of a WARC; a cut-off archive ends with a Failure."""
+    # warcio logs each target URI with spaces in it, whole, however long; a bad
+    # record is reported once, as a Failure, or read with its URI repaired.
+    logging.getLogger("warcio.recordloader").setLevel(logging.ERROR)
     archive = _archive(_archive_stream(data, source, settings))
     records = iter(archive)
     found = False
