@@ -67,3 +67,11 @@ def test_map_at_scale_clusters_and_keeps_its_state_in_the_url(
     types = "explosions_remote_violence,battles,violence_against_civilians"
     _run("map_scale.mjs", serve(scale_db), str(SCREENSHOTS / "scale"), "12000", types)
     assert (SCREENSHOTS / "scale" / "map-clustered.png").stat().st_size > 10_000
+
+
+def test_pages_fit_a_phone(serve: Callable[[Path], str], hostile_db: Path) -> None:
+    _run("mobile.mjs", serve(hostile_db), str(SCREENSHOTS / "mobile"), "inc-kharkiv-0302")
+
+
+def test_api_docs_render_offline(serve: Callable[[Path], str], hostile_db: Path) -> None:
+    _run("docs.mjs", serve(hostile_db), str(SCREENSHOTS / "hostile"))

@@ -44,7 +44,11 @@ def test_pages_have_no_inline_script_or_style(client: TestClient, url: str) -> N
     assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None
     assert re.search(r"\sstyle=", html) is None
     assert re.search(r"<[^>]*\son[a-z]+=", html) is None  # no event-handler attributes at all
-    assert re.search(r"""(src|href)=["']https?://""", html) is None  # nothing from elsewhere
+    assert re.search(r"""src=["']https?://""", html) is None  # nothing loaded from elsewhere
+    assert re.search(r"""<link[^>]*href=["']https?://""", html) is None
+    # The only outside addresses are the original articles, as links that send nothing back.
+    for anchor in re.findall(r"""<a[^>]*href=["']https?://[^>]*>""", html):
+        assert 'rel="noopener noreferrer nofollow"' in anchor, anchor
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from sitrep.serve.fake import QueryStore
 from sitrep.serve.routers import (
     articles,
     contradictions,
+    downloads,
     export,
     figures,
     incidents,
@@ -30,7 +31,7 @@ from sitrep.store import open_store
 __all__ = ["create_app"]
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (incidents, figures, contradictions, stories, articles, export, pages)
+ROUTERS = (incidents, figures, downloads, contradictions, stories, articles, export, pages)
 
 
 @asynccontextmanager
@@ -62,7 +63,7 @@ def create_app(settings: Settings, store: QueryStore | None = None) -> FastAPI:
         title="sitrep",
         summary="Sourced incidents and casualty figures from conflict news.",
         version="0.1.0",
-        docs_url=None,  # Swagger UI would load from a CDN; /openapi.json is served instead
+        docs_url=None,  # FastAPI's Swagger page loads from a CDN; pages.api_docs serves it locally
         redoc_url=None,
         lifespan=_closing,
     )

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from sitrep.export._sources import outlet_label
+from sitrep.export.ledger import FigureFilter, select_figures
 from sitrep.model import EVENT_TYPES, Article
 from sitrep.serve.deps import SettingsDep, StoreDep
 from sitrep.serve.highlight import Passage, highlight, mark_terms
+from sitrep.serve.routers.downloads import ledger_contradictions, page_figure_filter
 from sitrep.serve.schemas import (
     ReportOut,
     contradiction_out,
@@ -22,6 +26,9 @@ from sitrep.serve.templating import render
 from sitrep.store.base import IncidentFilter
 
 router = APIRouter(include_in_schema=False)
+
+SERIES_PER_PAGE = 20
+CONTRADICTIONS_PER_PAGE = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,20 +69,87 @@ def incident_page(request: Request, incident_id: str, store: StoreDep) -> HTMLRe
         contradiction_out(c) for c in store.list_contradictions() if c.incident == incident_id
     ]
     return render(
-        request, "incident.html", incident=detail, views=views, contradictions=contradictions
+        request,
+        "incident.html",
+        incident=detail,
+        views=views,
+        contradictions=contradictions,
+        series=toll_series(detail.report_list),
     )
+
+
+def toll_series(reports: list[ReportOut]) -> list[ReportOut]:
+    """The reports that give a toll, by the day their numbers are stated for (report time)."""
+    counted = [r for r in reports if r.killed is not None or r.injured is not None]
+    return sorted(counted, key=lambda r: (r.as_of or r.date or "", str(r.published or "")))
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """One page of a list: which items, and the links to the pages around it."""
+
+    page: int
+    pages: int
+    total: int
+    first: int  # 1-based index of the page's first item
+
+    @classmethod
+    def of(cls, total: int, page: int, size: int) -> Pager:
+        pages = max(1, -(-total // size))
+        page = min(max(page, 1), pages)
+        return cls(page, pages, total, (page - 1) * size + 1)
+
+    def window(self, size: int) -> slice:
+        return slice(self.first - 1, self.first - 1 + size)
+
+
+def _query(f: FigureFilter, **extra: object) -> str:
+    """The filter (and ``extra``) as a query string, empty values left out."""
+    pairs = {
+        "metric": f.metric, "scope": f.scope, "oblast": f.scope_prefix, "claimant": f.claimant,
+        "date_from": f.date_from, "date_to": f.date_to, "q": f.q, **extra,
+    }  # fmt: skip
+    return urlencode({k: v for k, v in pairs.items() if v not in (None, "")})
 
 
 @router.get("/ledger", response_class=HTMLResponse)
-def ledger_page(request: Request, store: StoreDep) -> HTMLResponse:
+def ledger_page(
+    request: Request,
+    store: StoreDep,
+    filters: Annotated[FigureFilter, Depends(page_figure_filter)],
+    page: Annotated[int, Query(ge=1)] = 1,
+    cpage: Annotated[int, Query(ge=1)] = 1,
+) -> HTMLResponse:
+    every = store.list_figures()
+    figures = select_figures(every, filters)
     contradictions = store.list_contradictions()
-    series = figure_series(store.list_figures(), contradictions, store.get_article)
+    chosen = ledger_contradictions(contradictions, figures, filters)
+    series = figure_series(figures, contradictions, store.get_article)
+    pager = Pager.of(len(series), page, SERIES_PER_PAGE)
+    cpager = Pager.of(len(chosen), cpage, CONTRADICTIONS_PER_PAGE)
     return render(
         request,
         "ledger.html",
-        series=series,
-        contradictions=[contradiction_out(c) for c in contradictions],
+        series=series[pager.window(SERIES_PER_PAGE)],
+        pager=pager,
+        cpager=cpager,
+        filters=filters,
+        query=_query(filters),
+        page_query=lambda **kw: _query(
+            filters, **({"page": pager.page, "cpage": cpager.page} | kw)
+        ),
+        metrics=sorted({f.metric for f in every}),
+        scopes=sorted({f.scope for f in every}),
+        contradictions=[
+            contradiction_out(c) for c in chosen[cpager.window(CONTRADICTIONS_PER_PAGE)]
+        ],
     )
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI document in Swagger UI, every file from this server (no CDN)."""
+    return render(request, "docs.html")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -104,4 +178,7 @@ def article_page(
         raise HTTPException(404, f"No article {article_id!r}.")
     passage = highlight(article.text, start, end) if start is not None and end is not None else None
     lines = article.text.splitlines()
-    return render(request, "article.html", article=article, lines=lines, passage=passage)
+    outlet = outlet_label(article.outlet, article.url)
+    return render(
+        request, "article.html", article=article, lines=lines, passage=passage, outlet=outlet
+    )

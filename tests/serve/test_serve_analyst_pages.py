@@ -1,0 +1,123 @@
+"""What an analyst reads on the pages: each source's numbers and the range, the toll series,
+which value a contradiction differs on, links to the originals, a filtered and paged ledger
+with downloads, and the API docs served from here."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.export.ledger import CONTRADICTION_COLUMNS, FIGURE_COLUMNS
+from sitrep.model import Figure
+from sitrep.serve.fake import demo_store
+from sitrep.serve.templating import excerpt, link_url
+
+
+def test_incident_page_shows_the_range_and_the_toll_series(client: TestClient) -> None:
+    html = client.get("/incidents/inc-kharkiv-0302").text
+    assert "sources: 4–5" in html  # killed: 4 and at least 5
+    assert "sources: 11–12" in html  # injured: 11 and 12
+    assert "The toll over time" in html
+    assert 'class="toll-series"' in html
+
+
+def test_a_contradiction_names_the_value_that_differs(client: TestClient) -> None:
+    html = client.get("/incidents/inc-kharkiv-0302").text
+    assert 'data-differs="killed"' in html
+    assert "Sources disagree on the killed" in html
+
+
+def test_the_original_article_is_a_link(client: TestClient) -> None:
+    html = client.get("/incidents/inc-kharkiv-0302").text
+    assert '<a class="original" href="https://example.org/a1"' in html
+    article = client.get("/articles/a1").text
+    assert '<a class="url" href="https://example.org/a1"' in article
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,x", None),
+        (None, None),
+    ],
+)
+def test_only_web_addresses_become_links(url: str | None, linked: str | None) -> None:
+    assert link_url(url) == linked
+
+
+def test_evidence_is_never_cut_before_its_number() -> None:
+    from sitrep.serve.schemas import NumberOut
+
+    text = "x " * 150 + "officials said 2,413 civilians were killed in the region" + " y" * 100
+    cut = excerpt(text, NumberOut(value=2413, qualifier="exact", low=2413, high=2413))
+    assert "2,413" in cut and len(cut) <= 190
+    assert cut.startswith("…") and cut.endswith("…")
+    assert excerpt("short sentence with 5", None) == "short sentence with 5"
+
+
+def test_ledger_filters_and_download_links(client: TestClient) -> None:
+    html = client.get("/ledger?claimant=OHCHR").text
+    assert 'href="/api/ledger.csv?claimant=OHCHR"' in html
+    assert 'href="/api/contradictions.json?claimant=OHCHR"' in html
+    assert 'value="OHCHR"' in html
+    assert client.get("/ledger?claimant=nobody-at-all").text.count('class="series"') == 0
+
+
+def test_ledger_downloads_are_the_same_rows_as_the_cli(client: TestClient) -> None:
+    response = client.get("/api/ledger.csv")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"].endswith('sitrep-ledger.csv"')
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert tuple(rows[0]) == FIGURE_COLUMNS
+    assert len(rows) == len(demo_store().list_figures())
+    assert {r["url"] for r in rows} <= {f"https://example.org/a{n}" for n in range(1, 9)}
+    data = client.get("/api/ledger.json?claimant=OHCHR").json()
+    assert data and all(r["claimant"] == "OHCHR" for r in data)
+    contradictions = client.get("/api/contradictions.csv").text.splitlines()
+    assert contradictions[0] == ",".join(CONTRADICTION_COLUMNS)
+    as_json = client.get("/api/contradictions.json").json()
+    assert {r["differs"] for r in as_json} >= {"civilians_killed", "killed"}
+
+
+class _TwoScopes:
+    """The demo store with each figure also claimed for a second scope."""
+
+    def __init__(self) -> None:
+        self.inner = demo_store()
+
+    def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]:
+        every = self.inner.list_figures()
+        every = every + [replace(f, scope="Kharkiv Oblast") for f in every]
+        return [f for f in every if (metric in (None, f.metric)) and (scope in (None, f.scope))]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+
+def test_ledger_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep.config import Settings
+    from sitrep.serve.app import create_app
+    from sitrep.serve.routers import pages
+
+    monkeypatch.setattr(pages, "SERIES_PER_PAGE", 1)
+    app = create_app(Settings(), _TwoScopes())  # type: ignore[arg-type]
+    with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+        first = client.get("/ledger").text
+        second = client.get("/ledger?page=2").text
+    assert first.count('class="series"') == second.count('class="series"') == 1
+    assert 'rel="next" href="/ledger?page=2&amp;cpage=1"' in first
+    assert 'rel="prev"' in second and "page 2 of 2" in second
+    assert pages.Pager.of(0, 5, 20) == pages.Pager(1, 1, 0, 1)
+
+
+def test_api_docs_are_served_from_here(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert 'src="/static/vendor/swagger-ui/swagger-ui-bundle.js"' in html
+    assert 'src="/static/docs.js"' in html
+    assert "https://" not in html
