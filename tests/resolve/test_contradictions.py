@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from resolve_factories import doc, figure, seed_documents
 
@@ -96,3 +97,26 @@ def test_a_claim_moves_with_the_date_its_story_gives_its_article() -> None:
     delta = resolution.add([earlier])
     assert delta.contradictions == () and found.id in delta.removed
     assert resolution.corpus() == resolve([undated, un, dated, earlier], Settings())
+
+
+def test_one_sides_tolls_through_one_day_are_a_series_the_two_sides_a_dispute() -> None:
+    # Real coverage: Uman's toll went 7, 16, 23 in one day, told by the minister, the
+    # police and the emergency service: revisions.  Moscow's figure is a dispute.
+    from resolve_factories import report
+
+    from sitrep.model import Claimant
+
+    def told(article_id: str, killed: int, who: str) -> Document:
+        said = replace(report(article_id, killed=Number.exact(killed)), claimant=Claimant(who))
+        return doc(article_id, dt.date(2022, 3, 2), (said,))
+
+    docs = [
+        told("a", 7, "Interior Minister Ihor Klymenko"),
+        told("b", 16, "National Police of Ukraine"),
+        told("c", 23, "State Emergency Service of Ukraine"),
+    ]
+    corpus = resolve(docs, Settings())
+    assert len(corpus.incidents) == 1 and corpus.contradictions == ()
+    docs.append(told("d", 2, "Russian Defence Ministry"))
+    (dispute,) = resolve(docs, Settings()).contradictions
+    assert dispute.metric == "killed"

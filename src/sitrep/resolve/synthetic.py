@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from sitrep.model import (
     Report,
     Sentence,
 )
+from sitrep.resolve.claimants import claimant_side
 from sitrep.resolve.ids import figure_key, report_key
 
 __all__ = [
@@ -484,7 +486,8 @@ def _episode(seed: int, index: int) -> Episode:
         published = events[0].day + dt.timedelta(days=rng.random() < 0.3)
         for e_i, event in enumerate(events if j == 0 else events[:1]):
             killed, injured = event.killed, event.injured
-            if j > 0 and rng.random() < 0.2:  # an outlet's slightly different count
+            own = j > 0 and rng.random() < 0.2
+            if own:  # an outlet's slightly different count, told as its own (no claimant)
                 step = max(1, killed // 10)
                 killed = killed + step if killed < step or rng.random() < 0.5 else killed - step
             elif j > 0 and not revised and rng.random() < 0.15:  # the toll rose: a later article
@@ -492,7 +495,7 @@ def _episode(seed: int, index: int) -> Episode:
                 published = events[0].day + dt.timedelta(days=2)
                 killed = event.killed + 1 + killed // 3
                 injured = event.injured + 2
-            pieces.append(_report_piece(rng, event, killed, injured, j == 0 and e_i == 0))
+            pieces.append(_report_piece(rng, event, killed, injured, j == 0 and e_i == 0, own))
         pieces.extend(
             _figure_pieces(rng, events[0], index, truth) if j == 0 and rng.random() < 0.3 else []
         )
@@ -505,7 +508,7 @@ def _episode(seed: int, index: int) -> Episode:
 
 
 def _report_piece(
-    rng: random.Random, event: _Event, killed: int, injured: int, first: bool
+    rng: random.Random, event: _Event, killed: int, injured: int, first: bool, own: bool = False
 ) -> _Piece:
     place = event.place
     # Only a report that restates the event's counts is made region-level: one
@@ -543,6 +546,9 @@ def _report_piece(
             f"In {where}, {k} civilians died and {injured} were hurt {when} after {weapon}, {claimant} reported.",
         )
     )
+    if own:  # the outlet's own count: the same sentence without its attribution
+        text = re.sub(r",? (?:according to )?" + re.escape(claimant) + r"(?: said| reported)?\.$", ".", text)
+        claimant = ""
     quals = k.startswith("at least")
     day = event.day - dt.timedelta(days=overnight and rng.random() < 0.5)  # "overnight": either day
     date = (
@@ -706,10 +712,12 @@ def _conflict(a: tuple[dt.date | None, int, str], b: tuple[dt.date | None, int, 
     (da, va, ca), (db, vb, cb) = a, b
     if va == vb or (ca and ca == cb):
         return False
+    if ca and cb and claimant_side(Claimant(ca)) == claimant_side(Claimant(cb)):
+        return False  # one side's sources: the toll at different hours or days
     if da is None or db is None:
         return True
-    if da == db:  # one side's sources the same day: only far-apart counts (SAME_DAY_SPREAD) dispute
-        return abs(va - vb) > 0.5 * max(va, vb)
+    if not (ca and cb) and da != db:
+        return False  # an outlet's own count a day off another: the toll as it moved
     if abs((da - db).days) > 1:
         return False  # days apart: moments of one series
     return (da < db) != (va < vb)
@@ -753,7 +761,7 @@ def _document(
                     if quals
                     else Number.exact(killed),
                     injured=Number.exact(injured),
-                    claimant=Claimant(claimant),
+                    claimant=Claimant(claimant) if claimant else None,
                 )
             )
         if piece.figure is not None:
