@@ -31,6 +31,7 @@ PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
         ("Nikopol has been shelled more than 1,200 times since November.", "habitual"),
         ("At least 443 children have been killed or injured since the invasion.", "habitual"),
         ("The strike recalls a bombing campaign that has claimed thousands of lives.", "habitual"),
+        ("Officials fled to shelters to survive Russia's endless rockets and bombs.", "habitual"),
         ("Residents marked the anniversary of the strike on the station.", "remembrance"),
         ("A year ago, a missile strike on a mall in Kremenchuk killed 22 people.", "past"),
         ("Moscow denied targeting civilians.", "denial"),

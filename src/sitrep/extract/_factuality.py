@@ -84,6 +84,8 @@ _HABITUAL = _words(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:full[\s-]scale\s+)?invasion|(?:24\s+)?February\s+2022|2014|January\s+1|the\s+war\s+began)\b",
     r"\b(?:in\s+total|so\s+far\s+this\s+year|to\s+date|over\s+the\s+past\s+(?:year|months|weeks)|throughout\s+the\s+war)\b",
     r"\bkilled\s+or\s+(?:injured|wounded)\b",
+    # a backdrop, not an event: "to survive Russia's endless rockets and bombs"
+    r"\b(?:endless|relentless|incessant|ceaseless|unending|near-daily|constant|nightly)\s+(?:[\w'’-]+\s+){0,2}?(?:rockets?|missiles?|bombs?|bombings?|shelling|strikes|attacks|bombardments?|barrages?|drones?|air\s+raids?)\b",
     # the war's toll, not one attack's: "the bombing campaign that has claimed thousands of lives"
     r"\b(?:campaign|war|invasion|conflict|occupation)\s+(?:that\s+|which\s+)?(?:has|have)\s+(?:already\s+)?(?:claimed|killed|taken|cost)\b",
 )
