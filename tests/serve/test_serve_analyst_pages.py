@@ -121,3 +121,26 @@ def test_api_docs_are_served_from_here(client: TestClient) -> None:
     assert 'src="/static/vendor/swagger-ui/swagger-ui-bundle.js"' in html
     assert 'src="/static/docs.js"' in html
     assert "https://" not in html
+
+
+def test_military_figures_are_a_series_per_side_and_doubtful_rows_are_marked() -> None:
+    from sitrep.model import Claimant, Evidence, Number, PartialDate
+    from sitrep.serve.schemas import figure_series
+
+    ev = Evidence(1, 0, 40, "Ukraine said 300 Russian soldiers were killed", 0)
+    base = Figure(
+        "a1", "military_killed", "Ukraine", Number.exact(300), (ev,), "t.v1",
+        claimant=Claimant("General Staff"), side="russia", as_of=PartialDate(2024, 5, 1),
+    )  # fmt: skip
+    other = replace(base, side="ukraine", claimant=None, as_of=None, value=Number.exact(12))
+    series = figure_series([base, other], [], lambda a: None)
+    assert [(s.metric, s.side) for s in series] == [
+        ("military_killed", "russia"),
+        ("military_killed", "ukraine"),
+    ]
+    assert series[0].lines[0].points[0].review == []
+    assert series[1].lines[0].points[0].review == [
+        "no date",
+        "no claimant",
+        "number not in its evidence",
+    ]

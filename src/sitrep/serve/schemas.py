@@ -150,6 +150,10 @@ class SeriesPointOut(BaseModel):
     outlet: str | None
     side: str | None = Field(default=None, description="Whose soldiers or people it counts.")
     since: str | None = Field(default=None, description="Start of the period, as stated.")
+    review: list[str] = Field(
+        default_factory=list,
+        description="Why the row may be misfiled: no date, no claimant, number not in its evidence.",
+    )
     evidence: list[EvidenceOut]
     contested: bool = Field(description="This claim is part of a recorded contradiction.")
 
@@ -162,6 +166,9 @@ class SeriesLineOut(BaseModel):
 class FigureSeriesOut(BaseModel):
     metric: str
     scope: str
+    side: str | None = Field(
+        default=None, description="Whose soldiers or people the series counts."
+    )
     lines: list[SeriesLineOut] = Field(description="One line per claimant, points by as-of date.")
 
 
@@ -311,13 +318,28 @@ def contested_keys(contradictions: Iterable[Contradiction]) -> set[tuple[str, st
     return {_claim_key(c) for x in contradictions for c in x.claims if isinstance(c, Figure)}
 
 
+def review_reasons(figure: Figure, as_of: PartialDate | None) -> list[str]:
+    """Why a ledger row may be misfiled, for a reader to check against its sentence."""
+    reasons = []
+    if as_of is None or as_of.year is None:
+        reasons.append("no date")
+    if figure.claimant is None:
+        reasons.append("no claimant")
+    value = figure.value.value
+    text = " ".join(e.text for e in figure.evidence)
+    if value is not None and f"{value:,}" not in text and str(value) not in text:
+        reasons.append("number not in its evidence")
+    return reasons
+
+
 def figure_series(
     figures: Iterable[Figure], contradictions: Iterable[Contradiction], article_of: OutletOf
 ) -> list[FigureSeriesOut]:
-    """Group figure claims into series per (metric, scope), one line per claimant."""
+    """Group figure claims into series per (metric, scope, side), one line per claimant
+    (the side apart: Ukraine's and Russia's soldiers are two series)."""
     contested = contested_keys(contradictions)
     article_of = _cached(article_of)
-    groups: dict[tuple[str, str], dict[str, list[SeriesPointOut]]] = {}
+    groups: dict[tuple[str, str, str], dict[str, list[SeriesPointOut]]] = {}
     for figure in figures:
         article = article_of(figure.article_id)
         as_of = figure.as_of or (
@@ -330,21 +352,24 @@ def figure_series(
             outlet=outlet_label(article.outlet, article.url) if article else None,
             side=figure.side,
             since=_iso(figure.since),
+            review=review_reasons(figure, as_of),
             evidence=evidence_out(figure.article_id, figure.evidence),
             contested=_claim_key(figure) in contested,
         )
         claimant = figure.claimant.name if figure.claimant else "unattributed"
-        groups.setdefault((figure.metric, figure.scope), {}).setdefault(claimant, []).append(point)
+        key = (figure.metric, figure.scope, figure.side or "")
+        groups.setdefault(key, {}).setdefault(claimant, []).append(point)
     return [
         FigureSeriesOut(
             metric=metric,
             scope=scope,
+            side=side or None,
             lines=[
                 SeriesLineOut(claimant=name, points=sorted(points, key=lambda p: p.as_of or ""))
                 for name, points in sorted(lines.items())
             ],
         )
-        for (metric, scope), lines in sorted(groups.items())
+        for (metric, scope, side), lines in sorted(groups.items())
     ]
 
 

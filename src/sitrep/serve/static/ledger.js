@@ -58,7 +58,7 @@
     if (!res.ok) return;
     const all = await res.json();
     for (const canvas of document.querySelectorAll("canvas.series-chart")) {
-      const series = all.find((s) => s.metric === canvas.dataset.metric && s.scope === canvas.dataset.scope);
+      const series = all.find((s) => s.metric === canvas.dataset.metric && s.scope === canvas.dataset.scope && (s.side || "") === canvas.dataset.side);
       if (series) chart(canvas, series);
     }
     document.body.dataset.chartsReady = "true";
