@@ -144,3 +144,19 @@ def test_military_figures_are_a_series_per_side_and_doubtful_rows_are_marked() -
         "no claimant",
         "number not in its evidence",
     ]
+
+
+def test_map_points_are_every_matching_incident_in_short_rows(client: TestClient) -> None:
+    body = client.get("/api/map/points").json()
+    assert body["columns"][:2] == ["id", "date"]
+    ids = [row[0] for row in body["rows"]]
+    listed = [i["id"] for i in client.get("/api/incidents?limit=1000").json()["items"]]
+    assert ids == listed
+    kharkiv = dict(zip(body["columns"], body["rows"][ids.index("inc-kharkiv-0302")], strict=True))
+    assert (kharkiv["killed_value"], kharkiv["killed_qualifier"], kharkiv["reports"]) == (
+        5,
+        "at_least",
+        2,
+    )
+    odesa = client.get("/api/map/points?oblast=Odes&limit=1").json()["rows"]
+    assert [r[0] for r in odesa] == ["inc-odesa-0303"]  # filters apply, the limit does not

@@ -21,6 +21,7 @@ from sitrep.serve.routers import (
     export,
     figures,
     incidents,
+    map_points,
     pages,
     stories,
 )
@@ -31,7 +32,17 @@ from sitrep.store import open_store
 __all__ = ["create_app"]
 
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (incidents, figures, downloads, contradictions, stories, articles, export, pages)
+ROUTERS = (
+    incidents,
+    map_points,
+    figures,
+    downloads,
+    contradictions,
+    stories,
+    articles,
+    export,
+    pages,
+)
 
 
 @asynccontextmanager

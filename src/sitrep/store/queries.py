@@ -21,12 +21,14 @@ from sitrep.store.base import IncidentFilter, event_type_field
 
 __all__ = [
     "COUNTED_TABLES",
+    "POINT_COLUMNS",
     "article_sources",
     "count_incidents",
     "counts",
     "get_article",
     "get_document",
     "get_incident",
+    "incident_points",
     "list_contradictions",
     "list_failures",
     "list_figures",
@@ -162,6 +164,29 @@ def count_incidents(db: Backend, filters: IncidentFilter | None = None) -> int:
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
     rows = db.query(f"SELECT COUNT(*) AS n FROM {source.tables}{where}", params)
     return int(rows[0]["n"])
+
+
+#: What the map draws of each incident, in this order (``incident_points``).
+POINT_COLUMNS = (
+    "id", "date", "place_name", "place_admin1", "place_lat", "place_lon", "event_type",
+    "sub_event_type", "killed_value", "killed_qualifier", "killed_low", "injured_value",
+    "injured_qualifier", "injured_low", "reports",
+)  # fmt: skip
+
+
+def incident_points(db: Backend, filters: IncidentFilter | None = None) -> list[list[Any]]:
+    """Every incident matching ``filters`` (limit/offset/after ignored) as one short row of
+    :data:`POINT_COLUMNS`, in listing order: the map's data, without reports or evidence."""
+    f = filters or IncidentFilter()
+    source = db.incident_source(search=bool(f.q))
+    conditions, params = _narrowing(db, f, source)
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    count = "(SELECT COUNT(*) FROM incident_reports AS r WHERE r.incident_id = incidents.id)"
+    columns = ", ".join(f"incidents.{c}" for c in POINT_COLUMNS[:-1]) + f", {count} AS reports"
+    rows = db.query(
+        f"SELECT {columns} FROM {source.tables}{where} ORDER BY {source.position}", params
+    )
+    return [[row[c] for c in POINT_COLUMNS] for row in rows]
 
 
 def _incident_reports(db: Backend, incident_ids: list[str]) -> dict[str, list[Report]]:

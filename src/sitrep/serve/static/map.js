@@ -1,5 +1,5 @@
 /* The incident map: oblast boundaries, world context and town labels from this server, every
-   matching incident from /api/incidents (paged), clustered with Leaflet.markercluster.
+   matching incident from /api/map/points (short rows, one response), clustered with Leaflet.markercluster.
    The page's state (filters, timeline selection, map view) lives in the URL: a reload or a shared
    link restores it. */
 "use strict";
@@ -10,7 +10,6 @@
     protests: "#009e73", riots: "#e69f00", strategic_developments: "#56b4e9",
   };
   const FIELDS = ["date_from", "date_to", "event_type", "oblast", "min_killed", "q"];
-  const PAGE = 10000; // the API's largest page
   const SIZE_STEPS = [1, 10, 50]; // the numbered size legend: killed + injured
   // Town labels: [zoom, smallest population labelled at that zoom and above].
   const LABEL_ZOOMS = [[10, 10000], [9, 30000], [8, 100000], [7, 250000], [5, 900000]];
@@ -175,20 +174,20 @@
     return params;
   }
 
+  function fromRow(columns, row) {
+    const r = Object.fromEntries(columns.map((c, k) => [c, row[k]]));
+    const number = (p) => (r[`${p}_qualifier`] ? { value: r[`${p}_value`], qualifier: r[`${p}_qualifier`], low: r[`${p}_low`] } : null);
+    const place = r.place_name === null && r.place_lat === null ? null : { name: r.place_name, admin1: r.place_admin1, lat: r.place_lat, lon: r.place_lon };
+    return { id: r.id, date: r.date, place, event_type: r.event_type, sub_event_type: r.sub_event_type, killed: number("killed"), injured: number("injured"), reports: r.reports };
+  }
+
+  /** Every matching incident in one response of short rows (/api/map/points), however many. */
   async function fetchAll(params) {
-    const found = [];
-    let after = null;
-    for (;;) {
-      const page = new URLSearchParams(params); page.set("limit", String(PAGE));
-      if (after) page.set("after", after);
-      const res = await fetch(`/api/incidents?${page}`);
-      if (!res.ok) throw new Error(`incidents: HTTP ${res.status}`);
-      const body = await res.json();
-      found.push(...body.items);
-      document.getElementById("shown-count").textContent = `loading ${found.length.toLocaleString("en")}…`;
-      if (!body.next) return found;
-      after = body.next;
-    }
+    document.getElementById("shown-count").textContent = "loading…";
+    const res = await fetch(`/api/map/points?${params}`);
+    if (!res.ok) throw new Error(`map points: HTTP ${res.status}`);
+    const body = await res.json();
+    return body.rows.map((row) => fromRow(body.columns, row));
   }
 
   async function load({ zoom = true, days = null } = {}) {
