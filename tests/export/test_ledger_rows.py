@@ -80,3 +80,11 @@ def test_outlet_from_the_url_domain_when_unknown() -> None:
     )
     assert outlet_label("Reuters", "https://x.test/") == "Reuters"
     assert outlet_label(None, None) is None
+
+
+def test_one_outlet_has_one_name() -> None:
+    assert outlet_label("Kyiv Independent", None) == "The Kyiv Independent"
+    assert (
+        outlet_label("kyiv independent", "https://kyivindependent.com/x") == "The Kyiv Independent"
+    )
+    assert outlet_label("Some Feed Title", "https://www.reuters.com/world/x") == "Reuters"

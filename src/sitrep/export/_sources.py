@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.ingest.outlets import outlet_from_url
+from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_url
 
 __all__ = ["Source", "article_sources", "outlet_label"]
 
@@ -19,11 +19,23 @@ class Source:
     url: str | None
 
 
+def _folded(name: str) -> str:
+    return name.casefold().removeprefix("the ").strip()
+
+
+#: Known outlets by folded name: "Kyiv Independent" and "The Kyiv Independent" are one.
+_CANONICAL = {_folded(name): name for name in OUTLET_DOMAINS.values()}
+
+
 def outlet_label(outlet: str | None, url: str | None) -> str | None:
-    """The outlet's name, else its URL's registered domain (``example-news.test``)."""
+    """One name per outlet: a known outlet's name (from its URL's domain, or its name in
+    another spelling), else the name given, else the URL's registered domain."""
+    from_url = outlet_from_url(url) if url else None
+    if from_url in OUTLET_DOMAINS.values():
+        return from_url
     if outlet:
-        return outlet
-    return outlet_from_url(url) if url else None
+        return _CANONICAL.get(_folded(outlet), outlet)
+    return from_url
 
 
 def article_sources(store: Any, article_ids: Sequence[str]) -> dict[str, Source]:
