@@ -34,6 +34,7 @@ def test_no_claimant() -> None:
         ("The toll rose to nine, said Maria Bondar, deputy head of the regional council.", "Maria Bondar", "deputy head of the regional council"),
         ("Four people were killed, the Odesa Oblast Military Administration reported.", "Odesa Oblast Military Administration", None),
         ("Two people died, according to Hromadske.", "Hromadske", None),
+        ("This was reported by the head of the RMA Ivan Koval, the outlet reports.", "Ivan Koval", "head of the RMA"),
         ("The state railway company said a rocket struck the depot.", "Ukrzaliznytsia (Ukrainian Railways)", None),
     ],
 )

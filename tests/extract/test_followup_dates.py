@@ -51,3 +51,23 @@ def test_a_funeral_day_is_not_the_attack_day() -> None:
     )
     doc = extract_articles([article], load_settings()).docs[0]
     assert [r.date.isoformat() if r.date else None for r in doc.reports] == ["2024-05-14"]
+
+
+def test_a_death_today_from_a_strike_weeks_back_is_a_followup_of_that_strike() -> None:
+    # The strike is a month old (background), but the sentence tells its toll changing today.
+    article = Article(
+        id="a4",
+        source="t",
+        published=dt.date(2024, 6, 14),
+        text="Another person who was injured in a missile attack on Kostiantynivka on May 14 died in hospital today.",
+    )
+    (report,) = extract_articles([article], load_settings()).docs[0].reports
+    assert report.date is not None and report.date.isoformat() == "2024-05-14"
+    assert report.killed is not None and report.killed.value == 1
+    old = Article(
+        id="a5",
+        source="t",
+        published=dt.date(2024, 6, 14),
+        text="On May 14 a missile attack on Kostiantynivka killed 9 people.",
+    )
+    assert extract_articles([old], load_settings()).docs[0].reports == ()

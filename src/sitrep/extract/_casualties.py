@@ -150,8 +150,21 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+# A calendar date: its day number is no count ("injured on September 3 died in hospital").
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_CALENDAR_DATE = re.compile(
+    rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}}\b)?"
+)
+
+
 def _mask(text: str) -> str:
     """``text`` with asides that hide a victim phrase from its verb replaced by spaces."""
+    for m in _CALENDAR_DATE.finditer(text):
+        text = _blank(text, m.start(), m.end())
     for m in _AGE.finditer(text):
         word = m.group("word")
         # after a person ("his neighbour, 70,"), a name, or anything when a verb follows
@@ -264,9 +277,46 @@ def _casualties(text: str) -> tuple[CasualtyMention, ...]:
         mention = _link(masked, toks, i, kind)
         if mention is not None and not any(a < mention.end and mention.start < b for a, b in tolls):
             found.append(mention)  # "the toll rose to 6 dead": the toll already has the 6
+    found = _died_of_wounds(masked, found)
     # "no civilians were killed" states no death
     found = [m for m in found if m.number.value != 0 and not _negated(text, m)]
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+# "Another person who was injured in the attack ... died in hospital": a death, not a wound.
+_WOUNDED_THEN_DIED = re.compile(
+    r"(?P<who>\b[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?P<rel>(?:who|that)\s+(?:was|were|had\s+been)\s+)?"
+    r"(?:seriously\s+|severely\s+|critically\s+)?(?:injured|wounded|hurt)\b(?P<gap>[^.;]{0,120}?)"
+    r"\b(?P<died>died|dies|succumbed)\b",
+    re.I,
+)
+
+
+_NOT_REDUCED = re.compile(r"\b(?:was|were|been|is|are|be|and|or)\s*$|\b(?:and|or)\b", re.I)
+
+
+_GAP_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another)\b", re.I)
+
+
+def _died_of_wounds(text: str, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Victims first told as injured who then died count as killed, and not as injured."""
+    for m in _WOUNDED_THEN_DIED.finditer(text):
+        who = m.group("who").split()
+        if not m.group("rel") and (_NOT_REDUCED.search(m.group("who")) or not is_person_word(who[-1].lower())):
+            continue  # "two were injured and one died", "59 wounded went ...": not one victim
+        if _GAP_COUNT.search(m.group("gap")):
+            continue  # "..., 1 person died": the death has its own count
+        counted = count_victims(m.group("who"), "left")
+        if counted is None:
+            continue
+        start = m.start("who") + counted.start
+        words = m.group("who").lower().split()
+        # "another ... died" adds to the attack's toll; it is no new attack
+        died = CasualtyMention(
+            "killed", counted.number, start, m.end("died"), "people", added="another" in words
+        )
+        found = [f for f in found if not (f.start < m.end() and m.start() < f.end)] + [died]
+    return found
 
 
 def _negated(text: str, mention: CasualtyMention) -> bool:

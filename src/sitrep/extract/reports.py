@@ -243,6 +243,19 @@ def _dates_recent(dates: list[DateMention], published: dt.date | None) -> bool:
     return any(day is not None and 0 <= (published - day).days < BACKGROUND_DAYS for day in days)  # type: ignore[operator]
 
 
+_DIED_LATER = re.compile(
+    r"\b(?:died|dies)\s+(?:later\s+)?(?:in\s+(?:the\s+)?hospital|of\s+(?:his|her|their)\s+(?:injuries|wounds))|\bsuccumbed\b",
+    re.I,
+)
+
+
+def _recent_toll_change(text: str, casualties: list[CasualtyMention]) -> bool:
+    """The sentence raises an attack's toll: an update, an added victim, a death in hospital."""
+    if not casualties:
+        return False
+    return is_update(text) or any(c.added or c.another for c in casualties) or bool(_DIED_LATER.search(text))
+
+
 def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before: str = "") -> list[Report]:
     text = sent.text
     cue = events.classify(text)
@@ -260,7 +273,12 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
     # with no publication date, a sentence that names its day tells that day's events ("On 11
     # April 2022 ... fired Grad at settlements 66 times"), not a habit
     recent = _dates_recent(dates, published) or (published is None and any(d.date.day for d in dates))
-    if no_new_event(text, recent) or is_background_date(date.date if date else None, published):
+    if no_new_event(text, recent):
+        return []
+    # a strike weeks back is background, unless the sentence tells its toll changing now
+    # ("another person injured in the attack on September 3 died in hospital today")
+    background = is_background_date(date.date if date else None, published)
+    if background and not (_recent_toll_change(text, casualties) and _dates_recent(dates, published)):
         return []
     places = _event_places(doc, sent)
     place_values: list[Place | None] = [m.place for m in places]
@@ -287,7 +305,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
         date_inferred=bool(date and (date.relative or date.night)),
         typed=typed,
         as_of=_as_of(roles, published),
-        followup=date is None and is_update(text),
+        followup=(date is None and is_update(text)) or background,
     )
     by_place = _assign(text, casualties, places) if places else {0: casualties}
     reports = []
