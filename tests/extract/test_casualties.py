@@ -554,6 +554,6 @@ def test_injured_victims_who_then_died_are_killed() -> None:
 
 
 def test_the_wounded_and_a_death_with_its_own_count_stay_apart() -> None:
-    text = "59 wounded went to the hospital on Monday, 25 were hospitalized, 1 person died in the hospital."
+    text = "59 wounded went to the hospital on Monday, 25 of them were hospitalized, 1 person died there."
     assert _found(text) == [("injured", 59, "exact"), ("killed", 1, "exact")]
     assert _found("Two people were injured and one died.") == [("injured", 2, "exact"), ("killed", 1, "exact")]
