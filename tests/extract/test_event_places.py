@@ -130,3 +130,20 @@ def test_an_undated_sentence_goes_on_from_the_last_date_given() -> None:
 def test_another_victim_in_the_same_sentence_adds_to_the_count() -> None:
     (record,) = extract("On 4 May 2023, shelling hit Kherson; two people were killed and another died later in hospital.")
     assert record["incidents"][0]["killed"]["value"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("As a result of a rocket attack on Zaporizhzhia region, there are several casualties.", "Zaporizhzhia Oblast"),
+        ("Russian rocket strikes on Kyiv.", "Kyiv"),
+    ],
+)
+def test_short_news_lines_without_a_past_verb_tell_a_strike(text: str, place: str) -> None:
+    (record,) = extract(text)
+    assert [i["place"]["name"] for i in record["incidents"]] == [place]
+
+
+def test_a_threat_of_strikes_is_no_news_line() -> None:
+    (record,) = extract("Russia threatens new strikes on Kyiv.")
+    assert record["incidents"] == []

@@ -42,8 +42,15 @@ NAME = "reports.v1"
 _PAST = re.compile(
     r"\b(?:\w+ed|struck|hit|shot|fired|fell|blew|was|were|had|has\s+been|have\s+been|came|"
     r"died|killing|injuring|wounding|hitting|launched|dead|took|seized|overran|rained|saw|left|"
-    r"destroyed|pounded|burning|burns|continues|raging|rage)\b",
+    r"destroyed|pounded|burning|burns|continues|raging|rage|"
+    # "As a result of the rocket attack ..., there are several casualties"
+    r"as\s+a\s+result\s+of|there\s+(?:are|is)\s+(?:[\w-]+\s+){0,2}?(?:casualties|victims|dead|injured|wounded))\b",
     re.I,
+)
+# A verbless news line that names a strike: "Russian rocket strikes on Kyiv."
+_STRIKE_LINE = re.compile(
+    r"\s*(?:(?:Russian|Russia['’]s|Massive|New|Deadly)\s+)?(?:(?:rocket|missile|drone|air|artillery|ballistic)\s+)?"
+    r"(?:strikes?|attacks?|shelling|bombardment|barrage)\s+(?:on|at|hit|hits)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*[.!]?\s*"
 )
 _QUOTE_START = re.compile(r"^\s*['‘“\"]")
 _CAPITAL = re.compile(r"\b(?:the|Ukraine's|Ukrainian)\s+capital\b", re.I)
@@ -264,7 +271,7 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
         return []
     if _QUOTE_START.match(text) and not casualties:
         return []
-    if not _PAST.search(text) and not casualties and not find_dates(text, doc.article.published):
+    if not _PAST.search(text) and not casualties and not find_dates(text, doc.article.published) and not _STRIKE_LINE.fullmatch(text):
         return []
     published = doc.article.published
     dates = find_dates(text, published)
