@@ -120,13 +120,13 @@ class _Inflating(io.RawIOBase):
     def _next(self, size: int) -> bytes:
         while True:
             inflate = self._inflate
-            if inflate.unconsumed_tail:
-                pending = inflate.unconsumed_tail
-            elif inflate.eof:  # a member ended: the next one starts in what is left
-                pending = inflate.unused_data
+            if inflate.eof:  # a member ended: the next one starts in what is left of the input
+                pending = inflate.unused_data + inflate.unconsumed_tail
                 if not pending and self._pos >= len(self._data):
                     return b""
                 self._inflate = inflate = zlib.decompressobj(wbits=31)
+            elif inflate.unconsumed_tail:  # input held back by the size limit
+                pending = inflate.unconsumed_tail
             elif self._pos < len(self._data):
                 pending = bytes(self._data[self._pos : self._pos + _CHUNK])
                 self._pos += len(pending)
