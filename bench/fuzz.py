@@ -24,6 +24,7 @@ examples of each) and exits 1 if there was any bug.  Deterministic for a seed.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import gzip
 import json
 import random
@@ -111,6 +112,9 @@ _TOKENS = [
     b">", b"&#0;", b"&#xD800;", b"<![CDATA[", b"-->", b"\xef\xbb\xbf", b"WARC/1.0\r\n",
     b"Content-Length: 99999999999\r\n", b"\x1f\x8b", b"date ", b"Sat, 01 Jan 0000 00:00:00 GMT",
 ]  # fmt: skip
+#: Reading and processing one input longer than this is a bug (an unbounded stage).
+_SLOW_SECONDS = 20.0
+_STUCK_SECONDS = 60.0
 # Largest input built: far below max_file_bytes, so that inputs stay fast.
 _MAX_SIZE = 200_000
 
@@ -257,14 +261,24 @@ def run(
     pending: list[Article] = []
     for number in range(inputs):
         fmt, name, data = rng.choice(SEEDS)
-        articles = fuzz_input(fmt, name, mutate(data, rng, others), settings, findings)
-        pending += [a for a in articles if rng.random() < pipeline_share]
+        mutated = mutate(data, rng, others)
+        started = time.monotonic()
+        faulthandler.dump_traceback_later(_STUCK_SECONDS, exit=False)  # where a stuck input is
+        articles = fuzz_input(fmt, name, mutated, settings, findings)
+        chosen = [a for a in articles if rng.random() < pipeline_share]
+        docs = _process(chosen, settings, findings)
+        faulthandler.cancel_dump_traceback_later()
+        if (seconds := time.monotonic() - started) > _SLOW_SECONDS:
+            findings.bug(
+                f"slow input {name}", f"input {number}: {seconds:.0f} s, {len(mutated):,} bytes"
+            )
+        pending += docs
         if len(pending) >= batch:
-            _resolve_and_store(_process(pending, settings, findings), settings, findings)
+            _resolve_and_store(pending, settings, findings)
             pending = []
         progress(number + 1)
     if pending:
-        _resolve_and_store(_process(pending, settings, findings), settings, findings)
+        _resolve_and_store(pending, settings, findings)
     return findings
 
 
@@ -278,7 +292,7 @@ def main() -> None:
     start = time.monotonic()
 
     def progress(done: int) -> None:
-        if done % 5000 == 0:
+        if done % 1000 == 0:
             print(f"{done} inputs, {time.monotonic() - start:.0f} s", file=sys.stderr, flush=True)
 
     findings = run(args.inputs, args.seed, args.pipeline_share, args.batch, progress)
