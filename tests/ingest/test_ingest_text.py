@@ -95,6 +95,16 @@ def test_outlet_from_url(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet
 
 
+@pytest.mark.parametrize("url", ["http://[", "https://[::1/x", "http://a]b/"])
+def test_an_unparseable_url_names_no_outlet(url: str) -> None:
+    assert outlet_from_url(url) is None
+
+
+def test_an_unparseable_url_line_still_reads_the_article() -> None:
+    article = parse_text("Title\n20220314\nhttp://[bad\nShelling hit the town.", "x.txt")
+    assert article.outlet is None and article.url == "http://[bad"
+
+
 @pytest.mark.parametrize(
     ("text", "outlet"),
     [

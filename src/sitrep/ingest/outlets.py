@@ -55,7 +55,11 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "go"})
 
 
 def _domain(url: str) -> str | None:
-    host = (urlsplit(url).hostname or "").lower()
+    """The host without ``www.``; None when ``url`` has none or cannot be parsed ("http://[")."""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return None
     return host.removeprefix("www.") or None
 
 
