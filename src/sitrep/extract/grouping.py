@@ -36,13 +36,20 @@ _GENERIC_TARGETS = {"car", "residential building"}
 _REMOTE = {"shelling_artillery_missile_attack", "air_drone_strike"}
 
 
+_QUALIFIER_RANK = {"at_least": 2, "more_than": 2, "exact": 1}
+
+
 def merge_numbers(a: Number | None, b: Number | None) -> Number | None:
-    """The highest credible lower bound of two counts (ACLED's conservative convention)."""
+    """The highest credible lower bound of two counts (ACLED's conservative convention).
+
+    Of one value stated twice, the lower bound wins over the bare figure ("at least 50 people
+    were killed" ... "Fifty dead"): the bare one is the same count said short, not a claim
+    that the toll is final.  An exact figure wins over an approximate one ("about 50")."""
     if a is None or b is None:
         return a or b
 
     def key(n: Number) -> tuple[int, int]:
-        return (n.low if n.low is not None else (n.value or 0), 1 if n.qualifier == "exact" else 0)
+        return (n.low if n.low is not None else (n.value or 0), _QUALIFIER_RANK.get(n.qualifier, 0))
 
     return a if key(a) >= key(b) else b
 
