@@ -125,3 +125,21 @@ def test_counts_add_to_affinity_unless_they_disagree(
     b = make_entry("b", 0, report("b", day=day, killed=Number.exact(killed_b)), published_b)
     no_count = make_entry("b", 0, report("b", day=day), published_b)
     assert affinity(a, b) - affinity(a, no_count) == score
+
+
+@pytest.mark.parametrize(
+    ("low", "killed_b", "score"),
+    [
+        (Number(2, "at_least", 2, None), 18, 0),  # an early lower bound below the later count agrees with it
+        (Number(18, "at_least", 18, None), 2, -2),  # a count below a lower bound disagrees
+        (Number.exact(2), 18, -2),  # two exact counts far apart the same day disagree
+    ],
+)
+def test_a_lower_bound_below_a_count_does_not_disagree(low: Number, killed_b: int, score: int) -> None:
+    day = PartialDate(2022, 6, 27)
+    published = dt.date(2022, 6, 28)
+    a = make_entry("a", 0, report("a", day=day, killed=low), published)
+    b = make_entry("b", 0, report("b", day=day, killed=Number.exact(killed_b)), published)
+    no_count = make_entry("b", 0, report("b", day=day), published)
+    assert affinity(a, b) - affinity(a, no_count) == score
+    assert affinity(b, a) - affinity(no_count, a) == score
