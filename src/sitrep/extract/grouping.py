@@ -394,5 +394,10 @@ def _attach_by_targets(merged: list[Report], report: Report) -> list[Report]:
     if best is None or not shared & set(merged[best].targets):
         return [*merged, report] if report.date is not None else merged
     target = merged[best]
-    filled = replace(report, place=target.place, date=report.date or target.date)
+    filled = _placed_as(report, target)
+    if len(merged) > 1 and (target.killed or target.injured):
+        # Of a round-up of several places, the placeless sentence's counts are the whole
+        # wave's ("attacks on Ukraine killed dozens ... and damaged the children's hospital"):
+        # the target's own place tells its counts.
+        filled = replace(filled, killed=None, injured=None)
     return [*merged[:best], _merge(target, filled), *merged[best + 1 :]]
