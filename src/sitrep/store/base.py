@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 from sitrep.config import Settings
 from sitrep.model import (
@@ -32,9 +32,11 @@ from sitrep.model import (
 __all__ = [
     "BBox",
     "IncidentFilter",
+    "IncidentRedirects",
     "RunStats",
     "RunStatus",
     "Store",
+    "current_incident_id",
     "event_type_field",
     "listing_key",
     "listing_order",
@@ -123,6 +125,20 @@ class RunStats:
     extractors: tuple[str, ...] = ()
 
 
+@runtime_checkable
+class IncidentRedirects(Protocol):
+    """A store that remembers the ids of merged incidents (the SQL store; fakes may not)."""
+
+    def incident_redirect(self, incident_id: str) -> str | None: ...
+
+
+def current_incident_id(store: object, incident_id: str) -> str | None:
+    """The id ``incident_id`` redirects to, when ``store`` keeps redirects and it does."""
+    if isinstance(store, IncidentRedirects):
+        return store.incident_redirect(incident_id)
+    return None
+
+
 class Store(Protocol):
     """A sitrep database.  ``open_store(settings)`` returns one; close it (or use ``with``)."""
 
@@ -176,6 +192,11 @@ class Store(Protocol):
     def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
 
     def get_incident(self, incident_id: str) -> Incident | None: ...
+
+    def incident_redirect(self, incident_id: str) -> str | None:
+        """The id of the incident ``incident_id`` was merged into, or ``None`` (see
+        :mod:`sitrep.store.incident_ids`)."""
+        ...
 
     def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]: ...
 

@@ -77,6 +77,7 @@ from sitrep.resolve.stories import (
 )
 from sitrep.store import _codec as codec
 from sitrep.store.backends import Backend, Row
+from sitrep.store.incident_ids import renamed_contradictions
 
 if TYPE_CHECKING:
     from sitrep.store.sql import ResolveProgress, SqlStore
@@ -389,8 +390,8 @@ class _Update:
                 incidents.append(incident)
                 contradictions += find_incident_contradictions(incident.id, cluster)
         report_ids = {e.report: e.key for e in index.entries.values()}
-        self.store.write_incidents(incidents, report_ids)
-        self.store.write_contradictions(contradictions, report_ids, {})
+        ids = self.store.write_incidents(incidents, report_ids)
+        self.store.write_contradictions(renamed_contradictions(contradictions, ids), report_ids, {})
         published = {d.article.id: stated_published(d.article) for d in self.docs}
         self.store.insert_rows(
             "resolution_reports",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -31,6 +32,7 @@ from sitrep.store import _codec as codec
 from sitrep.store import queries
 from sitrep.store.backends import Backend, Row, connect
 from sitrep.store.base import IncidentFilter, RunStats, listing_key
+from sitrep.store.incident_ids import assign_ids, redirect_of, renamed_contradictions
 from sitrep.store.schema import migrate
 
 __all__ = ["RESOLVED_TABLES", "STATE_TABLES", "ResolveProgress", "SqlStore", "open_store"]
@@ -196,8 +198,9 @@ class SqlStore:
         with self.db.transaction():
             self.clear_resolution()  # and the incremental state: the next ingest rebuilds it
             self.write_stories(corpus.stories)
-            self.write_incidents(corpus.incidents, report_ids)
-            self.write_contradictions(corpus.contradictions, report_ids, figure_ids)
+            ids = self.write_incidents(corpus.incidents, report_ids)
+            contradictions = renamed_contradictions(corpus.contradictions, ids)
+            self.write_contradictions(contradictions, report_ids, figure_ids)
             self.write_inferred_dates(corpus.inferred_published)
         self.db.refresh_statistics(RESOLVED_TABLES)
 
@@ -207,7 +210,11 @@ class SqlStore:
         return resolve_pending(self, settings, progress)
 
     def clear_resolution(self) -> None:
-        """Delete the resolved layer and the state behind it (call inside a transaction)."""
+        """Delete the resolved layer and the state behind it (call inside a transaction).
+
+        The incident ids minted so far stay (``incident_ids``, ``incident_memberships``),
+        so the incidents resolved again keep their ids.
+        """
         for table in (*_LINK_TABLES, "incidents", "stories", *STATE_TABLES):
             self.db.execute(f"DELETE FROM {table}")
         self.db.clear_incident_index()
@@ -252,9 +259,18 @@ class SqlStore:
         self.execute_in("DELETE FROM story_articles WHERE story_id IN ({marks})", story_ids)
         self.execute_in("DELETE FROM stories WHERE id IN ({marks})", story_ids)
 
-    def write_incidents(self, incidents: Iterable[Incident], report_ids: Mapping[Any, str]) -> None:
-        """Insert incidents at their listing positions, with links to their reports' rows."""
-        incidents = list(incidents)
+    def write_incidents(
+        self, incidents: Iterable[Incident], report_ids: Mapping[Any, str]
+    ) -> dict[str, str]:
+        """Insert incidents at their listing positions, with links to their reports' rows.
+
+        They are stored under the ids their reports' incidents had (see
+        :mod:`sitrep.store.incident_ids`); returns natural id -> stored id.
+        """
+        natural = list(incidents)
+        keys = {i.id: [report_ids[r] for r in i.reports if r in report_ids] for i in natural}
+        ids = assign_ids(self, keys)
+        incidents = [dataclasses.replace(i, id=ids[i.id]) for i in natural]
         rows = [codec.incident_row(inc, listing_key(inc.id, inc.date)) for inc in incidents]
         self._free_positions(rows)
         self.insert_rows("incidents", rows)
@@ -268,6 +284,7 @@ class SqlStore:
             ],
         )
         self.db.index_incidents([(row["position"], row["summary"]) for row in rows])
+        return ids
 
     def _free_positions(self, rows: list[Row]) -> None:
         """Move a row whose listing key is taken (40 bits of id hash collide: ~1e-9 a day) on by one."""
@@ -375,6 +392,9 @@ class SqlStore:
 
     def get_incident(self, incident_id: str) -> Incident | None:
         return queries.get_incident(self.db, incident_id)
+
+    def incident_redirect(self, incident_id: str) -> str | None:
+        return redirect_of(self, incident_id)
 
     def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]:
         return queries.list_figures(self.db, metric, scope)
