@@ -38,7 +38,7 @@ class Settings:
 
 SETTINGS_DOC: dict[str, str] = {
     "db": "Database: a SQLite file path or a postgresql:// URL.",
-    "max_file_bytes": "Inputs larger than this are reported as too large and skipped.",
+    "max_file_bytes": "Largest single article or record (a file of one article, one line of a dump, one feed entry or crawl record); larger ones are reported and skipped. Dumps, feeds and crawls stream at any size.",
     "encoding": "Force this text encoding for inputs (default: UTF-8, then detection).",
     "lsh_threshold": "MinHash LSH threshold for near-duplicate candidates (0-1).",
     "jaccard_threshold": "Exact shingle Jaccard needed to confirm two articles are one story.",

@@ -1,14 +1,13 @@
-"""Bytes to text: size limit, binary sniffing, encodings, with messages that say what to do."""
+"""Bytes to text: binary sniffing, encodings, with messages that say what to do."""
 
 from __future__ import annotations
 
 import codecs
-from typing import BinaryIO
 
 from sitrep.config import Settings
-from sitrep.errors import BinaryInput, EmptyInput, InputTooLarge, UndecodableInput
+from sitrep.errors import BinaryInput, EmptyInput, UndecodableInput
 
-__all__ = ["decode_bytes", "looks_binary", "read_limited"]
+__all__ = ["decode_bytes", "looks_binary"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -23,22 +22,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x1b")
 _SNIFF_BYTES = 8192
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
-
-
-def read_limited(stream: BinaryIO, source: str, settings: Settings) -> bytes:
-    """Read ``stream`` whole, refusing more than ``settings.max_file_bytes``."""
-    data = stream.read(settings.max_file_bytes + 1)
-    if len(data) > settings.max_file_bytes:
-        raise InputTooLarge(
-            source,
-            f"larger than max_file_bytes ({_megabytes(settings.max_file_bytes)}). "
-            "Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
-        )
-    return data
 
 
 def looks_binary(data: bytes) -> bool:

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape as xml_escape
 
 import feedparser
+from lxml import etree
 
 from sitrep.bounds import sane_date
-from sitrep.errors import InputError, RecordError, TruncatedInput, UndecodableInput
+from sitrep.config import Settings
+from sitrep.errors import (
+    InputError,
+    InputTooLarge,
+    RecordError,
+    TruncatedInput,
+    UndecodableInput,
+)
 from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.html import html_fragment_text
 from sitrep.ingest.identity import article_id
@@ -18,7 +28,7 @@ from sitrep.ingest.limits import check_article, clean_chars
 from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_url
 from sitrep.model import Article, Failure
 
-__all__ = ["looks_like_feed", "parse_feed"]
+__all__ = ["looks_like_feed", "parse_feed", "parse_feed_stream"]
 
 
 def looks_like_feed(text: str) -> bool:
@@ -123,3 +133,111 @@ def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
             yield failure(e)
         except Exception as e:  # one entry must not end the feed: any error is its Failure
             yield unexpected(_where(entry, source), e)
+
+
+# ---- feeds larger than max_file_bytes: read an entry at a time -------------------------
+
+_ENTRY_TAGS = frozenset(("item", "entry"))
+_ATOM = "http://www.w3.org/2005/Atom"
+_RSS1 = "http://purl.org/rss/1.0/"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+class _EntryBounded(io.RawIOBase):
+    """``stream``, raising :class:`InputTooLarge` once the entry being parsed passes
+    ``limit`` bytes (lxml holds an element whole until it ends)."""
+
+    def __init__(self, stream: BinaryIO | io.RawIOBase, limit: int, source: str) -> None:
+        super().__init__()
+        self._stream, self._limit, self._source = stream, limit, source
+        self.total = 0
+        self.entry_start: int | None = None
+        self.entries = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self.entry_start is not None and self.total - self.entry_start > self._limit:
+            raise InputTooLarge(
+                f"{self._source}#entry {self.entries + 1}",
+                f"is an entry of more than max_file_bytes ({self._limit:,} bytes); reading "
+                "the feed stopped there. Raise the limit with SITREP_MAX_FILE_BYTES.",
+            )
+        data = self._stream.read(len(buffer)) or b""
+        self.total += len(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _local(tag: object) -> str:
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _wrapped(entry: Any, feed_title: str | None) -> bytes:
+    """One entry as a feed of its own, for feedparser."""
+    title = f"<title>{xml_escape(feed_title or '')}</title>"
+    body: bytes = etree.tostring(entry)
+    namespace = str(entry.tag)[1:].split("}")[0] if str(entry.tag).startswith("{") else ""
+    if namespace == _ATOM:
+        return f'<feed xmlns="{_ATOM}">{title}'.encode() + body + b"</feed>"
+    if namespace == _RSS1:
+        head = f'<rdf:RDF xmlns:rdf="{_RDF}" xmlns="{_RSS1}"><channel>{title}</channel>'
+        return head.encode() + body + b"</rdf:RDF>"
+    return f'<rss version="2.0"><channel>{title}'.encode() + body + b"</channel></rss>"
+
+
+def _entry_articles(data: bytes, source: str) -> Iterator[Article | Failure]:
+    """The article of one wrapped entry (or its Failure), as :func:`parse_feed` reads it."""
+    try:
+        yield from parse_feed(data, source)
+    except InputError as e:
+        yield failure(e)
+
+
+def parse_feed_stream(
+    stream: BinaryIO | io.RawIOBase, source: str, settings: Settings
+) -> Iterator[Article | Failure]:
+    """Articles from an RSS or Atom feed of any size, parsed an entry at a time.
+
+    Each entry is handed to feedparser as a feed of its own, so it reads as in
+    :func:`parse_feed`; memory holds one entry.  An entry over ``max_file_bytes``
+    ends the feed with a Failure naming it (its bytes cannot be skipped unparsed).
+    """
+    bounded = _EntryBounded(stream, settings.max_file_bytes, source)
+    events = etree.iterparse(
+        bounded,
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+        recover=True,
+    )
+    feed_title: str | None = None
+    try:
+        for event, element in events:
+            name = _local(element.tag)
+            if name in _ENTRY_TAGS and event == "start":
+                bounded.entry_start = bounded.total
+            elif name in _ENTRY_TAGS:
+                bounded.entry_start, bounded.entries = None, bounded.entries + 1
+                yield from _entry_articles(_wrapped(element, feed_title), source)
+                _release(element)
+            elif event == "end" and name == "title" and feed_title is None:
+                parent = element.getparent()
+                if parent is not None and _local(parent.tag) in ("channel", "feed"):
+                    feed_title = (element.text or "").strip() or None
+    except etree.XMLSyntaxError as e:
+        raise TruncatedInput(
+            source,
+            f"is not readable XML after entry {bounded.entries} ({e}). The entries before were "
+            "read; is the file complete?",
+        ) from e
+
+
+def _release(element: Any) -> None:
+    """Drop a parsed entry, and the ones before it, from lxml's tree."""
+    element.clear()
+    parent = element.getparent()
+    while parent is not None and element.getprevious() is not None:
+        del parent[0]

@@ -13,20 +13,29 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, BinaryIO
 
 from sitrep.config import Settings
-from sitrep.errors import InputError, InputTooLarge, RecordError, TruncatedInput
+from sitrep.errors import InputError, RecordError, TruncatedInput
 from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.limits import check_article, clean_chars
 from sitrep.ingest.outlets import outlet_from_url
+from sitrep.ingest.streams import bounded_lines
 from sitrep.ingest.text import parse_text
 from sitrep.model import Article, Failure
 
-__all__ = ["FIELDS", "read_csv", "read_json_array", "read_jsonl", "record_article"]
+__all__ = [
+    "FIELDS",
+    "read_csv",
+    "read_csv_stream",
+    "read_json_array",
+    "read_jsonl",
+    "record_article",
+]
 
 FIELDS = ("id", "text", "title", "published", "url", "outlet")
 
@@ -97,37 +106,62 @@ def _parse_line(line: str, where: str, last: bool) -> Any:
         raise RecordError(where, f"is not valid JSON ({e.msg}). Fix or remove that line.") from e
 
 
+def _too_long(where: str, settings: Settings) -> RecordError:
+    return RecordError(
+        where,
+        f"is a record of more than max_file_bytes ({settings.max_file_bytes:,} bytes); "
+        "skipped. Split the record, or raise the limit with SITREP_MAX_FILE_BYTES.",
+    )
+
+
+def _raw_lines(stream: Iterable[str | bytes], settings: Settings) -> Iterator[str | bytes | None]:
+    """The lines of ``stream``; ``None`` for one past the limit (a binary stream is read
+    in bounded pieces, so a line of gigabytes is never held whole)."""
+    if isinstance(stream, io.BufferedIOBase | io.RawIOBase):
+        yield from bounded_lines(stream, settings.max_file_bytes)  # type: ignore[arg-type]
+        return
+    for line in stream:
+        yield None if len(line) > settings.max_file_bytes else line
+
+
 def _lines(
     stream: Iterable[str | bytes], source: str, settings: Settings
-) -> Iterator[tuple[int, str | None]]:
-    """Numbered lines of ``stream`` as text; ``None`` for a line that is not UTF-8.
-
-    Raises :class:`InputTooLarge` once more than ``max_file_bytes`` were read.
-    """
-    size = 0
-    for number, line in enumerate(stream, 1):
-        size += len(line)
-        if size > settings.max_file_bytes:
-            raise InputTooLarge(
-                source,
-                f"is larger than max_file_bytes ({settings.max_file_bytes:,}). "
-                "Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
-            )
-        if isinstance(line, str):
+) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines of ``stream`` as text, or the error that line is (not UTF-8, too long)."""
+    encoding = settings.encoding or "utf-8"
+    for number, line in enumerate(_raw_lines(stream, settings), 1):
+        where = f"{source}:{number}"
+        if line is None:
+            yield number, _too_long(where, settings)
+        elif isinstance(line, str):
             yield number, line
-            continue
-        try:
-            yield number, line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError:
-            yield number, None
+        else:
+            try:
+                yield (
+                    number,
+                    line.decode("utf-8-sig" if number == 1 and encoding == "utf-8" else encoding),
+                )
+            except (UnicodeDecodeError, LookupError):
+                yield (
+                    number,
+                    RecordError(
+                        where,
+                        f"is not {encoding} text. Re-encode the file as UTF-8, or pass --encoding.",
+                    ),
+                )
 
 
-def _record(line: str | None, where: str, last: bool, settings: Settings) -> Any:
-    if line is None:
-        raise RecordError(where, "is not UTF-8 text. Re-encode the file as UTF-8.")
-    if len(line) > settings.max_file_bytes:
-        raise RecordError(where, "is larger than max_file_bytes. Split the record.")
-    return _parse_line(line, where, last)
+def _with_last(
+    items: Iterator[tuple[int, str | InputError]],
+) -> Iterator[tuple[int, str | InputError, bool]]:
+    """``items`` each with whether it is the last (one item of lookahead)."""
+    previous = next(items, None)
+    for item in items:
+        assert previous is not None
+        yield (*previous, False)
+        previous = item
+    if previous is not None:
+        yield (*previous, True)
 
 
 def _read_record(
@@ -148,18 +182,20 @@ def read_jsonl(
     settings: Settings,
     mapping: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Failure]:
-    """Articles from a JSON Lines stream (a file, or ``sys.stdin``), one per record."""
-    try:
-        lines = list(_lines(stream, source, settings))
-    except InputError as e:
-        yield failure(e)
-        return
-    for position, (number, line) in enumerate(lines):
-        if line is not None and not line.strip():
+    """Articles from a JSON Lines stream (a file, or ``sys.stdin``), one per record.
+
+    The stream is read a line at a time, so a dump of any size takes the memory
+    of one record; a record over ``max_file_bytes`` is one Failure naming its line.
+    """
+    for number, line, last in _with_last(_lines(stream, source, settings)):
+        if isinstance(line, InputError):
+            yield failure(line)
+            continue
+        if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            record = _record(line, where, position == len(lines) - 1, settings)
+            record = _parse_line(line, where, last)
         except InputError as e:
             yield failure(e)
             continue
@@ -184,22 +220,73 @@ def read_json_array(
         yield _read_record(record, source, f"{source}[{number}]", mapping)
 
 
-def _dialect(text: str, source: str) -> type[csv.Dialect] | csv.Dialect:
+def _dialect(sample: str, source: str) -> type[csv.Dialect] | csv.Dialect:
     if source.lower().endswith(".tsv"):
         return csv.excel_tab
     try:
-        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        return csv.Sniffer().sniff(sample[:4096], delimiters=",;\t")
     except csv.Error:
         return csv.excel
+
+
+class _LineError(Exception):
+    """A physical CSV line that is no text or too long; raised through the csv reader."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(error.reason)
+        self.error = error
 
 
 def read_csv(
     text: str, source: str, settings: Settings, mapping: Mapping[str, str] | None = None
 ) -> Iterator[Article | Failure]:
     """Articles from CSV (or TSV) text with a header row, one per row."""
+    yield from _read_rows(io.StringIO(text, newline=""), text[:4096], source, settings, mapping)
+
+
+def read_csv_stream(
+    stream: BinaryIO, source: str, settings: Settings, mapping: Mapping[str, str] | None = None
+) -> Iterator[Article | Failure]:
+    """Articles from a CSV stream of any size, a line at a time; a row over
+    ``max_file_bytes`` is one Failure naming its line."""
+    lines = _lines(stream, source, settings)
+    head = [line for _, line in itertools.islice(lines, 20)]
+    bad = next((line for line in head if isinstance(line, InputError)), None)
+    if bad is not None:
+        yield failure(bad)
+        return
+    first = [str(line) for line in head]
+    rest = _CheckedLines(lines)
+    yield from _read_rows(itertools.chain(first, rest), "".join(first), source, settings, mapping)
+
+
+class _CheckedLines:
+    """Lines for the csv reader; a bad one raises :class:`_LineError` and the next call
+    goes on with the line after it (a generator would end at its first raise)."""
+
+    def __init__(self, lines: Iterator[tuple[int, str | InputError]]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> _CheckedLines:
+        return self
+
+    def __next__(self) -> str:
+        _, line = next(self._lines)
+        if isinstance(line, InputError):
+            raise _LineError(line)
+        return line
+
+
+def _read_rows(
+    lines: Iterable[str],
+    sample: str,
+    source: str,
+    settings: Settings,
+    mapping: Mapping[str, str] | None,
+) -> Iterator[Article | Failure]:
     # Article texts are long; the csv module's default field limit is 128 KiB.
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_file_bytes))
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text, source))
+    reader = csv.DictReader(lines, dialect=_dialect(sample, source))
     rows = iter(reader)
     try:
         reader.fieldnames  # noqa: B018 - reads the header row, so line_num counts it
@@ -214,6 +301,9 @@ def read_csv(
             row = next(rows)
         except StopIteration:
             return
+        except _LineError as e:
+            yield failure(e.error)
+            continue
         except csv.Error as e:
             yield failure(TruncatedInput(where, f"is not valid CSV ({e}). Is the file complete?"))
             return

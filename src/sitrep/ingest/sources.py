@@ -8,27 +8,27 @@ and saying what to do; the rest of the batch goes on.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import glob
-import gzip
 import io
 import json
 import os
 import stat
 import sys
-import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from sitrep.config import Settings
-from sitrep.errors import InputError, InputTooLarge, TruncatedInput, UnsupportedInput
-from sitrep.ingest.decode import decode_bytes, read_limited
+from sitrep.errors import InputError, InputTooLarge, UnsupportedInput
+from sitrep.ingest.decode import decode_bytes, looks_binary
 from sitrep.ingest.failures import failure, unexpected
-from sitrep.ingest.feeds import looks_like_feed, parse_feed
+from sitrep.ingest.feeds import looks_like_feed, parse_feed, parse_feed_stream
 from sitrep.ingest.html import parse_html
 from sitrep.ingest.limits import check_article
-from sitrep.ingest.records import read_csv, read_json_array, read_jsonl
+from sitrep.ingest.records import read_csv, read_csv_stream, read_json_array, read_jsonl
+from sitrep.ingest.streams import Inflating, Prefixed
 from sitrep.ingest.text import parse_text
 from sitrep.ingest.warc import looks_like_warc, read_warc
 from sitrep.model import Article, Failure
@@ -99,25 +99,6 @@ def _check_supported(data: bytes, source: str) -> None:
             )
 
 
-def _gunzip(data: bytes, source: str, settings: Settings) -> bytes:
-    """The decompressed bytes, refused while decompressing once past ``max_file_bytes``."""
-    limit = settings.max_file_bytes
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            out = stream.read(limit + 1)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
-        raise TruncatedInput(
-            source, f"is a cut-off or corrupt gzip file ({e}). Fetch it again."
-        ) from e
-    if len(out) > limit:
-        raise InputTooLarge(
-            source,
-            f"decompresses to more than max_file_bytes ({limit:,} bytes); reading stopped "
-            "there. Split it, or raise the limit with SITREP_MAX_FILE_BYTES.",
-        )
-    return out
-
-
 def _read_text(
     text: str, source: str, fmt: Format, settings: Settings, mapping: Mapping[str, str] | None
 ) -> Iterator[Article | Failure]:
@@ -149,11 +130,53 @@ def read_bytes(
     be read; a bad record inside it is yielded as a :class:`Failure`.  Every
     article passes :func:`~sitrep.ingest.limits.check_article`.
     """
-    for item in _read_bytes(data, source, settings, name, fmt, mapping):
+    yield from _read_source(io.BytesIO(data), source, settings, name, fmt, mapping)
+
+
+def _read_source(
+    stream: BinaryIO,
+    source: str,
+    settings: Settings,
+    name: str = "",
+    fmt: Format | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> Iterator[Article | Failure]:
+    """Articles from a binary stream of any size, each passed through :func:`check_article`."""
+    for item in _read_any(stream, source, settings, name, fmt, mapping):
         yield _checked(item)
 
 
-def _read_bytes(
+def _read_any(
+    stream: BinaryIO,
+    source: str,
+    settings: Settings,
+    name: str,
+    fmt: Format | None,
+    mapping: Mapping[str, str] | None,
+    *,
+    gzipped: bool = False,
+) -> Iterator[Article | Failure]:
+    """An input within ``max_file_bytes`` is read whole (one read-ahead); a larger one,
+    or a gzipped or WARC one, as a stream whose limit is one record's."""
+    limit = settings.max_file_bytes
+    head = stream.read(limit + 1)
+    if fmt == "warc" or (fmt is None and looks_like_warc(head, name)):
+        yield from read_warc(Prefixed(head, stream), source, settings)
+        return
+    if head.startswith(b"\x1f\x8b"):
+        inflated = io.BufferedReader(Inflating(Prefixed(head, stream), limit, source))
+        del head
+        yield from _read_any(
+            inflated, source, settings, name.removesuffix(".gz"), fmt, mapping, gzipped=True
+        )
+        return
+    if len(head) <= limit:
+        yield from _read_whole(head, source, settings, name, fmt, mapping)
+        return
+    yield from _read_large(head, stream, source, settings, name, fmt, mapping, gzipped)
+
+
+def _read_whole(
     data: bytes,
     source: str,
     settings: Settings,
@@ -161,25 +184,80 @@ def _read_bytes(
     fmt: Format | None,
     mapping: Mapping[str, str] | None,
 ) -> Iterator[Article | Failure]:
-    if fmt == "warc" or (fmt is None and looks_like_warc(data, name)):
-        yield from read_warc(data, source, settings)
-        return
-    if data.startswith(b"\x1f\x8b"):
-        yield from _read_bytes(
-            _gunzip(data, source, settings),
-            source,
-            settings,
-            name.removesuffix(".gz"),
-            fmt,
-            mapping,
-        )
-        return
     _check_supported(data, source)
     if fmt == "feed" or (fmt is None and name.lower().endswith((".rss", ".atom", ".xml"))):
         yield from parse_feed(data, source)  # feedparser honours the XML encoding declaration
         return
     text = decode_bytes(data, source, settings)
     yield from _read_text(text, source, fmt or _format(name, text), settings, mapping)
+
+
+#: Bytes of a large input's head looked at to tell its format.
+_SNIFF_BYTES = 65_536
+
+
+def _large_format(head: bytes, source: str, settings: Settings, name: str) -> Format:
+    _check_supported(head, source)
+    if looks_binary(head):
+        decode_bytes(head[:_SNIFF_BYTES], source, settings)  # raises BinaryInput
+    text = head[:_SNIFF_BYTES].decode(settings.encoding or "utf-8", errors="replace")
+    return _format(name, text)
+
+
+def _read_large(
+    head: bytes,
+    stream: BinaryIO,
+    source: str,
+    settings: Settings,
+    name: str,
+    fmt: Format | None,
+    mapping: Mapping[str, str] | None,
+    gzipped: bool,
+) -> Iterator[Article | Failure]:
+    """A dump, feed or crawl larger than ``max_file_bytes``, read a record at a time."""
+    fmt = fmt or _large_format(head, source, settings, name)
+    rest = io.BufferedReader(Prefixed(head, stream))
+    del head
+    if fmt == "jsonl":
+        yield from read_jsonl(_text_if_wide(rest), source, settings, mapping)
+    elif fmt == "csv":
+        yield from read_csv_stream(rest, source, settings, mapping)
+    elif fmt == "feed":
+        yield from parse_feed_stream(rest, source, settings)
+    else:
+        raise InputTooLarge(source, _one_document_too_large(fmt, settings, gzipped))
+
+
+def _text_if_wide(stream: io.BufferedReader[Any]) -> Iterable[str | bytes]:
+    """``stream``, decoded as text when a BOM says UTF-16 or UTF-32 (whose lines do not
+    split on the byte ``\\n``); else the bytes, split and decoded a line at a time."""
+    head = stream.peek(4)[:4]
+    for boms, encoding in (_UTF32, "utf-32"), (_UTF16, "utf-16"):  # UTF-32 LE starts as UTF-16 LE
+        if head.startswith(boms):
+            return io.TextIOWrapper(stream, encoding=encoding, errors="replace")
+    return stream
+
+
+_UTF32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _one_document_too_large(fmt: Format, settings: Settings, gzipped: bool) -> str:
+    limit = f"max_file_bytes ({settings.max_file_bytes:,} bytes)"
+    if gzipped:
+        return (
+            f"decompresses to more than {limit}, and is one {fmt} document, which is read "
+            "whole; reading stopped there. Split it, or raise the limit with SITREP_MAX_FILE_BYTES."
+        )
+    if fmt == "json":
+        return (
+            f"is a JSON array of more than {limit}, which is read whole. Convert it to "
+            "JSON Lines (one record a line), which is read as a stream of any size."
+        )
+    return (
+        f"is one {fmt} document of more than {limit}. Split it into its articles, "
+        "or raise the limit with SITREP_MAX_FILE_BYTES."
+    )
 
 
 def _checked(item: Article | Failure) -> Article | Failure:
@@ -206,22 +284,13 @@ def _guarded(articles: Iterator[Article | Failure], source: str) -> Iterator[Art
         yield unexpected(source, e)
 
 
-def _read_file_bytes(path: Path, source: str, settings: Settings) -> bytes:
-    """The bytes of a regular file or a pipe, refusing devices and more than max_file_bytes."""
+def _check_regular(path: Path, source: str) -> None:
+    """Refuse devices and sockets (``/dev/zero`` never ends); files and pipes are read."""
     info = path.stat()
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         raise UnsupportedInput(
             source, "is not a file (a device, socket or the like). Give a file, folder or -."
         )
-    if info.st_size > settings.max_file_bytes:
-        raise InputTooLarge(
-            source,
-            f"is {info.st_size:,} bytes, more than max_file_bytes "
-            f"({settings.max_file_bytes:,}). Split it, or raise the limit with "
-            "SITREP_MAX_FILE_BYTES.",
-        )
-    with path.open("rb") as stream:  # the size may change, or be unknown (a pipe)
-        return read_limited(stream, source, settings)
 
 
 def read_file(
@@ -230,10 +299,12 @@ def read_file(
     fmt: Format | None = None,
     mapping: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Failure]:
-    """Articles from one file; problems are yielded as :class:`Failure`."""
+    """Articles from one file of any size, read as a stream; problems are yielded as
+    :class:`Failure`."""
     source = str(path)
     try:
-        data = _read_file_bytes(path, source, settings)
+        _check_regular(path, source)
+        stream = path.open("rb")
     except InputError as e:
         yield failure(e)
         return
@@ -242,7 +313,8 @@ def read_file(
             InputError(source, f"cannot be read ({e.strerror}). Check the path and permissions.")
         )
         return
-    yield from _guarded(read_bytes(data, source, settings, path.name, fmt, mapping), source)
+    with stream:
+        yield from _guarded(_read_source(stream, source, settings, path.name, fmt, mapping), source)
 
 
 def read_stream(
@@ -252,13 +324,8 @@ def read_stream(
     fmt: Format | None = None,
     mapping: Mapping[str, str] | None = None,
 ) -> Iterator[Article | Failure]:
-    """Articles from a binary stream such as ``sys.stdin.buffer``."""
-    try:
-        data = read_limited(stream, source, settings)
-    except InputError as e:
-        yield failure(e)
-        return
-    yield from _guarded(read_bytes(data, source, settings, "", fmt, mapping), source)
+    """Articles from a binary stream such as ``sys.stdin.buffer``, of any size."""
+    yield from _guarded(_read_source(stream, source, settings, "", fmt, mapping), source)
 
 
 def _is_hidden(path: Path, root: Path) -> bool:

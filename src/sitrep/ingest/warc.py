@@ -6,7 +6,7 @@ import io
 import logging
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -18,6 +18,7 @@ from sitrep.errors import EmptyInput, InputError, InputTooLarge, TruncatedInput
 from sitrep.ingest.decode import decode_bytes
 from sitrep.ingest.failures import failure, unexpected
 from sitrep.ingest.html import parse_html
+from sitrep.ingest.streams import Inflating
 from sitrep.model import Article, Failure
 
 __all__ = ["looks_like_warc", "read_warc"]
@@ -31,13 +32,10 @@ _ARCHIVE_BROKEN = (
     ValueError,
     OSError,
 )
-#: How much larger than ``max_file_bytes`` a compressed crawl may grow when decompressed.
-#: Web pages in gzipped WARCs compress 4-8 times; a bomb compresses a thousand times.
-WARC_INFLATION = 10
 
 
 class _ArchiveTooLarge(InputTooLarge):
-    """The decompressed archive grew past its limit: the crawl ends here."""
+    """The archive decompresses like a bomb: the crawl ends here."""
 
 
 class _ArchiveCutOff(TruncatedInput):
@@ -71,10 +69,43 @@ def _archive(stream: io.IOBase) -> Any:
     return _Archive(stream)
 
 
-def _cut_tail(data: bytes, archive: Any, source: str) -> Failure | None:
+class _Tail(io.RawIOBase):
+    """``stream``, remembering how many bytes were read and the last :data:`_TAIL_BYTES`
+    of them, so that the end of an archive of any size can be checked."""
+
+    def __init__(self, stream: BinaryIO | io.RawIOBase) -> None:
+        super().__init__()
+        self._stream = stream
+        self.total = 0
+        self.last = b""
+        self.gzipped: bool | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer)) or b""
+        if self.gzipped is None and data:
+            self.gzipped = data.startswith(b"\x1f\x8b")
+        self.total += len(data)
+        self.last = (self.last + data)[-_TAIL_BYTES:]
+        buffer[: len(data)] = data
+        return len(data)
+
+    def after(self, offset: int) -> bytes:
+        """The bytes read from ``offset`` on (``b"?"`` when more than were kept)."""
+        missing = self.total - offset
+        return b"?" if missing > len(self.last) else self.last[len(self.last) - missing :]
+
+
+#: Bytes kept from the end of an archive to check that its last record is whole.
+_TAIL_BYTES = 1 << 16
+
+
+def _cut_tail(tail: _Tail, archive: Any, source: str) -> Failure | None:
     """The Failure for an uncompressed archive whose last record is cut off in its header
     (warcio ends quietly there); gzipped ones raise :class:`_ArchiveCutOff`."""
-    if data.startswith(b"\x1f\x8b") or not data[archive.offset :].strip():
+    if tail.gzipped or not tail.after(archive.offset).strip():
         return None
     return failure(
         TruncatedInput(
@@ -84,65 +115,25 @@ def _cut_tail(data: bytes, archive: Any, source: str) -> Failure | None:
     )
 
 
-# Compressed bytes fed to the decompressor at a time.
-_CHUNK = 1 << 16
+class _Inflating(Inflating):
+    """:class:`~sitrep.ingest.streams.Inflating` whose errors end the crawl (warcio
+    would take them for one record's)."""
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        try:
+            return super().readinto(buffer)
+        except InputTooLarge as e:
+            raise _ArchiveTooLarge(e.source, e.reason) from e
+        except TruncatedInput as e:
+            raise _ArchiveCutOff(e.source, e.reason) from e
 
 
-class _Inflating(io.RawIOBase):
-    """A gzipped archive (one member per record, or one for all) decompressed as it is read.
-
-    Raises :class:`InputTooLarge` once more than ``limit`` decompressed bytes were
-    read, and ``EOFError`` for a cut-off member only after the bytes before the cut
-    (``gzip.GzipFile`` would drop them, and with them the records they hold).
-    """
-
-    def __init__(self, data: bytes, limit: int, source: str) -> None:
-        super().__init__()
-        self._data, self._pos = memoryview(data), 0
-        self._inflate = zlib.decompressobj(wbits=31)
-        self._limit, self._source, self._total = limit, source, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
-        chunk = self._next(size if size > 0 else _CHUNK)
-        self._total += len(chunk)
-        if self._total > self._limit:
-            raise _ArchiveTooLarge(
-                self._source,
-                f"decompresses to more than {self._limit:,} bytes ({WARC_INFLATION} times "
-                "max_file_bytes); reading stopped there. Split the crawl, or raise "
-                "SITREP_MAX_FILE_BYTES.",
-            )
-        return chunk
-
-    def _next(self, size: int) -> bytes:
-        while True:
-            inflate = self._inflate
-            if inflate.eof:  # a member ended: the next one starts in what is left of the input
-                pending = inflate.unused_data + inflate.unconsumed_tail
-                if not pending and self._pos >= len(self._data):
-                    return b""
-                self._inflate = inflate = zlib.decompressobj(wbits=31)
-            elif inflate.unconsumed_tail:  # input held back by the size limit
-                pending = inflate.unconsumed_tail
-            elif self._pos < len(self._data):
-                pending = bytes(self._data[self._pos : self._pos + _CHUNK])
-                self._pos += len(pending)
-            else:
-                raise _ArchiveCutOff(
-                    self._source, "the gzip data ends inside a record. Fetch the file again."
-                )
-            if chunk := inflate.decompress(pending, size):
-                return chunk
-
-
-def _archive_stream(data: bytes, source: str, settings: Settings) -> io.IOBase:
-    """The archive as a stream; a gzipped one decompressed as it is read, within bounds."""
-    if not data.startswith(b"\x1f\x8b"):
-        return io.BytesIO(data)
-    return _Inflating(data, settings.max_file_bytes * WARC_INFLATION, source)
+def _archive_stream(tail: _Tail, source: str, settings: Settings) -> io.IOBase:
+    """The archive as a stream; a gzipped one decompressed as it is read, bomb-bounded."""
+    buffered = io.BufferedReader(tail)
+    if not buffered.peek(2).startswith(b"\x1f\x8b"):
+        return buffered
+    return io.BufferedReader(_Inflating(buffered, settings.max_file_bytes, source))
 
 
 def looks_like_warc(data: bytes, name: str) -> bool:
@@ -178,19 +169,23 @@ def _record_article(record: Any, source: str, settings: Settings) -> Article:
     return parse_html(decode_bytes(content, where, settings), where, url=url)
 
 
-def read_warc(data: bytes, source: str, settings: Settings) -> Iterator[Article | Failure]:
-    """Articles from the HTML responses of a WARC; a cut-off archive ends with a Failure."""
+def read_warc(
+    stream: BinaryIO | io.RawIOBase, source: str, settings: Settings
+) -> Iterator[Article | Failure]:
+    """Articles from the HTML responses of a WARC stream of any size, read a record at a
+    time; a record over ``max_file_bytes`` is one Failure, a cut-off archive ends with one."""
     # warcio logs each target URI with spaces in it, whole, however long; a bad
     # record is reported once, as a Failure, or read with its URI repaired.
     logging.getLogger("warcio.recordloader").setLevel(logging.ERROR)
-    archive = _archive(_archive_stream(data, source, settings))
+    tail = _Tail(stream)
+    archive = _archive(_archive_stream(tail, source, settings))
     records = iter(archive)
     found = False
     while True:
         try:
             item = _record_item(next(records), source, settings)
         except StopIteration:
-            if (cut := _cut_tail(data, archive, source)) is not None:
+            if (cut := _cut_tail(tail, archive, source)) is not None:
                 yield cut
             elif not found:
                 yield failure(
