@@ -46,7 +46,8 @@ SETTINGS_DOC: dict[str, str] = {
     "incident_window_days": "Reports this many days apart may still be one incident ('overnight').",
     "block_days": "Width of the date window used to block incident candidates.",
     "batch_size": "Articles per batch when processing and writing.",
-    "scheduler": "Address of a Dask scheduler for scale-out (default: run in process).",
+    "scheduler": "Dask scheduler the per-article stages run on (tcp://host:8786, or 'local' for a "
+    "LocalCluster); default: in process. Same as --scheduler; see docs/scale-out.md.",
     "host": "Interface `sitrep serve` listens on.",
     "port": "Port `sitrep serve` listens on.",
     "tile_url": "Optional map tile URL template; by default no tiles are requested.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from sitrep.clean.boilerplate import boilerplate_lines
 from sitrep.clean.repeats import repeat_pairs
@@ -21,7 +21,19 @@ from sitrep.resolve import resolve
 from sitrep.resolve.matching import dated_by_publication
 from sitrep.serialize import corpus_json, document_json
 
-__all__ = ["ExtractResult", "document_record", "extract_articles", "process_in_batches", "records", "with_batch_places"]
+__all__ = [
+    "BATCH_SIZE",
+    "LOCAL",
+    "ExtractResult",
+    "LocalRunner",
+    "Runner",
+    "batched",
+    "document_record",
+    "extract_articles",
+    "process_in_batches",
+    "records",
+    "with_batch_places",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +43,15 @@ class ExtractResult:
     corpus: Corpus
 
 
-def extract_articles(articles: Iterable[Article | Failure], settings: Settings) -> ExtractResult:
-    """Process every article, then resolve the batch; failures are collected, not raised."""
+def extract_articles(
+    articles: Iterable[Article | Failure], settings: Settings, runner: Runner | None = None
+) -> ExtractResult:
+    """Process every article (where ``runner`` says), then resolve the batch here; failures are
+    collected, not raised."""
     docs: list[Document] = []
     failures: list[Failure] = []
     seen: set[str] = set()
-    for item in process_in_batches(articles, settings):
+    for item in process_in_batches(articles, settings, runner=runner or LOCAL):
         if isinstance(item, Failure):
             failures.append(item)
         elif item.article.id in seen and not item.article.record_id:
@@ -53,20 +68,64 @@ def extract_articles(articles: Iterable[Article | Failure], settings: Settings) 
 BATCH_SIZE = 1000
 
 
+class Runner(Protocol):
+    """Where the per-article work of the batches runs: this process (``LOCAL``) or a Dask
+    cluster (:class:`sitrep.cluster.DaskRunner`).  Both give the same documents in the same order."""
+
+    def process_batches(
+        self, batches: Iterable[list[Article | Failure]], settings: Settings
+    ) -> Iterator[list[Document | Failure]]:
+        """Each batch through ``pipeline.process_all``, in order."""
+        ...
+
+    def reread(self, docs: list[Document], settings: Settings, prior: PlacePrior) -> list[Document]:
+        """``with_batch_places(docs, settings, prior)``."""
+        ...
+
+
+class LocalRunner:
+    """The per-article work in this process."""
+
+    def process_batches(
+        self, batches: Iterable[list[Article | Failure]], settings: Settings
+    ) -> Iterator[list[Document | Failure]]:
+        for batch in batches:
+            yield list(process_all(batch, settings))
+
+    def reread(self, docs: list[Document], settings: Settings, prior: PlacePrior) -> list[Document]:
+        return with_batch_places(docs, settings, prior)
+
+
+LOCAL = LocalRunner()
+
+
 def process_in_batches(
-    articles: Iterable[Article | Failure], settings: Settings, size: int = BATCH_SIZE
+    articles: Iterable[Article | Failure],
+    settings: Settings,
+    size: int = BATCH_SIZE,
+    runner: Runner = LOCAL,
 ) -> Iterator[Document | Failure]:
     """``process_all``, then every ``size`` items the articles with clueless village names are
-    re-read near the places the batches so far pinned down (``with_batch_places``)."""
+    re-read near the places the batches so far pinned down (``with_batch_places``).
+
+    The settling is sequential (each batch's prior holds every batch before it), so it runs
+    here; the work per article runs wherever ``runner`` puts it."""
     seen: list[tuple[float, float]] = []
     pinned: set[tuple[float, float]] = set()
-    batch: list[Document | Failure] = []
-    for item in process_all(articles, settings):
+    for batch in runner.process_batches(batched(articles, size), settings):
+        yield from _settle(batch, settings, seen, pinned, runner)
+
+
+def batched(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    batch: list[Article | Failure] = []
+    for item in items:
         batch.append(item)
         if len(batch) >= size:
-            yield from _settle(batch, settings, seen, pinned)
+            yield batch
             batch = []
-    yield from _settle(batch, settings, seen, pinned)
+    if batch:
+        yield batch
 
 
 def _settle(
@@ -74,16 +133,20 @@ def _settle(
     settings: Settings,
     seen: list[tuple[float, float]],
     pinned: set[tuple[float, float]],
+    runner: Runner,
 ) -> list[Document | Failure]:
     docs = [item for item in batch if isinstance(item, Document)]
     found = PlacePrior.from_documents(docs)
     seen.extend(found.points)
     pinned.update(found.pinned)
-    settled = iter(with_batch_places(docs, settings, PlacePrior.sampled(seen, tuple(sorted(pinned)))))
+    prior = PlacePrior.sampled(seen, tuple(sorted(pinned)))
+    settled = iter(runner.reread(docs, settings, prior))
     return [item if isinstance(item, Failure) else next(settled) for item in batch]
 
 
-def with_batch_places(docs: list[Document], settings: Settings, prior: PlacePrior | None = None) -> list[Document]:
+def with_batch_places(
+    docs: list[Document], settings: Settings, prior: PlacePrior | None = None
+) -> list[Document]:
     """Re-read the articles whose village names had no clue, near where the batch's other places lie.
 
     A bare "Marinka" has three namesakes; among reports of one war, the one
@@ -105,7 +168,9 @@ def _with_inferred_date(doc: Document, corpus: Corpus) -> Document:
     inferred = corpus.inferred_published.get(doc.article.id)
     if doc.article.published is not None or inferred is None:
         return doc
-    return replace(doc, article=replace(doc.article, published=inferred, published_basis="inferred"))
+    return replace(
+        doc, article=replace(doc.article, published=inferred, published_basis="inferred")
+    )
 
 
 def _with_incident_dates(doc: Document, corpus: Corpus) -> Document:

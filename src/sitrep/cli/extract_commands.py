@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from sitrep.cli._cluster import SchedulerOption, WorkersOption
 from sitrep.config import load_settings
 from sitrep.errors import SitrepError
+
+if TYPE_CHECKING:
+    from sitrep.config import Settings
+    from sitrep.extraction import ExtractResult
+    from sitrep.model import Article, Failure
 
 __all__ = ["register"]
 
@@ -38,27 +44,46 @@ def extract(
         ),
     ] = False,
     encoding: Annotated[str | None, typer.Option(help="Force this text encoding.")] = None,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Extract incidents and figures; print one JSON object per article, then one corpus object.
 
+    With --scheduler the per-article stages run on a Dask cluster (docs/scale-out.md).
+
     Example: sitrep extract ../shared/seeds/*.txt
     """
-    from sitrep.extraction import extract_articles, records
+    from sitrep.extraction import records
     from sitrep.ingest import read_paths
 
-    settings = load_settings(encoding=encoding)
+    settings = load_settings(encoding=encoding, scheduler=scheduler)
     paths = files or ["-"]
     if jsonl:
         articles = [a for p in paths for a in _jsonl(p, settings)]
     else:
         articles = list(read_paths(paths, settings))
-    result = extract_articles(articles, settings)
+    result = _extract_on(articles, settings, workers)
     out = sys.stdout
     for record in records(result):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     _report_failures(result.failures)
     if result.failures:
         raise typer.Exit(1)
+
+
+def _extract_on(
+    articles: list[Article | Failure], settings: Settings, workers: int | None
+) -> ExtractResult:
+    """``extract_articles``, on the Dask cluster ``settings.scheduler`` names if any."""
+    from sitrep.cluster import running
+    from sitrep.extraction import extract_articles
+
+    try:
+        with running(settings.scheduler, workers) as runner:
+            return extract_articles(articles, settings, runner)
+    except SitrepError as e:
+        _err.print(f"error: {e}", markup=False)
+        raise typer.Exit(2) from e
 
 
 def _jsonl(path: str, settings):  # type: ignore[no-untyped-def]

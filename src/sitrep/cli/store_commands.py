@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
+from sitrep.cli._cluster import SchedulerOption, WorkersOption
 from sitrep.cli._filters import (
     BboxOption,
     ClaimantOption,
@@ -80,10 +81,13 @@ def ingest(
     ] = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Read articles into the database; articles already stored are skipped.
 
     Exits 1 when some inputs could not be read (each is named on stderr).
+    With --scheduler the per-article stages run on a Dask cluster (docs/scale-out.md).
 
     Example: sitrep ingest articles/ dump.jsonl --db sitrep.db
     """
@@ -91,10 +95,10 @@ def ingest(
     from sitrep.store.ingest_run import ingest as ingest_paths
 
     fmt = output_format(as_json, as_csv)
-    settings = _settings(db=db, encoding=encoding)
+    settings = _settings(db=db, encoding=encoding, scheduler=scheduler)
     total = estimate_inputs(paths, jsonl=jsonl)
     with errors_to_exit(), progress("Ingesting", total=total) as advance:
-        summary = ingest_paths(paths, settings, advance, jsonl=jsonl)
+        summary = ingest_paths(paths, settings, advance, jsonl=jsonl, workers=workers)
     for failure in summary.failures:
         typer.echo(f"{failure.source}: {failure.reason}", err=True)
     if summary.undated:

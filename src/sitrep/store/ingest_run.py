@@ -9,6 +9,7 @@ resolve are resolved by the next run (see :mod:`sitrep.store.resolution`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -66,13 +67,22 @@ def ingest(
     progress: Progress | None = None,
     *,
     jsonl: bool = False,
+    workers: int | None = None,
 ) -> RunSummary:
-    """Read ``paths`` (files, folders, globs, ``-``) into the store at ``settings.db``."""
+    """Read ``paths`` (files, folders, globs, ``-``) into the store at ``settings.db``.
+
+    With ``settings.scheduler`` the per-article stages run on that Dask cluster
+    (``"local"``, or ``workers`` alone: a new ``LocalCluster`` of ``workers``
+    processes; see :mod:`sitrep.cluster`); the rest runs here as without one.
+    """
+    from sitrep.cluster import running
+    from sitrep.extraction import process_in_batches
     from sitrep.ingest import read_paths
 
     items = read_paths(paths, settings, "jsonl" if jsonl else None)
-    with open_store(settings) as store:
-        return ingest_into(store, items, settings, progress)
+    with running(settings.scheduler, workers) as runner, open_store(settings) as store:
+        process = None if runner is None else functools.partial(process_in_batches, runner=runner)
+        return ingest_into(store, items, settings, progress, process=process)
 
 
 def ingest_into(
