@@ -31,7 +31,7 @@ _TITLE_WORDS = r"(?:Oblast|State|Regional|Military|Administration|City|Council|D
 _NAME = rf"(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+(?:\s+(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+){{1,2}}"
 _SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
 _SUBJECT_SAYS = re.compile(rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b", re.UNICODE)
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|(?:was|were|been)\s+(?:reported|announced|stated|confirmed|said)\s+by)\s+(?P<who>[^.;:()“”\"]{2,120})", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|(?:was|were|been)\s+(?:reported|announced|stated|confirmed|said)\s+by)\s+[“\"«]?(?P<who>[^.;:()“”\"]{2,120})", re.IGNORECASE)
 _SAID_WHO = re.compile(rf"[,”\"']\s*{_SAY}\s+(?!that\b)(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})")
 _APPOSITIVE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?(?:[^,;()“”\"]|\([^)]*\)){{3,110}}?),\s+(?:who\s+)?(?:also\s+|later\s+)?{_SAY}\b"

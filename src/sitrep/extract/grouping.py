@@ -277,7 +277,8 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     merged = _merge_all(incidents)
     for report in pending:
         merged = _attach_by_targets(merged, report)
-    merged = _attach_to_sole(merged, [r for r in pending if r.killed or r.injured])
+    counted = [r for r in pending if r.killed or r.injured]
+    merged = _attach_back(_attach_to_sole(merged, counted), counted)
     merged = [_still_followup(_vote_sub_type(r, votes), published) for r in merged]
     return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
 
@@ -384,6 +385,26 @@ def _attach_to_sole(merged: list[Report], counts: list[Report]) -> list[Report]:
             continue
         sole = _merge(sole, _placed_as(replace(report, date=None), sole))
     return [sole]
+
+
+def _attach_back(merged: list[Report], counts: list[Report]) -> list[Report]:
+    """Of several incidents, counts told of "the strike" with no place ("at least two people
+    have been confirmed dead at the site of the strike") belong to the incident told last
+    before them; counts that name no attack stay unplaced (dropped)."""
+    if len(merged) < 2:
+        return merged
+    for report in counts:
+        if report.separate or not _refers_back(report) or any(e in m.evidence for m in merged for e in report.evidence):
+            continue
+        at = report.evidence[0].sentence
+        told = [(max(e.sentence for e in m.evidence), i) for i, m in enumerate(merged) if max(e.sentence for e in m.evidence) < at]
+        if not told:
+            continue
+        host = max(told)[1]
+        if report.date is not None and merged[host].date is not None and report.date != merged[host].date and not report.date_inferred:
+            continue
+        merged[host] = _merge(merged[host], _placed_as(replace(report, date=None), merged[host]))
+    return merged
 
 
 def _attach_by_targets(merged: list[Report], report: Report) -> list[Report]:
