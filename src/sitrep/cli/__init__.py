@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from sitrep.cli import extract_commands, store_commands, web_commands
+from sitrep.cli import extract_commands, store_commands, watch_commands, web_commands
 
 __all__ = ["INTERRUPTED", "Interrupted", "app", "main"]
 
@@ -25,6 +25,7 @@ app = typer.Typer(
 extract_commands.register(app)
 store_commands.register(app)
 web_commands.register(app)
+watch_commands.register(app)
 
 
 INTERRUPTED = "Interrupted. What was written so far is kept; run the same command again to go on."

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as xml_escape
 
@@ -28,7 +29,14 @@ from sitrep.ingest.limits import check_article, clean_chars
 from sitrep.ingest.outlets import OUTLET_DOMAINS, outlet_from_url
 from sitrep.model import Article, Failure
 
-__all__ = ["looks_like_feed", "parse_feed", "parse_feed_stream"]
+__all__ = [
+    "FULL_TEXT_CHARS",
+    "FeedEntry",
+    "feed_entries",
+    "looks_like_feed",
+    "parse_feed",
+    "parse_feed_stream",
+]
 
 
 def looks_like_feed(text: str) -> bool:
@@ -118,8 +126,40 @@ def _parse(data: bytes, source: str) -> Any:
         ) from e
 
 
-def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
-    """Articles from an RSS or Atom feed; a broken feed with no entries is truncated."""
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed: its key (id, else link, else title), its link, whether it
+    carries the article's text (``full``) or only a summary, and what it reads as."""
+
+    key: str
+    link: str | None
+    full: bool
+    item: Article | Failure
+
+
+#: A summary at least this long is taken for the article itself.  Feed summaries are one
+#: to three sentences (under 600 characters in the seeds' outlets' feeds); short news
+#: articles run from about 1,500.  Untuned beyond that.
+FULL_TEXT_CHARS = 1_500
+
+
+def _is_full(entry: Any) -> bool:
+    if entry.get("content"):
+        return True
+    return len(html_fragment_text(entry.get("summary", "") or "")) >= FULL_TEXT_CHARS
+
+
+def _entry_item(entry: Any, source: str, feed_title: str | None) -> Article | Failure:
+    try:
+        return _entry_article(entry, source, feed_title)
+    except InputError as e:
+        return failure(e)
+    except Exception as e:  # one entry must not end the feed: any error is its Failure
+        return unexpected(_where(entry, source), e)
+
+
+def feed_entries(data: bytes, source: str) -> Iterator[FeedEntry]:
+    """The entries of an RSS or Atom feed; a broken feed with no entries is truncated."""
     parsed = _parse(data, source)
     if parsed.bozo and not parsed.entries:
         raise TruncatedInput(
@@ -127,12 +167,16 @@ def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
         )
     feed_title = parsed.feed.get("title")
     for entry in parsed.entries:
-        try:
-            yield _entry_article(entry, source, feed_title)
-        except InputError as e:
-            yield failure(e)
-        except Exception as e:  # one entry must not end the feed: any error is its Failure
-            yield unexpected(_where(entry, source), e)
+        link = entry.get("link") or None
+        key = clean_chars(str(entry.get("id") or link or entry.get("title") or ""))
+        item = _entry_item(entry, source, feed_title)
+        yield FeedEntry(key or _where(entry, source), link, _is_full(entry), item)
+
+
+def parse_feed(data: bytes, source: str) -> Iterator[Article | Failure]:
+    """Articles from an RSS or Atom feed; a broken feed with no entries is truncated."""
+    for entry in feed_entries(data, source):
+        yield entry.item
 
 
 # ---- feeds larger than max_file_bytes: read an entry at a time -------------------------
