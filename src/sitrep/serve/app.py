@@ -24,6 +24,7 @@ from sitrep.serve.routers import (
     map_points,
     pages,
     stories,
+    whats_new,
 )
 from sitrep.serve.security import SecurityHeaders, allowed_hosts
 from sitrep.serve.templating import render
@@ -41,6 +42,7 @@ ROUTERS = (
     stories,
     articles,
     export,
+    whats_new,
     pages,
 )
 
