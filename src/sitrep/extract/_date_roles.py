@@ -127,10 +127,20 @@ _KNOWN_AFTER = re.compile(
 )
 
 
+# "April 14, 15 and 16 have been declared days of mourning": days after the attack, not of it.
+_MOURNING_AFTER = re.compile(
+    r"""\A(?:\s*(?:,|(?:and|respectively|\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|
+        April|May|June|July|August|September|October|November|December)\b))*,?\s*(?:has|have|was|were|is|are|will\s+be)\s+(?:been\s+)?
+        (?:declared|announced|proclaimed|designated)?\s*(?:as\s+)?(?:an?\s+|the\s+)?
+        (?:days?|period)\s+of\s+(?:[\w-]+\s+)?mourning""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def _role(text: str, d: DateMention) -> str:
     before = text[max(0, d.start - 90) : d.start]
     after = text[d.end : d.end + 90]  # \A anchors at a slice's start, not at match()'s pos
-    if _KNOWN_AFTER.match(after):
+    if _KNOWN_AFTER.match(after) or _MOURNING_AFTER.match(text[d.end : d.end + 200]):
         return "report"
     if _EVENT_AFTER.match(after):
         return "event"

@@ -392,6 +392,8 @@ class Gazetteer:
             return nxt is None or nxt.core.lower() not in _DESIGNATORS
         if prev is not None and prev.core.lower().rstrip(".") in _TITLES and " " not in key:
             return True
+        if prev is not None and prev.capitalised and " " not in key and prev.core.lower() in given_names():
+            return True  # "acting mayor Artem Kobzar": a surname after a given name
         if self.stops.get(key) != "person" or nxt is None:
             return False
         nxt_key = normalise_name(nxt.core)
@@ -629,6 +631,13 @@ _Row = tuple[
     float | None,
     int,
 ]
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-cased given names (``data/lang/en/given_names.txt``)."""
+    text = resources.files("sitrep").joinpath("data/lang/en/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @lru_cache(maxsize=4)

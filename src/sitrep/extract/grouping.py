@@ -36,7 +36,7 @@ _GENERIC_TARGETS = {"car", "residential building"}
 _REMOTE = {"shelling_artillery_missile_attack", "air_drone_strike"}
 
 
-_QUALIFIER_RANK = {"at_least": 2, "more_than": 2, "exact": 1}
+_QUALIFIER_RANK = {"at_least": 3, "more_than": 2, "exact": 1}
 
 
 def merge_numbers(a: Number | None, b: Number | None) -> Number | None:
@@ -44,12 +44,14 @@ def merge_numbers(a: Number | None, b: Number | None) -> Number | None:
 
     Of one value stated twice, the lower bound wins over the bare figure ("at least 50 people
     were killed" ... "Fifty dead"): the bare one is the same count said short, not a claim
-    that the toll is final.  An exact figure wins over an approximate one ("about 50")."""
+    that the toll is final.  An exact figure wins over an approximate one ("about 50"), and
+    any stated figure over a vague word ("at least 21 fatalities" ... "dozens were killed"):
+    the word is the speaker's impression, the figure a count."""
     if a is None or b is None:
         return a or b
 
-    def key(n: Number) -> tuple[int, int]:
-        return (n.low if n.low is not None else (n.value or 0), _QUALIFIER_RANK.get(n.qualifier, 0))
+    def key(n: Number) -> tuple[bool, int, int]:
+        return (n.value is not None, n.low if n.low is not None else (n.value or 0), _QUALIFIER_RANK.get(n.qualifier, 0))
 
     return a if key(a) >= key(b) else b
 

@@ -1,0 +1,42 @@
+"""Days of mourning are report time; "claimed over 20 lives" keeps its qualifier; a stated figure
+beats a vague word; a surname after a given name is no village."""
+
+import datetime as dt
+
+from sitrep.config import load_settings
+from sitrep.extract._casualties import find_casualties
+from sitrep.extract._date_roles import date_roles
+from sitrep.extract.dates import find_dates
+from sitrep.extract.grouping import merge_numbers
+from sitrep.extraction import extract_articles
+from sitrep.model import Article, Number
+
+
+def test_days_of_mourning_do_not_date_the_attack() -> None:
+    text = "Tuesday, Wednesday and Thursday, May 6, 7 and 8, respectively, have been declared days of mourning in Chernihiv for those killed in the Russian strike."
+    roles = date_roles(text, find_dates(text, dt.date(2025, 5, 6)))
+    assert roles.event is None and roles.as_of is not None
+
+
+def test_a_day_after_the_attack_named_for_mourning_keeps_the_attack_day() -> None:
+    text = "On Sunday Russian missiles struck Chernihiv and Monday was declared a day of mourning."
+    roles = date_roles(text, find_dates(text, dt.date(2025, 5, 5)))
+    assert roles.event is not None and roles.event.date.day == 4
+
+
+def test_claimed_over_twenty_lives_is_a_lower_bound() -> None:
+    [mention] = find_casualties("A Russian missile strike has claimed over 20 lives in Chernihiv.")
+    assert (mention.kind, mention.number.qualifier, mention.number.low) == ("killed", "more_than", 21)
+
+
+def test_a_stated_figure_beats_a_vague_word() -> None:
+    dozens = Number(None, "dozens", 24, None)
+    stated = Number(21, "at_least", 21, None)
+    assert merge_numbers(dozens, stated) == stated and merge_numbers(stated, dozens) == stated
+
+
+def test_a_surname_after_a_given_name_is_not_a_place() -> None:
+    text = "A Russian missile struck Sumy on Sunday, killing 12 people, according to the acting mayor, Artem Kobzar."
+    article = Article(id="a", source="t", published=dt.date(2025, 4, 13), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert sorted(r.place.name for r in doc.reports if r.place) == ["Sumy"]
