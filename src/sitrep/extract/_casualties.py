@@ -31,7 +31,7 @@ from sitrep.model import Number
 
 __all__ = ["CasualtyMention", "find_casualties", "names_casualties"]
 
-Kind = Literal["killed", "injured"]
+Kind = Literal["killed", "injured", "killed_or_injured"]
 
 
 def _lexicon(words: str) -> frozenset[str]:
@@ -278,9 +278,23 @@ def _casualties(text: str) -> tuple[CasualtyMention, ...]:
         if mention is not None and not any(a < mention.end and mention.start < b for a, b in tolls):
             found.append(mention)  # "the toll rose to 6 dead": the toll already has the 6
     found = _died_of_wounds(masked, found)
+    found = [_either(masked, m) for m in found]
     # "no civilians were killed" states no death
     found = [m for m in found if m.number.value != 0 and not _negated(text, m)]
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+# "have killed or wounded more than 25,000 civilians": one count of both, neither a death
+# toll nor a count of the wounded.
+_EITHER_BEFORE = re.compile(r"\b(?:killed|dead|died|deaths?)\s+or\s+(?:been\s+)?$", re.I)
+_EITHER_AFTER = re.compile(r"\A\s+or\s+(?:been\s+)?(?:injured|wounded|hurt)\b", re.I)
+
+
+def _either(text: str, m: CasualtyMention) -> CasualtyMention:
+    either = (m.kind == "injured" and _EITHER_BEFORE.search(text, max(0, m.start - 30), m.start)) or (
+        m.kind == "killed" and _EITHER_AFTER.match(text[m.end : m.end + 30])
+    )
+    return replace(m, kind="killed_or_injured") if either else m
 
 
 # "Another person who was injured in the attack ... died in hospital": a death, not a wound.

@@ -53,7 +53,7 @@ def _count(text: str) -> Number | None:
 
 def _metric(kind: str, victims: str) -> str:
     if victims == "soldiers":
-        return "military_killed" if kind == "killed" else "military_injured"
+        return {"killed": "military_killed", "injured": "military_injured"}.get(kind, "military_killed_or_injured")
     if victims == "children":
         return f"children_{kind}"
     if victims == "civilians":
@@ -72,6 +72,16 @@ def _side(text: str, claimant: Claimant | None) -> str | None:
 def _clauses(text: str) -> list[tuple[int, str]]:
     bounds = [0] + [m.start() for m in re.finditer(r";|,\s+(?:but|while|whereas)\b|\.\s", text)] + [len(text)]
     return [(a, text[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|as|whereas|although)\s|\bthan\b")
+
+
+def _up_to_next_clause(clause: str, end: int) -> str:
+    """The clause up to the next coordinated clause after the count: "..., and casualty counts
+    are often higher than the losses in Hroza" names no scope of the tally before it."""
+    m = _NEXT_CLAUSE.search(clause, end)
+    return clause[: m.start()] if m else clause
 
 
 class _Builder:
@@ -135,7 +145,7 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
                 victims = "civilians" if re.search(r"civilian", text[: start + c.start], re.I) else "people"
             if victims == "people" and re.search(r"\bcivilian\b", clause[: c.end], re.I):
                 victims = "civilians"
-            b.add(_metric(c.kind, victims), c.number, start, clause)
+            b.add(_metric(c.kind, victims), c.number, start, _up_to_next_clause(clause, c.end))
             inc = _INCLUDING.search(clause, c.end)
             if inc and c.kind == "killed":
                 child = _count(inc.group("count"))

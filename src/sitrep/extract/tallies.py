@@ -74,6 +74,8 @@ def is_tally(text: str, mention: CasualtyMention, before: str = "") -> bool:
     if _TOLL.search(text) and value >= 100 and not _ONE_STRIKE.search(text):
         return True
     clause = _clause(text, mention.start)
+    if _PERFECT.search(clause) and mention.number.value is not None and value >= _PERFECT_ALWAYS_TALLY:
+        return True  # "Russian attacks have killed or wounded more than 25,000 civilians"
     return bool(_PERFECT.search(clause) and value >= _PERFECT_TALLY and not _ATTACK.search(clause))
 
 
@@ -97,6 +99,10 @@ _SO_FAR_TALLY = 500
 # "297 people have been injured" in a report of one strike; the earlier threshold was 100,
 # below the injured of the largest strikes (Poltava 2024, Kramatorsk 2022).
 _PERFECT_TALLY = 500
+# Above this a perfect-tense count is the war's even where the clause names attacks
+# ("Russian attacks have killed ... 25,000 civilians"): no single strike of this war
+# has approached it (the deadliest, Mariupol's theatre, is estimated at several hundred).
+_PERFECT_ALWAYS_TALLY = 2000
 
 
 def _clause(text: str, pos: int) -> str:
