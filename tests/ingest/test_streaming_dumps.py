@@ -116,10 +116,11 @@ def test_a_large_csv_streams_with_line_numbers(tmp_path: Path) -> None:
     path = tmp_path / "dump.csv"
     rows = [f'{n},"{BODY.format(n=n) * 10}"\n' for n in range(300)]
     rows[150] = f'150,"{"x" * 60_000}"\n'
+    rows[200] = "200,\n"  # no text
     path.write_text("id,text\n" + "".join(rows), encoding="utf-8")
     items = read(path, SMALL)
-    assert [f.source for f in failures(items)] == [f"{path}:152"]
-    assert len(articles(items)) == 299
+    assert [f.source for f in failures(items)] == [f"{path}:152", f"{path}:202"]
+    assert len(articles(items)) == 298
 
 
 def _big_feed(template: str, copies: int) -> str:
@@ -167,3 +168,11 @@ def test_a_large_dump_on_stdin_streams() -> None:
     data = "".join(_record(n) for n in range(100)).encode()
     items = list(read_stream(io.BufferedReader(io.BytesIO(data)), SMALL))  # type: ignore[arg-type]
     assert len(articles(items)) == 100 and not failures(items)
+
+
+def test_an_absurd_content_length_ends_the_crawl_with_a_failure(tmp_path: Path) -> None:
+    data = warc_bytes([("https://a.example/1", HTML_ARTICLE)], gzip=False)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data.replace(b"Content-Length: ", b"Content-Length: 99999999999999999999", 1))
+    (failure,) = read(path, Settings())
+    assert isinstance(failure, Failure) and failure.kind == "truncated"

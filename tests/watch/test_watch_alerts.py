@@ -120,7 +120,7 @@ def test_a_steady_or_young_source_does_not_alert(settings: Settings) -> None:
         state.mark(
             "young", [EntryMark(f"y{n}", "seen", today - dt.timedelta(days=2)) for n in range(9)]
         )
-        assert volume_alerts(state, today) == []
+        assert volume_alerts(state, ["steady", "young"], today) == []
 
 
 def test_watch_once_on_the_command_line(site: Site, tmp_path: Path) -> None:

@@ -175,3 +175,45 @@ def test_a_killed_watcher_loses_and_doubles_nothing(
     assert len(stored(settings)) == 3
     assert [s for _, s in entries(settings)] == ["seen"] * 3
     assert watch_once([feed], settings, fetcher, options=QUIET).entries_new == 0
+
+
+def test_a_watcher_killed_by_sigkill_resumes_without_loss_or_duplicates(
+    site: Site, fetcher: HttpFetcher, settings: Settings
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site.routes["/feed.xml"] = Route(rss([news(n) for n in range(6)]), "application/rss+xml")
+    feed = site.url("/feed.xml")
+    argv = [sys.executable, "-c", "from sitrep.cli import main; main()", "watch", feed]
+    watcher = subprocess.Popen(
+        [*argv, "--db", settings.db, "--interval", "1s", "--alert-killed", "1000"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 90
+    try:
+        while time.monotonic() < deadline and watcher.poll() is None:
+            if Path(settings.db).exists() and _count(settings, "articles") >= 2:
+                break  # killed while it writes, or between writing and marking
+            time.sleep(0.05)
+    finally:
+        os.kill(watcher.pid, signal.SIGKILL)
+        watcher.wait(timeout=10)
+    site.routes["/feed.xml"] = Route(rss([news(n) for n in range(8)]), "application/rss+xml")
+    watch_once([feed], settings, fetcher, options=QUIET)
+    with sqlite3.connect(settings.db) as db:
+        marked = db.execute("SELECT article_id FROM watch_entries WHERE status = 'seen'").fetchall()
+        ids = {row[0] for row in db.execute("SELECT id FROM articles")}
+    assert len(marked) == 8 and {row[0] for row in marked} == ids and len(ids) == 8
+
+
+def _count(settings: Settings, table: str) -> int:
+    try:
+        with sqlite3.connect(settings.db, timeout=1) as db:
+            return int(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return 0

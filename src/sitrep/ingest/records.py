@@ -257,7 +257,9 @@ def read_csv_stream(
         return
     first = [str(line) for line in head]
     rest = _CheckedLines(lines)
-    yield from _read_rows(itertools.chain(first, rest), "".join(first), source, settings, mapping)
+    yield from _read_rows(
+        itertools.chain(first, rest), "".join(first), source, settings, mapping, rest
+    )
 
 
 class _CheckedLines:
@@ -266,6 +268,7 @@ class _CheckedLines:
 
     def __init__(self, lines: Iterator[tuple[int, str | InputError]]) -> None:
         self._lines = lines
+        self.skipped = 0  # bad lines, which the csv reader's line_num does not count
 
     def __iter__(self) -> _CheckedLines:
         return self
@@ -273,6 +276,7 @@ class _CheckedLines:
     def __next__(self) -> str:
         _, line = next(self._lines)
         if isinstance(line, InputError):
+            self.skipped += 1
             raise _LineError(line)
         return line
 
@@ -283,6 +287,7 @@ def _read_rows(
     source: str,
     settings: Settings,
     mapping: Mapping[str, str] | None,
+    checked: _CheckedLines | None = None,
 ) -> Iterator[Article | Failure]:
     # Article texts are long; the csv module's default field limit is 128 KiB.
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_file_bytes))
@@ -296,7 +301,8 @@ def _read_rows(
         )
         return
     while True:
-        where = f"{source}:{reader.line_num + 1}"
+        skipped = checked.skipped if checked is not None else 0
+        where = f"{source}:{reader.line_num + skipped + 1}"
         try:
             row = next(rows)
         except StopIteration:

@@ -23,7 +23,8 @@ from sitrep.model import Article, Failure
 
 __all__ = ["looks_like_warc", "read_warc"]
 
-# What warcio and the decompressor raise for a cut-off or corrupt archive.
+# What warcio and the decompressor raise for a cut-off or corrupt archive
+# (OverflowError: a Content-Length past 2^63, which warcio passes on to readline).
 _ARCHIVE_BROKEN = (
     ArchiveLoadFailed,
     StatusAndHeadersParserException,
@@ -31,6 +32,7 @@ _ARCHIVE_BROKEN = (
     zlib.error,
     ValueError,
     OSError,
+    OverflowError,
 )
 
 

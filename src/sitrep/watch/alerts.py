@@ -151,13 +151,19 @@ def _quiet(counts: dict[dt.date, int], first: dt.date, day: dt.date) -> dict[str
     return {"day": day.isoformat(), "entries": count, "daily_mean": round(mean, 1), "days": days}
 
 
-def volume_alerts(state: WatchState, today: dt.date | None = None) -> list[StoredAlert]:
-    """Sources whose last complete day (yesterday) fell below half their recent daily mean."""
+def volume_alerts(
+    state: WatchState, sources: Iterable[str], today: dt.date | None = None
+) -> list[StoredAlert]:
+    """Of ``sources`` (those watched: one no longer watched is not quiet), those whose last
+    complete day (yesterday) fell below half their recent daily mean."""
+    watched = set(sources)
     day = (today or now().date()) - dt.timedelta(days=1)
     counts = state.daily_counts(day - dt.timedelta(days=VOLUME_DAYS))
     created = now().isoformat(timespec="seconds")
     alerts = []
     for source, first in sorted(state.first_days().items()):
+        if source not in watched:
+            continue
         drop = _quiet(counts.get(source, {}), first, day)
         if drop is not None:
             message = (

@@ -78,7 +78,9 @@ def watch_once(
         items = [item for p in polls for e in p.entries for item in e.items]
         summary = ingest_into(store, items, settings) if items else None
         _commit(state, polls)
-        found = new_alerts(store, before, options.alert_killed) + volume_alerts(state, today)
+        found = new_alerts(store, before, options.alert_killed) + volume_alerts(
+            state, sources, today
+        )
         raised, undelivered = deliver(state, found, sinks)
     errors = [f"{p.source}: {p.error}" for p in polls if p.error and not p.skipped]
     return Cycle(
