@@ -199,6 +199,28 @@ EXTRA_DISTRICTS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ),
     ("Troieshchyna", "Kyiv", 50.51, 30.6, ("Troyeshchyna", "Troeshchina")),
     ("Kholodna Hora", "Kharkiv", 49.985, 36.19, ("Kholodnohirskyi", "Kholodnaya Gora")),
+    # Mining settlements and quarters of Horlivka that front-line reports of 2022 name
+    # (the mines of Horlivka's city council area).  The point is Horlivka's centre: each
+    # lies within about 15 km of it, and neither source table lists them.
+    ("Shakhta imeni Gagarina", "Horlivka", 48.30, 38.05, ("Gagarin mine", "Shakhta Gagarina", "Shakhta im. Gagarina")),
+    ("Shakhta imeni Izotova", "Horlivka", 48.30, 38.05, ("Izotov mine", "Shakhta Izotova", "Shakhta im. Izotova")),
+    ("Shakhta imeni Lenina", "Horlivka", 48.30, 38.05, ("Shakhta Lenina", "Shakhta im. Lenina")),
+    ("Zalizna Balka", "Horlivka", 48.30, 38.05, ("Zheleznaya Balka",)),
+    ("Bairak", "Horlivka", 48.30, 38.05, ("Bayrak",)),
+    ("Rumiantseve", "Horlivka", 48.30, 38.05, ("Rumyantsevo", "Rumyantseve", "Rumiantsevo")),
+)
+
+# Places news names that neither source table lists, with their oblast and raion:
+# (name, oblast, raion, lat, lon, other names).
+EXTRA_PLACES: tuple[tuple[str, str, str, float, float, tuple[str, ...]], ...] = (
+    (
+        "Zmiinyi Island",
+        "Odesa Oblast",
+        "Izmail Raion",
+        45.255,
+        30.204,
+        ("Zmiyinyy Island", "Zmiinyi", "Snake Island", "Zmeinyi Island", "Zmeiny Island", "Zmiiny Island"),
+    ),
 )
 
 # Words news capitalises that a gazetteer also lists as places: months,
@@ -346,7 +368,7 @@ def official_settlements(path: Path, wof_points: dict[str, tuple[float, float]])
 
 
 def raions(settlements: list[Place], path: Path) -> list[Place]:
-    """The raions, named after their centre, with the mean point of their settlements.
+    """The raions, named after their centre, with the centre's point.
 
     The centre is the largest settlement of the hromada whose adjective
     matches the raion's (Bakhmutskyi raion -> Bakhmutska hromada -> Bakhmut);
@@ -367,16 +389,23 @@ def raions(settlements: list[Place], path: Path) -> list[Place]:
             for place in places:
                 place.admin2 = None
             continue
-        centre = raion_centre(adj, places)
+        town = raion_centre(adj, places)
+        centre = town.name if town else None
         name = f"{centre} Raion" if centre else adj
         pointed = [p for p in places if p.lat is not None and p.lon is not None]
+        # The raion's point is its administrative centre where it has one (where ACLED
+        # codes raion-level events, as for oblasts), else the mean of its settlements.
+        at = (town.lat, town.lon) if town and town.lat is not None and town.lon is not None else (
+            sum(p.lat for p in pointed) / len(pointed),  # type: ignore[misc]
+            sum(p.lon for p in pointed) / len(pointed),  # type: ignore[misc]
+        )
         raion = Place(
             ref=pcode,
             name=name,
             kind="raion",
             admin1=places[0].admin1,
-            lat=round(sum(p.lat for p in pointed) / len(pointed), 5),  # type: ignore[misc]
-            lon=round(sum(p.lon for p in pointed) / len(pointed), 5),  # type: ignore[misc]
+            lat=round(at[0], 5),
+            lon=round(at[1], 5),
             population=sum(p.population for p in places),
         )
         raion.admin2 = name
@@ -387,7 +416,7 @@ def raions(settlements: list[Place], path: Path) -> list[Place]:
     return out
 
 
-def raion_centre(adjective: str, places: list[Place]) -> str | None:
+def raion_centre(adjective: str, places: list[Place]) -> Place | None:
     if not adjective.endswith("kyi"):
         return None
     hromada = adjective[:-2] + "a"  # Bakhmutskyi -> Bakhmutska
@@ -398,7 +427,7 @@ def raion_centre(adjective: str, places: list[Place]) -> str | None:
     # where the tables give it no population and a village of the hromada one.
     stem = normalise_name(adjective)
     namesakes = [p for p in in_hromada if stem.startswith(normalise_name(p.name).rstrip("aeiouy"))]
-    return max(namesakes or in_hromada, key=lambda p: p.population).name
+    return max(namesakes or in_hromada, key=lambda p: p.population)
 
 
 def oblasts(settlements: list[Place]) -> list[Place]:
@@ -528,6 +557,15 @@ def extra_districts(settlements: list[Place]) -> list[Place]:
         city = max((p for p in settlements if p.name == parent), key=lambda p: p.population)
         place = Place(f"district:{normalise_name(name).replace(' ', '-')}", name, "district",
                       city.admin1, lat, lon, 0, city.admin2, None, parent)  # fmt: skip
+        place.names = spellings([name, *others])
+        out.append(place)
+    return out
+
+
+def extra_places() -> list[Place]:
+    out = []
+    for name, oblast, raion, lat, lon, others in EXTRA_PLACES:
+        place = Place(f"extra:{normalise_name(name).replace(' ', '-')}", name, "settlement", oblast, lat, lon, 0, raion)
         place.names = spellings([name, *others])
         out.append(place)
     return out
@@ -663,6 +701,7 @@ def build(shared: Path, out: Path) -> dict[str, str]:
         *settlements,
         *extra,
         *extra_districts(settlements),
+        *extra_places(),
     ]
     stops = stop_names(places, load_english_words())
     counts: dict[str, int] = defaultdict(int)

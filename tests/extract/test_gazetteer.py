@@ -146,6 +146,20 @@ def test_districts_know_their_city(gazetteer: Gazetteer) -> None:
     assert obolon.parent == "Kyiv"
 
 
+def test_places_neither_table_lists_are_added(gazetteer: Gazetteer) -> None:
+    (mine,) = gazetteer.candidates("Shakhta imeni Gagarina")
+    assert (mine.kind, mine.parent, mine.admin1) == ("district", "Horlivka", "Donetsk Oblast")
+    (island,) = gazetteer.candidates("Snake Island")
+    assert island.admin1 == "Odesa Oblast" and island.lat is not None and 45 < island.lat < 45.5
+
+
+def test_a_raions_point_is_its_centre(gazetteer: Gazetteer) -> None:
+    found = gazetteer.candidates("Shostka")
+    (raion,) = [c for c in found if c.kind == "raion"]
+    town = max((c for c in found if c.kind == "settlement"), key=lambda c: c.population)
+    assert (raion.lat, raion.lon) == (round(town.lat or 0, 5), round(town.lon or 0, 5))
+
+
 def test_foreign_places_are_outside_ukraine(gazetteer: Gazetteer) -> None:
     (moscow,) = gazetteer.candidates("Moscow")
     assert (moscow.kind, moscow.country, moscow.admin1) == ("foreign", "Russia", None)

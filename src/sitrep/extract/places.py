@@ -74,6 +74,10 @@ PRIOR_POINTS = 2000
 CLUSTER_KM = 50.0
 # A prior point this close to a candidate is that very place, pinned down by another article.
 SAME_PLACE_KM = 1.0
+# Two gazetteer entries of one name and kind this close are one place listed twice (the
+# sources' points for one village differ by up to ~2 km: checked on the duplicates of
+# Shevchenkove, Ivanivka, Kupiansk raion); distinct namesakes lie further apart.
+DUPLICATE_KM = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,7 +499,7 @@ def _narrow(
     document: _Context,
 ) -> _Choice:
     """Steps 1-4 of the module doc: what is left after the text has had its say."""
-    candidates = _own_names(match, _by_designator(match.candidates, designator))
+    candidates = _distinct(_own_names(match, _by_designator(match.candidates, designator)))
     if len(candidates) == 1:
         return _Choice(candidates, "unique")
     if designator == "hromada":
@@ -513,6 +517,23 @@ def _narrow(
             return _Choice(narrower[:1], "context")
         candidates = narrower
     return _Choice(candidates, "largest")
+
+
+def _distinct(candidates: tuple[GazetteerEntry, ...]) -> tuple[GazetteerEntry, ...]:
+    """One entry per place: the gazetteer's sources list some settlements twice, a few hundred
+    metres apart ("Shevchenkove", 7,090, twice), which made a town look like one of two equal
+    namesakes.  The first (largest) of entries of one kind and name within ``SAME_PLACE_KM`` stays."""
+    kept: list[GazetteerEntry] = []
+    for c in candidates:
+        if not any(_same_entry(c, k) for k in kept):
+            kept.append(c)
+    return candidates if len(kept) == len(candidates) else tuple(kept)
+
+
+def _same_entry(a: GazetteerEntry, b: GazetteerEntry) -> bool:
+    if a.kind != b.kind or a.name != b.name or None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    return _distance_km(_point(a), _point(b)) <= DUPLICATE_KM
 
 
 def _own_names(
