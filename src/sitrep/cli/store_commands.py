@@ -245,6 +245,8 @@ def show(
 ) -> None:
     """Show an incident with its reports and the evidence sentences, the evidence highlighted.
 
+    The id of an incident merged into another shows that one, saying so on stderr.
+
     Example: sitrep show inc-3f2a9c0d1e2b4a5f
     """
     from sitrep.export._rows import incident_record
@@ -252,6 +254,12 @@ def show(
 
     with errors_to_exit(), open_store(_settings(db=db), read_only=True) as store:
         incident = store.get_incident(incident_id)
+        current = store.incident_redirect(incident_id) if incident is None else None
+        if current is not None:
+            typer.echo(
+                f"Note: incident {incident_id} was merged into {current}; showing it.", err=True
+            )
+            incident = store.get_incident(current)
         if incident is None:
             typer.echo(
                 f"Error: no incident {incident_id!r}. List them with `sitrep incidents`.", err=True

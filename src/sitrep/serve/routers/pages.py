@@ -7,7 +7,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from sitrep.export._sources import outlet_label
 from sitrep.export.ledger import FigureFilter, select_figures
@@ -15,6 +15,7 @@ from sitrep.model import EVENT_TYPES, Article
 from sitrep.serve.deps import SettingsDep, StoreDep
 from sitrep.serve.highlight import Passage, highlight, mark_terms
 from sitrep.serve.routers.downloads import ledger_contradictions, page_figure_filter
+from sitrep.serve.routers.incidents import moved_incident
 from sitrep.serve.schemas import (
     ReportOut,
     contradiction_out,
@@ -57,9 +58,12 @@ def map_page(request: Request, settings: SettingsDep, store: StoreDep) -> HTMLRe
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, store: StoreDep) -> HTMLResponse:
+def incident_page(request: Request, incident_id: str, store: StoreDep) -> Response:
     incident = store.get_incident(incident_id)
     if incident is None:
+        moved = moved_incident(request, store, incident_id, "incident_page")
+        if moved is not None:
+            return moved  # a permalink of an incident merged into another
         raise HTTPException(404, f"No incident {incident_id!r}.")
     detail = incident_detail(incident, store.get_article)
     views = [
