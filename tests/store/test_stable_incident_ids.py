@@ -17,7 +17,10 @@ from sitrep.model import Corpus, Document, Incident, Number, PartialDate, Place,
 from sitrep.resolve import resolve
 from sitrep.resolve.synthetic import generate
 from sitrep.store import IncidentFilter, SqlStore
+from sitrep.store import _codec as codec
+from sitrep.store.backends import connect
 from sitrep.store.base import listing_order
+from sitrep.store.schema import migrate
 
 ZOLOCHIV = Place("Zolochiv", 50.2803, 35.9786, "Kharkivska", "settlement", id="UA6320")
 # The same gazetteer entry under another spelling: one place, but no shared name.
@@ -171,6 +174,39 @@ def test_a_split_leaves_the_id_with_the_part_holding_its_first_report(
     store.replace_resolution(Corpus(incidents=(incident("incident-c", r2, r1, r3),)))
     assert [i.id for i in store.list_incidents()] == ["incident-all"]  # the older id
     assert store.incident_redirect("incident-a") == "incident-all"
+
+
+def test_an_older_store_keeps_its_ids_through_the_upgrade_and_the_rebuild(
+    settings: Settings,
+) -> None:
+    """A version-5 store (before stable ids) holding one incident of the three reports."""
+    one, other, bridge = _bridged()
+    db = connect(settings.db)
+    migrate(db, up_to=5)
+    old = SqlStore(db)
+    for doc in (one, other, bridge):
+        old.write_document(doc, None)
+    reports = tuple(d.reports[0] for d in (other, one, bridge))
+    legacy = Incident("incident-legacy", DAY, ZOLOCHIV, "explosions_remote_violence", "", reports)
+    old.insert_rows("incidents", [codec.incident_row(legacy, 1)])
+    old.insert_rows(
+        "incident_reports",
+        [
+            {"incident_id": "incident-legacy", "report_id": f"{r.article_id}#r0", "position": i}
+            for i, r in enumerate(reports)
+        ],
+    )
+    db.close()
+    with SqlStore(connect(settings.db)) as store:
+        migrate(store.db)
+        assert store.resolve_pending(settings) == 3  # no resolution state yet: all of it
+        incident = _only(store)
+        assert (
+            incident.id
+            == "incident-legacy"
+            != resolve([one, other, bridge], settings).incidents[0].id
+        )
+        assert len(incident.reports) == 3
 
 
 DOCS, _ = generate(40, seed=5)
