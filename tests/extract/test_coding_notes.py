@@ -84,3 +84,34 @@ def test_times_without_a_day_is_a_habit() -> None:
 )
 def test_counts_across_sentences(text: str, killed: int) -> None:
     assert _killed(text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (
+            "On 9 June 2022, Russian forces shelled Novoselivka, Kharkiv. Ukrainian forces responded with fire. Casualties unknown.",
+            ("battles", "armed_clash"),
+        ),
+        (
+            "On 9 June 2022, Russian forces shelled Novoselivka, Kharkiv. Casualties unknown.",
+            ("explosions_remote_violence", "shelling_artillery_missile_attack"),
+        ),
+        (
+            "On 2 April 2022, Ukrainian forces retook Lypivka, Kyiv. No information on whether fighting took place.",
+            ("strategic_developments", "non_violent_transfer_of_territory"),
+        ),
+    ],
+)
+def test_the_coders_precedence_within_a_note(text: str, types: tuple[str, str]) -> None:
+    first = _incidents(text)[0]
+    assert (first.event_type, first.sub_event_type) == types
+
+
+def test_a_news_article_keeps_the_strike_behind_a_clash() -> None:
+    from sitrep.extract.coding_notes import is_coded_note
+
+    text = "Russian missiles hit Kharkiv on Monday. Ukrainian troops clashed with Russian forces north of the city."
+    assert not is_coded_note(text)
+    assert is_coded_note("On 9 June 2022, Russian forces shelled Kharkiv.")
+    assert is_coded_note("Looting: On 9 March 2022, Russian navy took control of a ship.")

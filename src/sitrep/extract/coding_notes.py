@@ -29,9 +29,10 @@ import re
 from dataclasses import replace
 
 from sitrep.config import Settings
+from sitrep.extract.events import classify
 from sitrep.model import Document, Number, Place, Report
 
-__all__ = ["apply_coding_notes"]
+__all__ = ["apply_coding_notes", "is_coded_note"]
 
 _N = r"(?P<n>\d[\d,]*)"
 # "Unspecified fatalities coded as 10", "Unspecified number of fatalities are coded as 3",
@@ -121,6 +122,40 @@ def _note_text(doc: Document) -> str:
     return " ".join(s.text for s in doc.sentences)
 
 
+# A coded note opens with its date ("On 15 May 2022, ...", "Around 13 March 2022 (between ...)"),
+# after an optional label; a news article opens with a headline or a dateline.
+_NOTE_START = re.compile(
+    r"^\s*(?:[A-Z][a-z]+(?:[ -][a-z]+){0,4}:\s+)?(?:On|Around|Between|Overnight\s+on|During|From)\s+"
+    r"(?:the\s+night\s+of\s+)?\d{1,2}(?:\s*-\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{4}\b"
+)
+# Longest text still read as one note: ACLED's notes run to about 1,000 characters.
+_NOTE_MAX_CHARS = 1500
+# "No information on whether fighting took place": the ground changed hands without a fight told.
+_NO_FIGHT_TOLD = re.compile(r"\bno\s+information\s+(?:on|about)\s+whether\s+(?:any\s+)?fighting\s+took\s+place\b", re.I)
+_TAKEN = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
+
+
+def is_coded_note(text: str) -> bool:
+    """Whether ``text`` reads as one event dataset's coded note rather than a news article."""
+    return len(text) <= _NOTE_MAX_CHARS and bool(_NOTE_START.match(text))
+
+
+def _coded_type(doc: Document, first: Report) -> Report:
+    """The coders' precedence within one note: an armed clash told anywhere in it makes the
+    event a battle, whatever else was fired ("Russian forces shelled Marinka. Ukrainian forces
+    responded with fire."); ground taken with no fighting told is a non-violent transfer."""
+    if first.sub_event_type in _TAKEN and _NO_FIGHT_TOLD.search(doc.article.text):
+        return replace(first, event_type="strategic_developments", sub_event_type="non_violent_transfer_of_territory")
+    if first.event_type != "explosions_remote_violence":
+        return first
+    for sent in doc.sentences:
+        cue = classify(sent.text)
+        if cue is not None and cue.event_type == "battles" and cue.sub_event_type == "armed_clash":
+            return replace(first, event_type="battles", sub_event_type="armed_clash", typed=True)
+    return first
+
+
 def apply_coding_notes(doc: Document, settings: Settings) -> Document:
     """Stage: a coder's stated toll, place and label decide the article's first incident."""
     if not doc.reports:
@@ -128,6 +163,8 @@ def apply_coding_notes(doc: Document, settings: Settings) -> Document:
     label = _labelled(doc.article.text)
     if label is not None:
         doc = replace(doc, reports=(replace(doc.reports[0], event_type="strategic_developments", sub_event_type=label), *doc.reports[1:]))
+    elif is_coded_note(doc.article.text):
+        doc = replace(doc, reports=(_coded_type(doc, doc.reports[0]), *doc.reports[1:]))
     if "coded" not in doc.article.text and "split" not in doc.article.text:
         return doc
     text = _note_text(doc)
