@@ -190,8 +190,15 @@ def drop_schema(base: str, schema: str) -> None:
 # ---------------------------------------------------------------- Dask
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process (run on each worker too)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def dask_throughput(parts: list[Path], n: int, workers_list: list[int]) -> dict[str, Any]:
-    """Per-article work over the first ``n`` articles, in this process and per cluster size."""
+    """Per-article work over the first ``n`` articles, in this process and per cluster size:
+    articles/s, and the CPU seconds per article the workers and the calling process spent."""
     from sitrep.cluster import connect
     from sitrep.config import Settings
     from sitrep.extraction import BATCH_SIZE, LOCAL, Runner, batched
@@ -212,11 +219,22 @@ def dask_throughput(parts: list[Path], n: int, workers_list: list[int]) -> dict[
             pass
         return time.perf_counter() - started
 
+    def workers_cpu(runner: Any) -> float:
+        return float(sum(runner.client.run(_cpu_seconds).values()))
+
     out: dict[str, Any] = {"articles": len(items), "load_before": os.getloadavg()[0]}
+    before = _cpu_seconds()
     out["in_process"] = len(items) / timed(LOCAL, 5)
+    out["in_process_cpu"] = (_cpu_seconds() - before) / len(items)
     for workers in workers_list:
         with connect("local", workers) as runner:
-            out[f"workers_{workers}"] = len(items) / timed(runner, runner.chunk * workers)
+            warm = runner.chunk * workers
+            for _ in runner.process_batches([items[:warm]], settings):
+                pass
+            worker_before, client_before = workers_cpu(runner), _cpu_seconds()
+            out[f"workers_{workers}"] = len(items) / timed(runner, 0)
+            out[f"workers_{workers}_cpu"] = (workers_cpu(runner) - worker_before) / len(items)
+            out[f"workers_{workers}_client_cpu"] = (_cpu_seconds() - client_before) / len(items)
     out["load_after"] = os.getloadavg()[0]
     return out
 
@@ -294,13 +312,32 @@ def print_store(run: dict[str, Any], n: int) -> None:
 
 def print_dask(result: dict[str, Any]) -> None:
     print(f"\n== Dask: per-article work over {result['articles']:,} articles ==")
-    print(f"in process              {result['in_process']:7.1f} articles/s")
-    for key in [k for k in result if k.startswith("workers_")]:
-        print(f"LocalCluster {key[8:]} worker(s)  {result[key]:7.1f} articles/s")
-    if "workers_1" in result and "workers_2" in result:
-        print(f"2 workers / 1 worker    {result['workers_2'] / result['workers_1']:7.2f}x")
+    ms = 1000 * result["in_process_cpu"]
     print(
-        f"load average {result['load_before']:.2f} before, {result['load_after']:.2f} after (CPUs: {os.cpu_count()})"
+        f"in process              {result['in_process']:7.1f} articles/s   CPU {ms:5.1f} ms/article"
+    )
+    for w in [k[8:] for k in result if k.startswith("workers_") and k[8:].isdigit()]:
+        worker, client = (1000 * result[f"workers_{w}{s}"] for s in ("_cpu", "_client_cpu"))
+        print(
+            f"LocalCluster {w} worker(s)  {result[f'workers_{w}']:7.1f} articles/s   CPU {worker:5.1f} ms/article"
+            f" on the workers, {client:5.1f} in the calling process (scheduler included)"
+        )
+    if "workers_1" in result and "workers_2" in result:
+        print(
+            f"2 workers / 1 worker    {result['workers_2'] / result['workers_1']:7.2f}x  (measured)"
+        )
+        w1, c1 = result["workers_1_cpu"], result["workers_1_client_cpu"]
+        w2, c2 = result["workers_2_cpu"], result["workers_2_client_cpu"]
+        free = min(2 / w2, 1 / c2) / min(1 / w1, 1 / c1)
+        shared = min(2 / (w2 + c2), 1 / c2) / min(1 / w1, 2 / (w1 + c1))
+        print(
+            "ESTIMATE from those CPU costs, not measured: 2 workers / 1 ="
+            f" {free:.2f}x with a CPU for each worker and one for the calling process,"
+            f" {shared:.2f}x with 2 CPUs in all"
+        )
+    print(
+        f"load average {result['load_before']:.2f} before, {result['load_after']:.2f} after"
+        f" (CPUs: {os.cpu_count()}): other processes take CPU from the workers"
     )
 
 
