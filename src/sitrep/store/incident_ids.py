@@ -100,12 +100,23 @@ def _live(store: SqlStore, ids: Iterable[str]) -> set[str]:
 
 def _keep_formers(formers: list[_Former], keys: Parts) -> dict[str, str]:
     """Give each former id, oldest first, to one part not named yet (see the module doc)."""
+    part_of = _part_of(keys)
     ids: dict[str, str] = {}
     for former in formers:
-        free = [n for n, ks in keys.items() if n not in ids and ks & former.members]
+        free = [n for n in _holders(former, part_of) if n not in ids]
         if free:
             ids[_heir(former, free, keys)] = former.id
     return ids
+
+
+def _part_of(keys: Parts) -> dict[str, str]:
+    """Report key -> the natural id of the part holding it."""
+    return {k: natural for natural, ks in keys.items() for k in ks}
+
+
+def _holders(former: _Former, part_of: Mapping[str, str]) -> list[str]:
+    """The parts holding one of ``former``'s reports, by natural id."""
+    return sorted({part_of[k] for k in former.members if k in part_of})
 
 
 def _heir(former: _Former, candidates: list[str], keys: Parts) -> str:
@@ -134,11 +145,11 @@ def _mint(store: SqlStore, naturals: list[str], taken: set[str]) -> dict[str, st
 def _retire(store: SqlStore, formers: list[_Former], keys: Parts, ids: Mapping[str, str]) -> None:
     """Point each former id nobody kept (and every id redirected to it) at its heir."""
     kept = set(ids.values())
+    part_of = _part_of(keys)
     for former in formers:
         if former.id in kept:
             continue
-        holders = [n for n, ks in keys.items() if ks & former.members]
-        heir = ids[_heir(former, holders, keys)]
+        heir = ids[_heir(former, _holders(former, part_of), keys)]
         store.db.execute(
             "UPDATE incident_ids SET redirect = ? WHERE id = ? OR redirect = ?",
             [heir, former.id, former.id],
