@@ -115,3 +115,19 @@ def test_a_news_article_keeps_the_strike_behind_a_clash() -> None:
     assert not is_coded_note(text)
     assert is_coded_note("On 9 June 2022, Russian forces shelled Kharkiv.")
     assert is_coded_note("Looting: On 9 March 2022, Russian navy took control of a ship.")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the count the grouping put at the quarter named second is the coded event's
+        ("On 13 May 2022, Ukrainian forces fired 122mm mortars on DPR positions in Donetsk - Petrovskyi. 1 civilian died. Two houses were destroyed.", 1),
+        ("On 28 February 2022, Russian forces opened fire on a car moving from Berdiansk to Melitopol in Zaporizhia region. As a result, 2 people were killed.", 2),
+        # deaths of both sides in different sentences add up
+        ("On 28 February 2022, Russian forces clashed with Ukrainian forces in Kharkiv. A civilian woman died in the crossfire. At least 4 Russian soldiers were killed.", 5),
+        # not where the note shares a regional figure out
+        ("On 21 March 2022, Russian forces shelled Kramatorsk, Donetsk. 2 civilians died. 30 Ukrainian soldiers were killed during the day in the Donetsk region [30 fatalities split among 10 events].", 5),
+    ],
+)
+def test_a_note_codes_one_event_with_all_its_deaths(text: str, killed: int) -> None:
+    assert _killed(text) == killed

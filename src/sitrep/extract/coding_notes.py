@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 
 from sitrep.config import Settings
+from sitrep.extract._casualties import find_casualties
 from sitrep.extract.events import classify
 from sitrep.model import Document, Number, Place, Report
 
@@ -156,6 +157,44 @@ def _coded_type(doc: Document, first: Report) -> Report:
     return first
 
 
+def _one_event(first: Report, rest: tuple[Report, ...]) -> tuple[Report, ...]:
+    """A note codes one event: counts the grouping put at another place it names ("fired at
+    DPR positions in Donetsk - Petrovskyi. 1 civilian died.") are the event's, when the
+    event has none of its own."""
+    same_day = [r for r in rest if r.date == first.date or r.date is None]
+    killed = first.killed or next((r.killed for r in same_day if r.killed), None)
+    injured = first.injured or next((r.injured for r in same_day if r.injured), None)
+    if killed is first.killed and injured is first.injured:
+        return (first, *rest)
+    moved = tuple(
+        replace(r, killed=None if first.killed is None else r.killed, injured=None if first.injured is None else r.injured)
+        if r in same_day else r
+        for r in rest
+    )
+    return (replace(first, killed=killed, injured=injured), *moved)
+
+
+def _victims_summed(doc: Document, first: Report) -> Report:
+    """A note's deaths of different sides told in different sentences add up ("A civilian woman
+    died ... At least 4 Russian soldiers were killed." is 5), as the coders total an event's
+    fatalities.  Not where the note shares a regional figure out ("split among", "coded")."""
+    if first.killed is None or first.killed.value is None or "coded" in doc.article.text or "split" in doc.article.text:
+        return first
+    per_sentence: list[tuple[str, Number]] = []
+    for sent in doc.sentences:
+        killed = [m for m in find_casualties(sent.text) if m.kind == "killed" and m.number.value is not None]
+        if killed:
+            top = max(killed, key=lambda m: m.number.value or 0)
+            per_sentence.append(("soldiers" if top.victims == "soldiers" else "others", top.number))
+    if len(per_sentence) < 2 or len({side for side, _ in per_sentence}) < 2:
+        return first
+    total = sum(n.value or 0 for _, n in per_sentence)
+    if total <= first.killed.value:
+        return first
+    exact = all(n.qualifier == "exact" for _, n in per_sentence)
+    return replace(first, killed=Number(total, "exact" if exact else "at_least", total, total if exact else None))
+
+
 def apply_coding_notes(doc: Document, settings: Settings) -> Document:
     """Stage: a coder's stated toll, place and label decide the article's first incident."""
     if not doc.reports:
@@ -164,7 +203,9 @@ def apply_coding_notes(doc: Document, settings: Settings) -> Document:
     if label is not None:
         doc = replace(doc, reports=(replace(doc.reports[0], event_type="strategic_developments", sub_event_type=label), *doc.reports[1:]))
     elif is_coded_note(doc.article.text):
-        doc = replace(doc, reports=(_coded_type(doc, doc.reports[0]), *doc.reports[1:]))
+        doc = replace(doc, reports=_one_event(doc.reports[0], doc.reports[1:]))
+        first = _victims_summed(doc, _coded_type(doc, doc.reports[0]))
+        doc = replace(doc, reports=(first, *doc.reports[1:]))
     if "coded" not in doc.article.text and "split" not in doc.article.text:
         return doc
     text = _note_text(doc)
