@@ -11,6 +11,7 @@ import dataclasses
 
 from sitrep.model import Corpus
 from sitrep.store.base import listing_order
+from sitrep.store.incident_ids import renamed_contradictions
 
 
 def stored_ids(stored: Corpus, expected: Corpus) -> dict[str, str]:
@@ -22,15 +23,11 @@ def stored_ids(stored: Corpus, expected: Corpus) -> dict[str, str]:
 
 
 def renamed(stored: Corpus, expected: Corpus) -> Corpus:
-    """``stored`` with each incident (and its contradictions) named as in ``expected``."""
+    """``stored`` with each incident (and its contradictions, whose ids derive from the
+    incident's) named as in ``expected``."""
     ids = stored_ids(stored, expected)
     incidents = [dataclasses.replace(i, id=ids[i.id]) for i in stored.incidents]
-    contradictions = tuple(
-        dataclasses.replace(c, incident=ids.get(c.incident, c.incident))
-        if c.incident is not None
-        else c
-        for c in stored.contradictions
-    )
+    contradictions = sorted(renamed_contradictions(stored.contradictions, ids), key=lambda c: c.id)
     return dataclasses.replace(
-        stored, incidents=tuple(listing_order(incidents)), contradictions=contradictions
+        stored, incidents=tuple(listing_order(incidents)), contradictions=tuple(contradictions)
     )

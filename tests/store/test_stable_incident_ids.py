@@ -95,6 +95,28 @@ def test_a_copy_joining_keeps_the_id_the_natural_one_would_change(
     assert store.incident_redirect(before) is None
 
 
+def test_an_incident_contradiction_keeps_its_id_when_a_copy_joins(
+    store: SqlStore, settings: Settings
+) -> None:
+    def doc(n: int, killed: int) -> Document:
+        text = f"Shelling of Zolochiv {n}\nRussian shelling hit Zolochiv, killing {killed}.\n"
+        return _doc(text, f"Outlet {n}", killed=killed)
+
+    two, five, *rest = (doc(n, k) for n, k in enumerate([2, 5, *[2] * 20]))
+    copy = min(rest, key=lambda d: d.article.id)  # sorts first: renames the natural ids
+    assert copy.article.id < min(two.article.id, five.article.id)
+    _ingest(store, settings, two, five)
+    (before,) = store.list_contradictions()
+    incident_id = _only(store).id
+    assert before.incident == incident_id
+    _ingest(store, settings, copy)
+    (after,) = store.list_contradictions()
+    assert (after.id, after.incident, _only(store).id) == (before.id, incident_id, incident_id)
+    assert len(after.claims) == 3
+    natural = resolve([two, five, copy], settings)
+    assert natural.incidents[0].id != incident_id and natural.contradictions[0].id != before.id
+
+
 def _bridged() -> tuple[Document, Document, Document]:
     """Two reports of one place under two spellings that disagree on the toll (two
     incidents; the higher toll told first, so no revision), and an earlier-published

@@ -198,11 +198,25 @@ def _next_generation(store: SqlStore) -> int:
 def renamed_contradictions(
     contradictions: Iterable[Contradiction], ids: Mapping[str, str]
 ) -> list[Contradiction]:
-    """``contradictions`` with their incident named by its stable id."""
-    return [
-        replace(c, incident=ids.get(c.incident, c.incident)) if c.incident is not None else c
-        for c in contradictions
-    ]
+    """``contradictions`` with their incident named by its stable id.
+
+    An incident contradiction's id hashes its incident's id (see
+    :func:`sitrep.resolve.contradictions.incident_contradictions`); it is made
+    again from the stable id, so it stays put too.
+    """
+    return [_renamed(c, ids) for c in contradictions]
+
+
+def _renamed(c: Contradiction, ids: Mapping[str, str]) -> Contradiction:
+    if c.incident is None or ids.get(c.incident, c.incident) == c.incident:
+        return c
+    current = ids[c.incident]
+    natural_id = stable_id("contradiction", "incident", c.incident, c.metric or "")
+    if c.id == natural_id:
+        return replace(
+            c, incident=current, id=stable_id("contradiction", "incident", current, c.metric or "")
+        )
+    return replace(c, incident=current)
 
 
 def redirect_of(store: SqlStore, incident_id: str) -> str | None:
