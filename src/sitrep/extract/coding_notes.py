@@ -202,10 +202,10 @@ def apply_coding_notes(doc: Document, settings: Settings) -> Document:
     label = _labelled(doc.article.text)
     if label is not None:
         doc = replace(doc, reports=(replace(doc.reports[0], event_type="strategic_developments", sub_event_type=label), *doc.reports[1:]))
-    elif is_coded_note(doc.article.text):
+    if is_coded_note(doc.article.text):
         doc = replace(doc, reports=_one_event(doc.reports[0], doc.reports[1:]))
-        first = _victims_summed(doc, _coded_type(doc, doc.reports[0]))
-        doc = replace(doc, reports=(first, *doc.reports[1:]))
+        typed = doc.reports[0] if label is not None else _coded_type(doc, doc.reports[0])
+        doc = replace(doc, reports=(_victims_summed(doc, typed), *doc.reports[1:]))
     if "coded" not in doc.article.text and "split" not in doc.article.text:
         return doc
     text = _note_text(doc)
