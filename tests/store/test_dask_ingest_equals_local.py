@@ -59,7 +59,7 @@ def runner() -> Iterator[DaskRunner]:
 
 @pytest.fixture(scope="module")
 def items() -> list[Article | Failure]:
-    articles: list[Article | Failure] = [d.article for d in iter_documents(200, seed=3)]
+    articles: list[Article | Failure] = [d.article for d in iter_documents(160, seed=3)]
     return [*articles[:90], Failure("junk.bin", "binary data", "binary"), *articles[90:]]
 
 
@@ -124,29 +124,34 @@ def test_a_running_scheduler_is_reached_by_its_address(
     assert docs == [d for batch in runner.process_batches([items[:20]], Settings()) for d in batch]
 
 
-def test_sitrep_ingest_scheduler_option(runner: DaskRunner, tmp_path: Path) -> None:
-    dump = tmp_path / "in.jsonl"
-    dump.write_text(
+def _jsonl(path: Path) -> Path:
+    path.write_text(
         "".join(
             json.dumps({"id": a.id, "text": a.text, "published": "2024-05-01"}) + "\n"
             for a in (d.article for d in iter_documents(12, seed=5))
         ),
         encoding="utf-8",
     )
-    db = tmp_path / "cli.db"
-    args = [
-        "ingest",
-        "--jsonl",
-        str(dump),
-        "--db",
-        str(db),
-        "--json",
-        "--scheduler",
-        runner.client.scheduler.address,
-    ]
+    return path
+
+
+def test_sitrep_ingest_scheduler_option(runner: DaskRunner, tmp_path: Path) -> None:
+    dump, db = _jsonl(tmp_path / "in.jsonl"), tmp_path / "cli.db"
+    address = runner.client.scheduler.address
+    args = ["ingest", "--jsonl", str(dump), "--db", str(db), "--json", "--scheduler", address]
     result = CliRunner(env={"SITREP_DB": None}).invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["articles new"] >= 12
+    assert json.loads(result.stdout)["articles new"] == 12
+
+
+def test_sitrep_extract_scheduler_setting(runner: DaskRunner, tmp_path: Path) -> None:
+    dump = str(_jsonl(tmp_path / "in.jsonl"))
+    local = CliRunner().invoke(app, ["extract", "--jsonl", dump])
+    env = {"SITREP_SCHEDULER": runner.client.scheduler.address}
+    dask = CliRunner(env=env).invoke(app, ["extract", "--jsonl", dump])
+    assert (dask.exit_code, local.exit_code) == (0, 0), dask.output
+    assert dask.stdout == local.stdout
+    assert len(dask.stdout.splitlines()) == 13
 
 
 def _closed_port() -> int:
