@@ -153,3 +153,11 @@ def test_a_page_of_too_many_blocks_is_refused_before_extraction(tmp_path: Path) 
     path.write_text("<html><body>" + "<p>x</p>" * 25_000 + "</body></html>", encoding="utf-8")
     (failure,) = read(path)
     assert isinstance(failure, Failure) and failure.kind == "too_large"
+
+
+def test_a_feed_whose_xml_declaration_never_ends_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "f.rss"
+    path.write_bytes(b'<?xml version="1.0" ' + b'encoding="ut0" ' * 1_500 + b"<rss></rss>")
+    (failure,) = read(path)  # feedparser's declaration pattern took 40 s on this
+    assert isinstance(failure, Failure) and failure.kind == "truncated"
+    assert "XML declaration" in failure.reason
