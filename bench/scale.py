@@ -341,6 +341,21 @@ def print_dask(result: dict[str, Any]) -> None:
     )
 
 
+def dask_ingest(parts: list[Path], folder: Path) -> dict[str, Any]:
+    """A whole ``ingest`` of ``parts`` into fresh SQLite files: in process, then on 1 and 2 workers."""
+    out: dict[str, Any] = {}
+    print("\n== whole ingest into SQLite (cluster start included) ==")
+    for name, workers in (("in process", None), ("1 worker", 1), ("2 workers", 2)):
+        db = str(folder / f"dask-ingest-{workers or 0}.db")
+        run = _ingest(db, parts, "local" if workers else None, workers)
+        out[name] = run
+        print(
+            f"{name:<12} {run['wall']:7.1f} s  {run['new'] / run['wall']:6.1f} articles/s"
+            f"  calling process peak RSS {run['peak_rss'] / 2**20:5.0f} MiB  (load {os.getloadavg()[0]:.2f})"
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -359,6 +374,13 @@ def main() -> None:
         "--dask", type=int, default=1500, help="articles for 1 vs 2 workers (0: skip)"
     )
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite run")
+    parser.add_argument(
+        "--dask-ingest",
+        type=int,
+        default=0,
+        help="also ingest this many articles into SQLite end to end in one process and with"
+        " --scheduler local on 1 and 2 workers (cluster start included)",
+    )
     parser.add_argument("--json", type=Path, help="also write the measurements here")
     args = parser.parse_args()
     results: dict[str, Any] = {"articles": args.articles, "cpus": os.cpu_count()}
@@ -392,6 +414,8 @@ def main() -> None:
         if args.dask:
             results["dask"] = dask_throughput(full, args.dask, [1, 2])
             print_dask(results["dask"])
+        if args.dask_ingest:
+            results["dask_ingest"] = dask_ingest(full[: -(-args.dask_ingest // PART)], folder)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
