@@ -161,3 +161,14 @@ def test_a_feed_whose_xml_declaration_never_ends_is_refused_at_once(tmp_path: Pa
     (failure,) = read(path)  # feedparser's declaration pattern took 40 s on this
     assert isinstance(failure, Failure) and failure.kind == "truncated"
     assert "XML declaration" in failure.reason
+
+
+def test_a_page_date_in_an_unknown_time_zone_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "p.html"
+    path.write_text(
+        '<html><head><meta property="article:published_time" content="2024-05-06 12:00 XYZ">'
+        f"</head><body><article><p>{BODY}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = read(path)  # dateutil warned; under warnings-as-errors the page was lost
+    assert isinstance(article, Article) and article.published == dt.date(2024, 5, 6)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import warnings
 from typing import Any
 
 import lxml.html
 import trafilatura
+from dateutil.parser import UnknownTimezoneWarning
 from lxml.etree import LxmlError
 
 from sitrep.errors import EmptyInput, InputTooLarge, TruncatedInput, UnsupportedInput
@@ -93,7 +95,11 @@ def _extract(html: str, source: str, url: str | None) -> Any:
     """trafilatura's extraction; its parser's errors (lxml's, and what they lead to) are
     this page's :class:`UnsupportedInput`."""
     try:
-        return trafilatura.bare_extraction(html, url=url, with_metadata=True)
+        with warnings.catch_warnings():
+            # A page's date in an unknown time zone ("12:00 XYZ") is read without it;
+            # dateutil warns each time, which would end the page where warnings are errors.
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            return trafilatura.bare_extraction(html, url=url, with_metadata=True)
     except (LxmlError, ValueError, TypeError, AttributeError, RecursionError) as e:
         raise UnsupportedInput(
             source, f"could not be parsed as HTML ({type(e).__name__}: {e}). Is it a web page?"
