@@ -176,3 +176,12 @@ def test_an_absurd_content_length_ends_the_crawl_with_a_failure(tmp_path: Path) 
     path.write_bytes(data.replace(b"Content-Length: ", b"Content-Length: 99999999999999999999", 1))
     (failure,) = read(path, Settings())
     assert isinstance(failure, Failure) and failure.kind == "truncated"
+
+
+def test_a_large_feed_with_surrogate_references_and_bad_entries(tmp_path: Path) -> None:
+    feed = _big_feed(RSS_FEED, 400).replace("<title>Shelling", "<title>&#xD800; Shelling", 1)
+    path = tmp_path / "feed.rss"
+    path.write_text(feed, encoding="utf-8")
+    items = read(path, SMALL)
+    assert articles(items)[0].title == "\ufffd Shelling hits Kherson 0 market"
+    assert len(articles(items)) == 400 and all(f.kind == "record" for f in failures(items))

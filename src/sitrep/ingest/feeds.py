@@ -227,6 +227,7 @@ class _EntryBounded(io.RawIOBase):
             )
         data = self._stream.read(len(buffer)) or b""
         self.total += len(data)
+        data = _surrogate_free(data)  # never longer: a reference to U+FFFD is as short
         buffer[: len(data)] = data
         return len(data)
 
@@ -282,18 +283,30 @@ def parse_feed_stream(
                 bounded.entry_start = bounded.total
             elif name in _ENTRY_TAGS:
                 bounded.entry_start, bounded.entries = None, bounded.entries + 1
-                yield from _entry_articles(_wrapped(element, feed_title), source)
+                yield from _stream_entry(element, feed_title, source, bounded.entries)
                 _release(element)
             elif event == "end" and name == "title" and feed_title is None:
                 parent = element.getparent()
                 if parent is not None and _local(parent.tag) in ("channel", "feed"):
                     feed_title = (element.text or "").strip() or None
-    except etree.XMLSyntaxError as e:
+    except etree.LxmlError as e:
         raise TruncatedInput(
             source,
             f"is not readable XML after entry {bounded.entries} ({e}). The entries before were "
             "read; is the file complete?",
         ) from e
+
+
+def _stream_entry(
+    element: Any, feed_title: str | None, source: str, number: int
+) -> Iterator[Article | Failure]:
+    """The article of the ``number``-th entry of a streamed feed, or its Failure."""
+    try:
+        data = _wrapped(element, feed_title)
+    except etree.LxmlError as e:  # lxml cannot write the entry back out (a bad encoding)
+        yield failure(RecordError(f"{source}#entry {number}", f"is not readable XML ({e})."))
+        return
+    yield from _entry_articles(data, source)
 
 
 def _release(element: Any) -> None:
