@@ -36,6 +36,22 @@ PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
         ("A year ago, a missile strike on a mall in Kremenchuk killed 22 people.", "past"),
         ("Moscow denied targeting civilians.", "denial"),
         ("The two teams clashed in a league match in Lviv.", "not combat"),
+        ("People in Rivne were woken by sirens as cruise missiles were reported over the west.", "alert"),
+        ("The air force reported enemy drones in the airspace of Poltava oblast.", "alert"),
+        ("Peskov threatened that Russia would hit government buildings in Kyiv if the strikes continued.", "modal"),
+        ("Officials in Sumy said they expected more glide-bomb attacks on the city this week.", "modal"),
+        ("The governor said the risk of shelling in Kupiansk had grown and urged families to leave.", "modal"),
+        ("Analysts said a new assault on Huliaipole remained possible before winter.", "modal"),
+        ("The photo of a burning tower in Odesa was digitally altered; the original shows a fire in 2017.", "fact-check"),
+        ("Posts claiming that a strike killed 200 mercenaries in Sumy are not supported by any evidence.", "fact-check"),
+        ("Investigators charged the bomber's crew with war crimes over the strike on Dnipro.", "court"),
+        ("Two years after the theatre bombing, survivors in Mariupol still wait for answers.", "past"),
+        ("Odesa remembered the victims of the 2 May fire with a minute of silence.", "remembrance"),
+        ("A road accident near Uman left three people dead when a bus collided with a truck.", "not war"),
+        ("The minister visited wounded soldiers at a hospital in Lviv.", "not war"),
+        ("Analysts note that Russia fires far more artillery shells along the Zaporizhzhia front.", "analysis"),
+        ("Mykolaiv has been shelled on 201 of the last 230 days, officials said.", "habitual"),
+        ("The Battle of the Choirs festival in Lutsk raised money for drones.", "not combat"),
     ],
 )
 def test_no_new_event(text: str, reason: str) -> None:
@@ -57,6 +73,8 @@ def test_an_outlets_reminder_is_background_even_of_yesterday() -> None:
         "A Russian drone hit a bus in Kherson on Monday, injuring three passengers.",
         "Kharkiv, which is regularly shelled, was hit on Monday, killing two people.",
         "Russian forces shelled Nikopol overnight, damaging a gas pipeline.",
+        "A missile hit a warehouse in Odesa on Monday, exactly a year after an attack there that killed 20.",
+        "Sirens sounded in Kyiv before a drone hit a house on Monday, injuring two.",
     ],
 )
 def test_strikes_are_events(text: str) -> None:
@@ -105,3 +123,11 @@ def test_update_and_background() -> None:
     assert is_background_date(PartialDate(2024, 1, 8), PUBLISHED)
     assert not is_background_date(PartialDate(2024, 3, 1), PUBLISHED)
     assert not is_background_date(PartialDate(None, 1, 8), PUBLISHED)
+
+
+def test_a_day_after_the_attack_dates_the_attack() -> None:
+    text = "Stalls lay overturned in the mud on Wednesday, a day after Russian artillery hit the central market."
+    roles = date_roles(text, find_dates(text, PUBLISHED))
+    assert roles.event is not None and roles.event.date == PartialDate(2024, 3, 5)
+    other = "Troops entered the town on Wednesday, a day after Moscow announced a pullback."
+    assert date_roles(other, find_dates(other, PUBLISHED)).event.date == PartialDate(2024, 3, 6)  # type: ignore[union-attr]

@@ -40,3 +40,24 @@ def test_a_surname_after_a_given_name_is_not_a_place() -> None:
     article = Article(id="a", source="t", published=dt.date(2025, 4, 13), text=text)
     doc = extract_articles([article], load_settings()).docs[0]
     assert sorted(r.place.name for r in doc.reports if r.place) == ["Sumy"]
+
+
+def test_the_dateline_is_the_place_when_nothing_after_it_is() -> None:
+    text = "KRAMATORSK, 4 April 2025 — A Russian ballistic missile hit a residential area near a playground, killing nine people."
+    article = Article(id="a", source="t", published=dt.date(2025, 4, 4), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert [r.place.name for r in doc.reports if r.place] == ["Kramatorsk"]
+
+
+def test_a_place_named_after_the_dateline_wins() -> None:
+    text = "KYIV, Ukraine (AP) — A Russian missile hit an apartment block in Dnipro on Friday, killing four people."
+    article = Article(id="a", source="t", published=dt.date(2025, 4, 4), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert [r.place.name for r in doc.reports if r.place] == ["Dnipro"]
+
+
+def test_a_given_name_before_a_surname_is_not_a_village() -> None:
+    text = "A Russian drone hit a house in Nikopol on Monday, injuring two, said Serhii Lysak, the regional governor."
+    article = Article(id="a", source="t", published=dt.date(2025, 4, 7), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert [r.place.name for r in doc.reports if r.place] == ["Nikopol"]

@@ -19,10 +19,12 @@ never the incident, and the report is a follow-up (see ``is_update``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import NamedTuple
 
 from sitrep.extract.dates import DateMention
+from sitrep.model import PartialDate
 
 __all__ = ["DateRoles", "date_roles", "dateline_end", "is_update", "refers_back"]
 
@@ -152,9 +154,31 @@ def _role(text: str, d: DateMention) -> str:
     return "plain"
 
 
+# "on Wednesday, a day after Russian artillery hit the market": the day told is the telling's,
+# the attack that many days before it.
+_DAYS_AFTER = re.compile(
+    rf"\A,?\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b[^.;]{{0,60}}?\b{_EVENT_NOUN}\b", re.I
+)
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_before(text: str, d: DateMention) -> DateMention | None:
+    """The attack's day when ``d`` is followed by "a day after ..." (``d`` minus the days)."""
+    m = _DAYS_AFTER.match(text[d.end : d.end + 110])
+    day = d.date.to_date() if m else None
+    if m is None or day is None:
+        return None
+    n = _SMALL.get(m["n"].lower()) or int(m["n"])
+    return DateMention(d.start, d.end, PartialDate.from_date(day - dt.timedelta(days=n)), d.relative, d.night)
+
+
 def date_roles(text: str, dates: list[DateMention]) -> DateRoles:
     """The event date and the as-of date among ``dates`` (mentions in ``text``)."""
     start = dateline_end(text)
+    for d in dates:
+        earlier = _days_before(text, d)
+        if earlier is not None:
+            return DateRoles(earlier, d)
     roles = [(d, "dateline" if d.start < start else _role(text, d)) for d in dates]
     event = next((d for d, r in roles if r == "event"), None)
     event = event or next((d for d, r in roles if r == "plain"), None)

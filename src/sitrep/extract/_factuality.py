@@ -48,13 +48,23 @@ _ALERT = _words(
     r"\b(?:drones?|missiles?)\s+(?:is|are|was|were)\s+(?:approaching|heading|moving|flying)\b",
     r"\bthreat\s+of\s+(?:a\s+)?(?:missile|drone|ballistic|air)\b",
     r"\b(?:take|took|go|went|stay|head)\s+(?:to\s+)?(?:shelters?|cover)\b",
+    # told with no hit or harm, any alert, alarm or siren is the warning itself
+    r"\b(?:alerts?|alarms?|sirens?)\b",
+    r"\b(?:drones?|missiles?|UAVs?|aircraft)\s+(?:[\w-]+\s+){0,3}?(?:(?:was|were)\s+)?(?:reported|spotted|detected|seen|tracked)\s+(?:over|in|near|above)\b",
+    r"\bin\s+the\s+airspace\s+of\b",
 )
 # "Russia could strike again", "warned that Moscow would", "plans to launch".
 _MODAL = _words(
     r"\b(?:could|would|might|may|will|shall|can)\s+(?:\w+\s+){0,2}?"
     r"(?:strike|attack|launch|hit|shell|bomb|target|fire|kill|destroy|advance|seize|capture|storm|use|try|resume|escalate|intensify)\b",
     r"\b(?:plans?|planning|planned|threaten(?:s|ed|ing)?|intends?|intending|prepar(?:es|ing|ed)|aims?|expected|likely|poised|ready|set)\s+to\s+"
-    r"(?:\w+\s+){0,2}?(?:strike|attack|launch|hit|shell|bomb|target|fire|kill|destroy|advance|seize|capture|storm|use)\b",
+    r"(?:\w+\s+){0,2}?(?:strike|attack|launch|hit|shell|bomb|target|fire|kill|destroy|advance|seize|capture|storm|use|intensify|escalate|resume|step\s+up)\b",
+    # "could be used again as a launch pad", "may be targeted": a passive possibility
+    r"\b(?:could|would|might|may|will|can)\s+(?:also\s+|again\s+|soon\s+)?be\s+(?:used|targeted|hit|struck|attacked|shelled|bombed|captured|stormed)\b",
+    # "expected more glide-bomb attacks this week", "the risk of shelling had grown", "remained possible"
+    r"\bexpect(?:s|ed|ing)?\s+(?:more|further|new|fresh|renewed|heavier|massive)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|assaults?|offensives?|bombardments?)\b",
+    r"\b(?:risk|danger|threat|possibility)\s+of\s+(?:(?:new|more|further|renewed)\s+)?(?:shelling|strikes?|attacks?|an?\s+attack|assaults?|an?\s+offensive|bombardment)\b",
+    r"\b(?:remains?|remained|is\s+still|was\s+still|seems?|seemed)\s+(?:\w+\s+)?(?:possible|likely|probable|imminent)\b",
     r"\bwarn(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:of|that|about)\b",
 )
 _FACTCHECK = _words(
@@ -62,12 +72,18 @@ _FACTCHECK = _words(
     r"[^.;]{0,80}\b(?:video|footage|photos?|images?|claims?|reports?|posts?|story|stories|narrative)\b",
     r"\b(?:video|footage|photos?|images?|claims?|posts?)\b[^.;]{0,60}\b(?:is|was|were|are)\s+(?:fake|false|staged|fabricated|old|from\s+\d{4})\b",
     r"\bfact[\s-]?check\w*\b",
+    r"\b(?:digitally\s+)?(?:altered|edited|photoshopped|doctored)\b[^.;]{0,60}\b(?:original|shows|image|photo|video)\b",
+    r"\b(?:image|photo|picture|video|footage)\s+(?:[\w'’-]+\s+){0,8}?(?:was|is|were|are)\s+(?:digitally\s+)?(?:altered|edited|photoshopped)\b",
+    r"\bgeolocat\w+\s+(?:shows?|showed|places?|placed|puts?)\b",
+    r"\bnot\s+(?:supported|backed)\s+by\s+(?:any\s+)?evidence\b|\bno\s+evidence\s+(?:that|of|for)\b",
+    r"\b(?:posts?|claims?|videos?|messages?)\s+claiming\b",
+    r"\bverdict:\s*(?:false|fake|misleading)\b",
 )
 _COURT = _words(
     r"\b(?:sentenced|convicted|acquitted|verdict|indicted|indictment|in\s+absentia|pleaded\s+guilty)\b",
     r"\b(?:court|tribunal|judge)\b[^.;]{0,80}\b(?:sentenced|found\s+guilty|ruled|convicted|trial|hearing)\b",
     r"\bon\s+trial\b|\btrial\s+(?:of|began|opened|started)\b",
-    r"\b(?:charged\s+with|notice\s+of\s+suspicion|served\s+(?:a\s+)?(?:notice|suspicion)|years\s+in\s+prison|life\s+imprisonment|jail\w*\s+for)\b",
+    r"\b(?:charged\s+(?:[\w'’-]+\s+){0,3}?with|notice\s+of\s+suspicion|served\s+(?:a\s+)?(?:notice|suspicion)|years\s+in\s+prison|life\s+imprisonment|jail\w*\s+for)\b",
     r"\bthe\s+case\s+concerns\b",
 )
 _DIPLOMACY = _words(
@@ -80,6 +96,7 @@ _DIPLOMACY = _words(
 _HABITUAL = _words(
     r"\b(?:regularly|routinely|constantly|frequently|often|repeatedly|daily|nightly|almost\s+every\s+day|every\s+(?:day|night|week))\b",
     r"\b\d[\d,]*\s+times\b",
+    r"\bon\s+\d[\d,]*\s+of\s+the\s+(?:last|past)\s+\d[\d,]*\s+days\b",
     r"\bfor\s+(?:months|weeks|years)\b",
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:the\s+)?(?:full[\s-]scale\s+)?invasion|(?:24\s+)?February\s+2022|2014|January\s+1|the\s+war\s+began)\b",
     r"\b(?:in\s+total|so\s+far\s+this\s+year|to\s+date|over\s+the\s+past\s+(?:year|months|weeks)|throughout\s+the\s+war)\b",
@@ -91,6 +108,9 @@ _HABITUAL = _words(
 )
 _PAST_REFERENCE = _words(
     r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?|weeks?)\s+(?:ago|earlier|before)\b",
+    # "Two years after the Olenivka prison explosion, families are still waiting"
+    # (opening the sentence: "exactly a year after an attack there" inside one tells a new strike)
+    r"\A\W*(?:a|one|two|three|four|five|six|\d+)\s+(?:years?|months?)\s+(?:after|since)\s+(?:the|a|an|Russia['’]s)\b",
     r"\blast\s+(?:year|month|summer|winter|spring|autumn|fall)\b",
     r"\b(?:as\s+(?:[\w'’-]+\s+){0,4}?(?:earlier|previously)\s+reported|(?:earlier|previously),?\s+(?:it\s+was|we)\s+reported)\b",
 )
@@ -103,7 +123,25 @@ _REMEMBRANCE = _words(
     r"\banniversary\b",
     r"\b(?:commemorat\w+|paid\s+tribute|laid\s+flowers|honou?red\s+the\s+(?:victims|memory))\b",
     r"\b(?:marks?|marked|marking)\s+(?:\w+\s+){0,2}(?:years?|months?)\s+since\b",
+    r"\bremember(?:ed|s|ing)?\s+(?:the\s+)?(?:victims|dead|fallen|those\s+killed)\b",
+    r"\bminutes?\s+of\s+silence\b",
+    r"\bunveil(?:ed|s|ing)?\s+(?:a\s+|the\s+)?(?:memorial|monument|plaque|memorial\s+plaque)\b",
 )
+# Not the war's violence: a road accident, a visit to the wounded, a contest named a battle.
+_NOT_WAR = _words(
+    r"\b(?:road|traffic|car|bus)\s+(?:accident|crash|collision)\b",
+    r"\bcollided\s+with\b",
+    r"\b(?:visit\w*|met|meets|thanked|congratulated)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:wounded|injured)\s+(?:soldiers|servicemen|servicewomen|defenders|troops|veterans|children|people)\b",
+)
+_WEAPON = _words(
+    r"\b(?:missiles?|rockets?|drones?|shells?|shelling|strikes?|struck|bombs?|bombing|artillery|mines?|explosives?|shot|gunfire|attack\w*|Shahed\w*|UAVs?)\b",
+)
+# An assessment of the war, not a report of an event (when it tells no hit or harm).
+_ANALYSIS = _words(
+    r"\b(?:analysts?|experts?|observers|commentators|ISW|think[\s-]tanks?)\b[^.;]{0,30}?\b(?:say|says|said|note[sd]?|assess(?:ed|es)?|believe[sd]?|argue[sd]?|estimate[sd]?|suggest(?:s|ed)?|wrote)\b",
+    r"\b(?:say|says|said|note|notes|noted),?\s+(?:military\s+)?(?:analysts|experts|observers)\b",
+)
+_CULTURE = _words(r"\b(?:festival|concert|contest|competition|exhibition|show|game|quiz)\b")
 _DENIAL = _words(
     r"\b(?:denied|denies|deny|rejected|dismissed)\s+(?:\w+\s+){0,3}?(?:that|striking|attacking|targeting|shelling|hitting|responsibility|involvement|blame|claims?|reports?)\b",
     r"\b(?:no|not\s+a\s+single)\s+(?:strike|attack|shelling|missile|drone)s?\s+(?:was|were|has|have|had)\b",
@@ -126,7 +164,10 @@ def no_new_event(text: str, recent: bool = False) -> str | None:
     publication ("regularly shelled Kharkiv was hit on Monday"): a habit or a
     look back in the same sentence does not then make it background.
     """
-    harm = _hurt_or_hit(text)
+    # a hit or a death only spoken of as possible ("would hit", "could be struck") is no harm
+    harm = _hurt_or_hit(_MODAL.sub(" ", text))
+    if _NOT_WAR.search(text) and not _WEAPON.search(text):
+        return "not war"
     if _FACTCHECK.search(text):
         return "fact-check"
     if _COURT.search(text):
@@ -140,10 +181,10 @@ def no_new_event(text: str, recent: bool = False) -> str | None:
     if _DENIAL.search(text):
         return "denial"
     if not harm:
-        for reason, pattern in (("alert", _ALERT), ("modal", _MODAL), ("diplomacy", _DIPLOMACY)):
+        for reason, pattern in (("alert", _ALERT), ("modal", _MODAL), ("diplomacy", _DIPLOMACY), ("analysis", _ANALYSIS)):
             if pattern.search(text):
                 return reason
-        if _NOT_COMBAT.search(text) or (_SPORT.search(text) and re.search(r"\bclash", text, re.I)):
+        if _NOT_COMBAT.search(text) or ((_SPORT.search(text) or _CULTURE.search(text)) and re.search(r"\b(?:clash|battle)", text, re.I)):
             return "not combat"
     elif _MODAL.search(text) and not re.search(r"\b(?:was|were|has|have|had)\b", text):
         return "modal"

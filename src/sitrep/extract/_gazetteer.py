@@ -394,6 +394,8 @@ class Gazetteer:
             return True
         if prev is not None and prev.capitalised and " " not in key and prev.core.lower() in given_names():
             return True  # "acting mayor Artem Kobzar": a surname after a given name
+        if nxt is not None and nxt.capitalised and " " not in key and key in given_names():
+            return True  # "Serhii Lysenko": a given name before a surname, though a village has it
         if self.stops.get(key) != "person" or nxt is None:
             return False
         nxt_key = normalise_name(nxt.core)

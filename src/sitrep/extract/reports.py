@@ -78,6 +78,10 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     """
     header = dateline_end(sent.text)  # "KYIV (AP) —" says where the story was filed, not the event
     mentions = [m for m in doc.places if m.sentence == sent.index and m.start >= header]
+    if not any(m.place.precision != "country" for m in mentions):
+        # nothing after the dateline says where: the filing place is where it happened
+        # ("KRYVYI RIH, 4 April 2025 — A Russian ballistic missile hit a residential area")
+        mentions = [m for m in doc.places if m.sentence == sent.index]
     sources = [m for m in mentions if _is_authority(sent.text, m)]
     if sources and _other_places(doc, sources):
         # "..., the Dnipropetrovsk regional military administration reported": a source, not a place
