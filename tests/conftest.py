@@ -18,8 +18,11 @@ def require_real_components() -> bool:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """``../shared`` beside the project; tests that need it skip cleanly when it is absent."""
+    """``../shared`` beside the project; tests that need it skip cleanly when it is absent,
+    except in CI (``SITREP_REQUIRE_REAL_COMPONENTS=1``), where the seeds' accuracy gate must run."""
     if not (SHARED / "seeds").is_dir():
+        if require_real_components():
+            pytest.fail(f"../shared is not present beside the project ({SHARED}): the seed gate cannot run")
         pytest.skip("../shared is not present beside the project")
     return SHARED
 
