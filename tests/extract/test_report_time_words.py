@@ -61,3 +61,17 @@ def test_a_given_name_before_a_surname_is_not_a_village() -> None:
     article = Article(id="a", source="t", published=dt.date(2025, 4, 7), text=text)
     doc = extract_articles([article], load_settings()).docs[0]
     assert [r.place.name for r in doc.reports if r.place] == ["Nikopol"]
+
+
+def test_an_official_taken_is_where_it_happened() -> None:
+    text = "On 26 March 2022, Russian servicemen kidnapped the mayor of Slavutych, Kyiv, and took him away."
+    article = Article(id="a", source="t", published=dt.date(2022, 3, 26), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert [r.place.name for r in doc.reports if r.place][:1] == ["Slavutych"]
+
+
+def test_a_route_is_placed_at_its_end() -> None:
+    text = "On 26 February 2022, Russian forces shelled a column of cars moving from Kherson region to Enerhodar, Zaporizhia."
+    article = Article(id="a", source="t", published=dt.date(2022, 2, 26), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    assert [r.place.name for r in doc.reports if r.place][:1] == ["Enerhodar"]

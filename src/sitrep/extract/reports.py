@@ -9,6 +9,7 @@ merges the reports of one article that describe one incident.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import replace
 
@@ -107,8 +108,23 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
         if any(_contains(m.place, k.place) for k in kept):
             continue  # "Vasylivka raion" after a village in it
         kept.append(m)
+    kept = _off_route(sent.text, kept)
     # A raion or oblast named beside settlements in it is context, not a separate event place.
     return [m for m in kept if not any(_contains(m.place, k.place) for k in kept)]
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_TO_BETWEEN = re.compile(r"\A(?:\s+(?:region|oblast|city))?\s+(?:to|towards?)\s+(?:the\s+)?\Z", re.I)
+
+
+def _off_route(text: str, kept: list[PlaceMention]) -> list[PlaceMention]:
+    """"a column moving from Kherson region to Enerhodar": the ends of a route say where it went,
+    the destination where it was; a place named apart ("near Vasylkiv") says better than either."""
+    for a, b in itertools.pairwise(kept):
+        if _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]) and _TO_BETWEEN.match(text[a.end : b.start]):
+            others = [m for m in kept if m is not a and m is not b]
+            return others if others else [m for m in kept if m is not a]
+    return kept
 
 
 _ORIGIN = re.compile(
@@ -132,11 +148,17 @@ def _other_places(doc: Document, sources: list[PlaceMention]) -> bool:
 
 
 def _is_authority(text: str, m: PlaceMention) -> bool:
-    if _HIT_BEFORE.search(text[: m.start]):
+    if _HIT_BEFORE.search(text[: m.start]) or _OFFICIAL_AS_VICTIM.search(text[max(0, m.start - 80) : m.start]):
         return False
     return bool(_AUTHORITY.match(text, m.end) or _TITLE_OF.search(text[max(0, m.start - 80) : m.start]))
 
 
+# "kidnapped the mayor of Slavutych": the official is the victim, the place where it happened.
+_OFFICIAL_AS_VICTIM = re.compile(
+    r"\b(?:kidnap\w*|abduct\w*|detain\w*|captur\w*|arrest\w*|kill\w*|shot|murder\w*|seiz\w*|took|taken|held)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:governor|head|chief|mayor|secretary|deputy|priest)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.I,
+)
 # "the military governor of the Dnipropetrovsk region", "adviser to the head of the Kharkiv ...":
 # the place names whose official speaks.
 _TITLE_OF = re.compile(
