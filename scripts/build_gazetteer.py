@@ -210,12 +210,6 @@ EXTRA_DISTRICTS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     ("Rumiantseve", "Horlivka", 48.30, 38.05, ("Rumyantsevo", "Rumyantseve", "Rumiantsevo")),
 )
 
-# English names news uses for settlements whose official romanisation differs: (official
-# name, oblast) -> names.
-ENGLISH_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("Niu-York", "Donetsk Oblast"): ("New York", "Novhorodske"),
-}
-
 # Places news names that neither source table lists, with their oblast and raion:
 # (name, oblast, raion, lat, lon, other names).
 EXTRA_PLACES: tuple[tuple[str, str, str, float, float, tuple[str, ...]], ...] = (
@@ -369,7 +363,6 @@ def official_settlements(path: Path, wof_points: dict[str, tuple[float, float]])
         )
         place.names = spellings([row["name_en"], row["name_kmu2010"], row["name_uk"]])
         place.names |= spellings(row["variants"].split("|"))
-        place.names |= spellings(ENGLISH_NAMES.get((row["name_en"], place.admin1 or ""), ()))
         places.append(place)
     return places
 
