@@ -36,3 +36,15 @@ def test_a_vague_historical_count_does_not_hide_the_attack() -> None:
     article = Article(id="a", source="t", published=dt.date(2022, 3, 1), text=text)
     doc = extract_articles([article], load_settings()).docs[0]
     assert [r.place.name for r in doc.reports if r.place] == ["Kyiv"]
+
+
+def _since(text: str) -> list[str | None]:
+    article = Article(id="a", source="t", published=dt.date(2024, 2, 1), text=text)
+    doc = extract_articles([article], load_settings()).docs[0]
+    return [f.since.isoformat() if f.since else None for f in doc.figures]
+
+
+def test_a_tally_counts_from_the_start_the_text_states() -> None:
+    assert _since("The UN has recorded more than 10,000 civilians killed since the full-scale invasion.") == ["2022-02-24"]
+    assert _since("Since January 1, Russian shelling has killed 120 civilians in Kharkiv oblast, the governor said.") == ["2024-01-01"]
+    assert _since("The United Nations estimates Russian attacks have killed or wounded more than 30,000 civilians.") == [None]

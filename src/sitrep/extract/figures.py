@@ -74,6 +74,13 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return [(a, text[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
+_SINCE = re.compile(r"\bsince\s+(?P<what>[^.;,]{3,60})", re.I)
+# "since the start of the full-scale invasion", "since the war began", "since February 24, 2022"
+_WAR_START = re.compile(
+    r"(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+(?:the\s+|Russia['’]s\s+)?)?(?:full[\s-]scale\s+)?(?:Russian\s+)?"
+    r"(?:invasion|war|aggression)\b|(?:the\s+)?(?:war|invasion)\s+(?:began|started)\b|(?:24\s+February|February\s+24)(?:,?\s+2022)?\b",
+    re.I,
+)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|as|whereas|although)\s|\bthan\b")
 
 
@@ -96,6 +103,17 @@ class _Builder:
             if inside and m.place.precision != "country" and m.place.country == "Ukraine":
                 return m.place.parent or m.place.name  # a city, or "Kharkiv Oblast" for the region's tally
         return "Ukraine"
+
+    def since(self, clause: str) -> PartialDate | None:
+        """The start of the period the tally counts, as the text states it ("since the full-scale
+        invasion", "since January 1"); ``None`` when it states none."""
+        m = _SINCE.search(clause) or _SINCE.search(self.sent.text)
+        if m is None:
+            return None
+        if _WAR_START.match(m.group("what")):
+            return PartialDate.from_date(INVASION_START)
+        dates = find_dates(m.group("what"), self.published)
+        return dates[0].date if dates and dates[0].start == 0 else None
 
     def as_of(self, clause: str) -> PartialDate | None:
         dates = [d for d in find_dates(clause, self.published) if not re.search(r"\bsince\b[^.;]{0,40}$", clause[: d.start], re.I)]
@@ -123,7 +141,7 @@ class _Builder:
                 extractor=NAME,
                 claimant=claimant,
                 side=side,
-                since=PartialDate.from_date(INVASION_START),
+                since=self.since(clause),
                 as_of=self.as_of(clause),
             )
         )
