@@ -13,6 +13,7 @@ from ingest_samples import ATOM_FEED, HTML_ARTICLE, RSS_FEED, warc_bytes
 
 from sitrep.config import Settings
 from sitrep.ingest import read_paths, read_stream
+from sitrep.ingest.streams import Inflating
 from sitrep.model import Article, Failure
 
 WORDS = [
@@ -185,3 +186,15 @@ def test_a_large_feed_with_surrogate_references_and_bad_entries(tmp_path: Path) 
     items = read(path, SMALL)
     assert articles(items)[0].title == "\ufffd Shelling hits Kherson 0 market"
     assert len(articles(items)) == 400 and all(f.kind == "record" for f in failures(items))
+
+
+def test_many_gzip_members_inflate_to_their_bytes() -> None:
+    """A gzipped WARC is one member per record: thousands, read in pieces of every size."""
+    rng = random.Random(5)
+    members = [gzip.compress(_text(n, 2_500).encode()) for n in range(3_000)]
+    data = b"".join(members)
+    stream = io.BufferedReader(Inflating(io.BytesIO(data), 1_000_000, "x.gz"), buffer_size=8192)
+    out = bytearray()
+    while chunk := stream.read(rng.randint(1, 20_000)):
+        out += chunk
+    assert bytes(out) == gzip.decompress(data)

@@ -64,6 +64,7 @@ class Inflating(io.RawIOBase):
         self._limit, self._source = limit, source
         self._read_in = self._read_out = 0
         self._ended = False
+        self._pending = b""  # compressed input not yet given to the decompressor
 
     def readable(self) -> bool:
         return True
@@ -91,23 +92,28 @@ class Inflating(io.RawIOBase):
     def _next(self, size: int) -> bytes:
         while True:
             inflate = self._inflate
-            if inflate.eof:  # a member ended: the next one starts in what is left
-                pending = inflate.unused_data + inflate.unconsumed_tail or self._input()
-                if not pending.strip(b"\x00"):
+            if inflate.eof:  # a member ended: the next one starts in what is left of its input
+                # zlib leaves that in unused_data, or in unconsumed_tail when the size asked
+                # for held input back, and at times in both: never join the two (the input
+                # would double, member after member).
+                rest = inflate.unused_data or inflate.unconsumed_tail or self._input()
+                if not rest.strip(b"\x00"):
                     return b""
                 self._inflate = inflate = zlib.decompressobj(wbits=31)
-            elif inflate.unconsumed_tail:  # input held back by the size asked for
-                pending = inflate.unconsumed_tail
-            elif not (pending := self._input()):
+                self._pending = rest
+            elif not self._pending and not (pending := self._input()):
                 raise TruncatedInput(
                     self._source, "the gzip data is cut off inside a member. Fetch the file again."
                 )
+            elif not self._pending:
+                self._pending = pending
             try:
-                chunk = inflate.decompress(pending, size)
+                chunk = inflate.decompress(self._pending, size)
             except zlib.error as e:
                 raise TruncatedInput(
                     self._source, f"is a cut-off or corrupt gzip file ({e}). Fetch it again."
                 ) from e
+            self._pending = inflate.unconsumed_tail
             if chunk:
                 return chunk
 
