@@ -20,6 +20,7 @@ never the incident, and the report is a follow-up (see ``is_update``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -90,6 +91,7 @@ _DEFINITE_ATTACK = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def refers_back(text: str) -> bool:
     """Whether ``text`` speaks of an attack as already known ("the strike", "Saturday's attack")."""
     return bool(_DEFINITE_ATTACK.search(text))

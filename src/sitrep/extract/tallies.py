@@ -9,6 +9,7 @@ military losses.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -66,17 +67,26 @@ def is_tally(text: str, mention: CasualtyMention, before: str = "") -> bool:
         )
         if value >= _SOLDIERS_ALWAYS_TALLY or not engagement:
             return True
-    if _HABIT.search(text):
+    habit, period, toll = _sentence_cues(text)
+    if habit:
         return False  # "strikes routinely kill a dozen": no count of anything, neither toll nor tally
-    period = _PERIOD.search(text)
-    if period and not (_BARE_SO_FAR.fullmatch(period.group()) and value < _SO_FAR_TALLY):
+    if period is not None and not (_BARE_SO_FAR.fullmatch(period) and value < _SO_FAR_TALLY):
         return True
-    if _TOLL.search(text) and value >= 100 and not _ONE_STRIKE.search(text):
+    if toll and value >= 100:
         return True
     clause = _clause(text, mention.start)
     if _PERFECT.search(clause) and mention.number.value is not None and value >= _PERFECT_ALWAYS_TALLY:
         return True  # "Russian attacks have killed or wounded more than 25,000 civilians"
     return bool(_PERFECT.search(clause) and value >= _PERFECT_TALLY and not _ATTACK.search(clause))
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentence_cues(text: str) -> tuple[bool, str | None, bool]:
+    """What the whole sentence says, asked once however many counts it holds: a habit, the
+    period a count runs over, a toll that is not one strike's."""
+    period = _PERIOD.search(text)
+    toll = bool(_TOLL.search(text)) and not _ONE_STRIKE.search(text)
+    return bool(_HABIT.search(text)), period.group() if period else None, toll
 
 
 def ranks_an_attack(text: str) -> bool:
