@@ -19,6 +19,9 @@ E, B, V, S, P = (
 
 # (sentence, event_type, sub_event_type); every sentence is our own wording.
 CASES = [
+    ("Territorial defence servicemen shot two Russian tanks in Kharkiv region.", "explosions_remote_violence", "shelling_artillery_missile_attack"),
+    ("A Russian column moved through the village, deliberately firing at civilians.", "explosions_remote_violence", "shelling_artillery_missile_attack"),
+    ("Ukrainian forces shot down a Russian Su-34 near Izium.", "explosions_remote_violence", "shelling_artillery_missile_attack"),
     # remote violence, as before
     ("Russian forces shelled the village.", E, "shelling_artillery_missile_attack"),
     ("Russian forces launched a drone strike on the town.", E, "air_drone_strike"),

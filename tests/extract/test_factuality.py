@@ -75,6 +75,7 @@ def test_an_outlets_reminder_is_background_even_of_yesterday() -> None:
         "Russian forces shelled Nikopol overnight, damaging a gas pipeline.",
         "A missile hit a warehouse in Odesa on Monday, exactly a year after an attack there that killed 20.",
         "Sirens sounded in Kyiv before a drone hit a house on Monday, injuring two.",
+        "Special forces blew up a bridge near Melitopol that Russian forces used to transfer weapons.",
     ],
 )
 def test_strikes_are_events(text: str) -> None:

@@ -37,6 +37,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 _HARM = _words(
     r"\b(?:killed|killing|dead|died|dies|death|injured|injuring|wounded|wounding|hurt|casualties|victims?)\b",
     r"\b(?:struck|hit|hits|shelled|shelling\s+of|destroyed|damaged|damaging|exploded|crashed|fell|landed)\b",
+    r"\b(?:blew|blown|blowing)\s+up\b|\bdetonated\b",
     r"\b(?:debris|rubble|fire\s+broke\s+out|caught\s+fire|blaze|impact)\b",
     r"\b(?:attacked|bombed|pounded|targeted|slammed|smashed|tore\s+through|ripped\s+through)\b",
 )

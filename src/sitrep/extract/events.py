@@ -137,8 +137,8 @@ _INTERCEPT = Cue(
 )
 # what air defence downs: without one, "intercepted a call" or "downed power lines" is no interception
 _AIRBORNE = Cue(
-    r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|aircraft|helicopters?|jets?|planes?|targets|bombs?|air\s+defen[cs]es?|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?)",
-    "drone uav missile rocket shahed geran aircraft helicopter jet plane target bomb defen kalibr kh- iskander kinzhal",
+    r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|aircraft|helicopters?|jets?|planes?|targets|bombs?|air\s+defen[cs]es?|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|(?:Su|MiG|Ka|Mi|Tu|Il)-\d+\w*|fighter|bomber)",
+    "drone uav missile rocket shahed geran aircraft helicopter jet plane target bomb defen kalibr kh- iskander kinzhal su- mig- ka- mi- tu- il- fighter bomber",
 )
 _MANNED = re.compile(
     r"\b(?:(?:war|military\s+|fighter\s+)?planes?|aircraft|airplanes?|(?:fighter\s+)?jets?|helicopters?|fighters?|bombers?|(?:Su|Mi|Ka|Tu|Il|MiG)-\d+\w*)\b",
