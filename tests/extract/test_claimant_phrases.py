@@ -13,6 +13,9 @@ from sitrep.extract.claimants import find_claimant
         ("The UN human rights office said that 20 civilians had been killed.", "UN human rights office (OHCHR)", None, None),
         ("Ukrainian officials put the toll at 40.", "Ukrainian officials", None, None),
         ("The Russian defence ministry has claimed to have captured the village.", "Russian defence ministry", None, None),
+        ("Two people died in Sumy, according to the public broadcaster Suspilne.", "Suspilne", None, None),
+        ("Two people died in Sumy, Ukraine's public broadcaster Suspilne reported.", "Suspilne", None, None),
+        ("A drone hit a school, the news agency Ukrinform said.", "Ukrinform", None, None),
     ],
 )
 def test_find_claimant(sentence: str, name: str, role: str | None, channel: str | None) -> None:

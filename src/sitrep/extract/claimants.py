@@ -140,6 +140,14 @@ def _body(phrase: str, context: str) -> Claimant | None:
     return None
 
 
+# A medium named after what it is: "the public broadcaster Suspilne", "news agency Ukrinform".
+_NAMED_OUTLET = re.compile(
+    r"(?i:(?:the\s+|(?:Ukraine|Russia)'s\s+|a\s+|(?:Ukrainian|Russian|state|local)\s+)*(?:[\w-]+\s+)?"
+    r"(?:broadcaster|news\s+agency|agency|newspaper|outlet|media\s+outlet|(?:TV\s+)?channel|news\s+site|website|daily)\s+)"
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})"
+)
+
+
 def normalise_claimant(phrase: str, context: str = "", *, single_name: bool = False) -> Claimant | None:
     """A claimant from a subject phrase like "regional Governor Oleh Synyehubov".
 
@@ -149,6 +157,9 @@ def normalise_claimant(phrase: str, context: str = "", *, single_name: bool = Fa
     phrase = re.sub(r"^(?:but|and|while|as|then|that)\s+", "", phrase, flags=re.I)
     if not phrase or phrase.lower() in _PRONOUNS:
         return None
+    outlet = _NAMED_OUTLET.fullmatch(phrase)
+    if outlet is not None:
+        return Claimant(outlet["name"], None, _channel(context), None)  # "Ukraine's public broadcaster Suspilne"
     found = _known_person(phrase, context) or _person_with_role(phrase, context) or _body(phrase, context)
     if found is not None:
         return found
