@@ -23,7 +23,11 @@ from dateparser.search import search_dates
 from sitrep.extract.dates import find_dates
 
 NOTES = Path(__file__).resolve().parents[1] / "tests" / "golden" / "incident_notes.jsonl"
-_SETTINGS = {"PREFER_DATES_FROM": "current_period", "RELATIVE_BASE": dt.datetime(2025, 12, 31), "REQUIRE_PARTS": ["day", "month", "year"]}
+_SETTINGS = {
+    "PREFER_DATES_FROM": "current_period",
+    "RELATIVE_BASE": dt.datetime(2025, 12, 31),
+    "REQUIRE_PARTS": ["day", "month", "year"],
+}
 
 
 def _ours(text: str) -> set[str]:
@@ -54,7 +58,9 @@ def main() -> None:
     ours, theirs = results.values()
     for note, g, a, b in zip(notes, gold, ours, theirs, strict=True):
         if (g in a) != (g in b):
-            print(f"  {note['id']} gold {g}: ours {sorted(a)}, dateparser {sorted(b)}\n      {note['text'][:110]}")
+            print(
+                f"  {note['id']} gold {g}: ours {sorted(a)}, dateparser {sorted(b)}\n      {note['text'][:110]}"
+            )
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ def sitrep_command() -> list[str]:
     beside = Path(sys.executable).with_name("sitrep")
     found = str(beside) if beside.exists() else shutil.which("sitrep")
     if found is None:
-        sys.exit("Could not find the `sitrep` console script. Run `pip install -e .` in the project venv.")
+        sys.exit(
+            "Could not find the `sitrep` console script. Run `pip install -e .` in the project venv."
+        )
     return [found, "extract", "--jsonl", "-"]
 
 
@@ -63,7 +65,9 @@ def run_extract(gold: list[Record]) -> dict[str, Record]:
 def print_table(scores: NoteScores, gold: list[Record]) -> None:
     print(f"{len(gold)} reports, {sum(g['expect']['violent'] for g in gold)} violent")
     print(f"{'metric':<32} {'value':>7} {'hits/n':>9}  target")
-    print(f"{'incidents per report':<32} {scores.incidents_per_report:>7.3f} {scores.incidents:>4}/{len(gold):<4}  <= 1.3")
+    print(
+        f"{'incidents per report':<32} {scores.incidents_per_report:>7.3f} {scores.incidents:>4}/{len(gold):<4}  <= 1.3"
+    )
     for m in scores.metrics:
         print(f"{m.name:<32} {m.value:>7.3f} {m.hits:>4}/{m.total:<4}  {m.target}")
 
@@ -80,7 +84,12 @@ def print_misses(scores: NoteScores, gold: list[Record]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--file", "--gold", dest="gold", type=Path, default=GOLD, help="gold JSONL (default: %(default)s)"
+        "--file",
+        "--gold",
+        dest="gold",
+        type=Path,
+        default=GOLD,
+        help="gold JSONL (default: %(default)s)",
     )
     parser.add_argument("--misses", action="store_true", help="list the misses of each metric")
     args = parser.parse_args()

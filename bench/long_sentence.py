@@ -20,7 +20,9 @@ from sitrep.model import Article
 
 
 def sentence(parts: int) -> str:
-    clauses = (f"Kharkiv killing {i % 9 + 1} people and Izium injuring {i % 7 + 1}" for i in range(parts))
+    clauses = (
+        f"Kharkiv killing {i % 9 + 1} people and Izium injuring {i % 7 + 1}" for i in range(parts)
+    )
     return "Russian shelling hit " + ", ".join(clauses) + "."
 
 
@@ -39,7 +41,11 @@ def main() -> None:
     for parts in args.parts:
         text = sentence(parts)
         took = seconds(text)
-        growth = "" if previous is None else f"  growth exponent {math.log(took / previous[1]) / math.log(len(text) / previous[0]):.2f}"
+        growth = (
+            ""
+            if previous is None
+            else f"  growth exponent {math.log(took / previous[1]) / math.log(len(text) / previous[0]):.2f}"
+        )
         print(f"{parts:>6} clauses  {len(text):>8,} chars  {took:8.2f} s{growth}")
         previous = (len(text), took)
 

@@ -37,7 +37,9 @@ def _peak_memory(texts: list[str], run: Callable[[list[str]], None]) -> int:
     return peak
 
 
-def _measure(name: str, texts: list[str], run: Callable[[list[str]], None], memory_sample: int) -> float:
+def _measure(
+    name: str, texts: list[str], run: Callable[[list[str]], None], memory_sample: int
+) -> float:
     words = sum(len(t.split()) for t in texts)
     run(texts[:5])  # warm up: model and gazetteer loads are one-off costs, not throughput
     started = time.perf_counter()

@@ -202,8 +202,20 @@ EXTRA_DISTRICTS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
     # Mining settlements and quarters of Horlivka that front-line reports of 2022 name
     # (the mines of Horlivka's city council area).  The point is Horlivka's centre: each
     # lies within about 15 km of it, and neither source table lists them.
-    ("Shakhta imeni Gagarina", "Horlivka", 48.30, 38.05, ("Gagarin mine", "Shakhta Gagarina", "Shakhta im. Gagarina")),
-    ("Shakhta imeni Izotova", "Horlivka", 48.30, 38.05, ("Izotov mine", "Shakhta Izotova", "Shakhta im. Izotova")),
+    (
+        "Shakhta imeni Gagarina",
+        "Horlivka",
+        48.30,
+        38.05,
+        ("Gagarin mine", "Shakhta Gagarina", "Shakhta im. Gagarina"),
+    ),
+    (
+        "Shakhta imeni Izotova",
+        "Horlivka",
+        48.30,
+        38.05,
+        ("Izotov mine", "Shakhta Izotova", "Shakhta im. Izotova"),
+    ),
     ("Shakhta imeni Lenina", "Horlivka", 48.30, 38.05, ("Shakhta Lenina", "Shakhta im. Lenina")),
     ("Zalizna Balka", "Horlivka", 48.30, 38.05, ("Zheleznaya Balka",)),
     ("Bairak", "Horlivka", 48.30, 38.05, ("Bayrak",)),
@@ -219,7 +231,14 @@ EXTRA_PLACES: tuple[tuple[str, str, str, float, float, tuple[str, ...]], ...] = 
         "Izmail Raion",
         45.255,
         30.204,
-        ("Zmiyinyy Island", "Zmiinyi", "Snake Island", "Zmeinyi Island", "Zmeiny Island", "Zmiiny Island"),
+        (
+            "Zmiyinyy Island",
+            "Zmiinyi",
+            "Snake Island",
+            "Zmeinyi Island",
+            "Zmeiny Island",
+            "Zmiiny Island",
+        ),
     ),
 )
 
@@ -395,9 +414,13 @@ def raions(settlements: list[Place], path: Path) -> list[Place]:
         pointed = [p for p in places if p.lat is not None and p.lon is not None]
         # The raion's point is its administrative centre where it has one (where ACLED
         # codes raion-level events, as for oblasts), else the mean of its settlements.
-        at = (town.lat, town.lon) if town and town.lat is not None and town.lon is not None else (
-            sum(p.lat for p in pointed) / len(pointed),  # type: ignore[misc]
-            sum(p.lon for p in pointed) / len(pointed),  # type: ignore[misc]
+        at = (
+            (town.lat, town.lon)
+            if town and town.lat is not None and town.lon is not None
+            else (
+                sum(p.lat for p in pointed) / len(pointed),  # type: ignore[misc]
+                sum(p.lon for p in pointed) / len(pointed),  # type: ignore[misc]
+            )
         )
         raion = Place(
             ref=pcode,
@@ -565,7 +588,16 @@ def extra_districts(settlements: list[Place]) -> list[Place]:
 def extra_places() -> list[Place]:
     out = []
     for name, oblast, raion, lat, lon, others in EXTRA_PLACES:
-        place = Place(f"extra:{normalise_name(name).replace(' ', '-')}", name, "settlement", oblast, lat, lon, 0, raion)
+        place = Place(
+            f"extra:{normalise_name(name).replace(' ', '-')}",
+            name,
+            "settlement",
+            oblast,
+            lat,
+            lon,
+            0,
+            raion,
+        )
         place.names = spellings([name, *others])
         out.append(place)
     return out
@@ -618,8 +650,12 @@ def stop_names(places: list[Place], english_words: set[str]) -> dict[str, str]:
             stops[key] = "person" if population >= STOP_MAX_POPULATION else "name"
         elif key in NEWS_SPELLINGS:
             continue
-        elif (key in english_words or key in capitalised) and (population < STOP_MAX_POPULATION or key not in own):
-            stops[key] = "word"  # a large town's foreign variant ("Human", Polish for Uman) is still the word
+        elif (key in english_words or key in capitalised) and (
+            population < STOP_MAX_POPULATION or key not in own
+        ):
+            stops[key] = (
+                "word"  # a large town's foreign variant ("Human", Polish for Uman) is still the word
+            )
     return stops
 
 

@@ -267,10 +267,18 @@ def measure(folder: Path, cases: list[Case]) -> list[dict[str, object]]:
     for case in cases:
         db = folder / f"{case.name}.db"
         db.unlink(missing_ok=True)
-        paths = [str(folder / "good-a.txt"), *(_resolve(folder, p) for p in case.paths), str(folder / "good-b.txt")]
+        paths = [
+            str(folder / "good-a.txt"),
+            *(_resolve(folder, p) for p in case.paths),
+            str(folder / "good-b.txt"),
+        ]
         env = dict(os.environ)
-        code, seconds, rss, err = _measure_one([sitrep, "ingest", *paths, "--db", str(db), "--json"], env)
-        after, _, _, _ = _measure_one([sitrep, "ingest", str(folder / "good-c.txt"), "--db", str(db)], env)
+        code, seconds, rss, err = _measure_one(
+            [sitrep, "ingest", *paths, "--db", str(db), "--json"], env
+        )
+        after, _, _, _ = _measure_one(
+            [sitrep, "ingest", str(folder / "good-c.txt"), "--db", str(db)], env
+        )
         rows.append({
             "case": case.name, "exit": code, "seconds": round(seconds, 1), "peak_rss_mb": round(rss),
             "traceback": "Traceback" in err, "next_run_exit": after,

@@ -22,7 +22,9 @@ def shared_dir() -> Path:
     except in CI (``SITREP_REQUIRE_REAL_COMPONENTS=1``), where the seeds' accuracy gate must run."""
     if not (SHARED / "seeds").is_dir():
         if require_real_components():
-            pytest.fail(f"../shared is not present beside the project ({SHARED}): the seed gate cannot run")
+            pytest.fail(
+                f"../shared is not present beside the project ({SHARED}): the seed gate cannot run"
+            )
         pytest.skip("../shared is not present beside the project")
     return SHARED
 

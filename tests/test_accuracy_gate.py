@@ -22,7 +22,9 @@ def test_seed_scores_meet_floors(seed_paths: list[Path], seed_gold: Path) -> Non
     settings = load_settings()
     result = extract_articles(read_paths([str(p) for p in seed_paths], settings), settings)
     values = score(seed_gold, list(records(result))).values
-    low = {k: (values[k], floor) for k, floor in FLOORS["seeds"].items() if (values[k] or 0) < floor}
+    low = {
+        k: (values[k], floor) for k, floor in FLOORS["seeds"].items() if (values[k] or 0) < floor
+    }
     assert not low, f"below the pinned floors (value, floor): {low}"
 
 
@@ -34,7 +36,9 @@ def _short_reports() -> list[dict]:  # type: ignore[type-arg]
 def test_short_reports_meet_floors() -> None:
     settings = load_settings()
     cases = _short_reports()
-    stream = io.BytesIO("\n".join(json.dumps({"id": c["id"], "text": c["text"]}) for c in cases).encode())
+    stream = io.BytesIO(
+        "\n".join(json.dumps({"id": c["id"], "text": c["text"]}) for c in cases).encode()
+    )
     result = extract_articles(read_jsonl(stream, "short_reports.jsonl", settings), settings)
     out = {r["id"]: r for r in records(result) if "corpus" not in r}
     hits = {"place": 0, "date": 0, "sub_event_type": 0, "killed": 0, "incident_rate": 0}
@@ -49,7 +53,8 @@ def test_short_reports_meet_floors() -> None:
         first, want = incidents[0], case["expect"]
         hits["incident_rate"] += 1
         got = {
-            "place": (first["place"] or {}).get("name") == want["place"] and (first["place"] or {}).get("admin1") == want["admin1"],
+            "place": (first["place"] or {}).get("name") == want["place"]
+            and (first["place"] or {}).get("admin1") == want["admin1"],
             "date": first["date"] == want["date"],
             "sub_event_type": first["sub_event_type"] == want["sub_event_type"],
             "killed": (first["killed"] or {}).get("value") == want["killed"],
@@ -76,9 +81,15 @@ NOTE_SETS = ["incident_notes.jsonl", "incident_notes_b.jsonl"]
 @pytest.mark.parametrize("name", NOTE_SETS)
 def test_incident_notes_meet_floors(name: str) -> None:
     """Two sets of one-to-three-sentence notes, coded by people who did not read the extractor."""
-    gold = [json.loads(line) for line in (ROOT / "tests" / "golden" / name).read_text().splitlines() if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in (ROOT / "tests" / "golden" / name).read_text().splitlines()
+        if line.strip()
+    ]
     settings = load_settings()
-    stream = io.BytesIO("\n".join(json.dumps({"id": g["id"], "text": g["text"]}) for g in gold).encode())
+    stream = io.BytesIO(
+        "\n".join(json.dumps({"id": g["id"], "text": g["text"]}) for g in gold).encode()
+    )
     result = extract_articles(read_jsonl(stream, name, settings), settings)
     out = {r["id"]: r for r in records(result) if "corpus" not in r}
     scores = score_notes(gold, out)

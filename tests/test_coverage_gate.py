@@ -24,7 +24,9 @@ FLOORS = json.loads((ROOT / "bench" / "eval_floors.json").read_text())
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("real_coverage_score", ROOT / "bench" / "real_coverage_score.py")
+    spec = importlib.util.spec_from_file_location(
+        "real_coverage_score", ROOT / "bench" / "real_coverage_score.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
@@ -37,7 +39,9 @@ def scores() -> dict[str, Any]:
     scorer = _scorer()
     gold = json.loads((COVERAGE / "gold.json").read_text())
     articles = [{**a, "split": "dev"} for a in gold["articles"]]
-    records = [{"id": a["id"], "text": (COVERAGE / a["id"]).read_text(encoding="utf-8")} for a in articles]
+    records = [
+        {"id": a["id"], "text": (COVERAGE / a["id"]).read_text(encoding="utf-8")} for a in articles
+    ]
     output, corpus = scorer.run_sitrep(records)
     result, _ = scorer.measures({**gold, "articles": articles}, articles, output, corpus)
     return dict(result)
@@ -64,7 +68,9 @@ def test_coverage_record_meets_floors(scores: dict[str, Any]) -> None:
 
 def test_own_passages_meet_floors() -> None:
     """Passages that report no new incident make none; strikes told the same way are found."""
-    spec = importlib.util.spec_from_file_location("real_passages_score", ROOT / "bench" / "real_passages_score.py")
+    spec = importlib.util.spec_from_file_location(
+        "real_passages_score", ROOT / "bench" / "real_passages_score.py"
+    )
     assert spec is not None and spec.loader is not None
     scorer = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = scorer

@@ -69,7 +69,9 @@ def _coerce(name: str, kind: Any, raw: Any) -> Any:
     return text
 
 
-def load_settings(path: Path | None = None, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+def load_settings(
+    path: Path | None = None, env: dict[str, str] | None = None, **overrides: Any
+) -> Settings:
     """Settings from ``path`` (TOML, optional), then ``SITREP_<NAME>`` variables, then ``overrides``."""
     env = dict(os.environ) if env is None else env
     values: dict[str, Any] = {}

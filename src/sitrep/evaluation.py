@@ -25,9 +25,19 @@ __all__ = ["Scores", "score"]
 Json = dict[str, Any]
 
 _SPELLINGS = {
-    "kiev": "kyiv", "kharkov": "kharkiv", "irpen": "irpin", "gostomel": "hostomel", "odessa": "odesa",
-    "nikolaev": "mykolaiv", "zaporozhye": "zaporizhzhia", "zaporizhia": "zaporizhzhia", "chernigov": "chernihiv",
-    "lugansk": "luhansk", "dnepr": "dnipro", "lvov": "lviv", "rovno": "rivne",
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "irpen": "irpin",
+    "gostomel": "hostomel",
+    "odessa": "odesa",
+    "nikolaev": "mykolaiv",
+    "zaporozhye": "zaporizhzhia",
+    "zaporizhia": "zaporizhzhia",
+    "chernigov": "chernihiv",
+    "lugansk": "luhansk",
+    "dnepr": "dnipro",
+    "lvov": "lviv",
+    "rovno": "rivne",
 }
 
 
@@ -83,7 +93,9 @@ def _number_ok(gold: Json | None, pred: Json | None) -> bool:
         return True
     options = [gold, *gold.get("alternatives", [])]
     return pred is not None and any(
-        o.get("value") == pred.get("value") and _qclass(o.get("qualifier")) == _qclass(pred.get("qualifier")) for o in options
+        o.get("value") == pred.get("value")
+        and _qclass(o.get("qualifier")) == _qclass(pred.get("qualifier"))
+        for o in options
     )
 
 
@@ -91,9 +103,20 @@ def _counted(number: Json | None) -> bool:
     return number is not None and (number.get("value") is not None or number.get("low") is not None)
 
 
-def _match(golds: list[Json], preds: list[Json], ok: Callable[[Json, Json], bool], weight: Callable[[Json, Json], int]) -> dict[int, int]:
+def _match(
+    golds: list[Json],
+    preds: list[Json],
+    ok: Callable[[Json, Json], bool],
+    weight: Callable[[Json, Json], int],
+) -> dict[int, int]:
     """Maximum one-to-one matching gold→pred (augmenting paths, preferred edges first)."""
-    edges = {g: sorted((p for p in range(len(preds)) if ok(golds[g], preds[p])), key=lambda p: -weight(golds[g], preds[p])) for g in range(len(golds))}
+    edges = {
+        g: sorted(
+            (p for p in range(len(preds)) if ok(golds[g], preds[p])),
+            key=lambda p: -weight(golds[g], preds[p]),
+        )
+        for g in range(len(golds))
+    }
     owner: dict[int, int] = {}
 
     def augment(g: int, seen: set[int]) -> bool:
@@ -131,8 +154,13 @@ def _incident_scores(gold: Json, preds: list[Json], s: Scores) -> dict[int, int]
         return _date_ok(g, p) and _place_ok(g, p)
 
     def weight(g: Json, p: Json) -> int:
-        same_name = _norm_place(g.get("place")) in (_norm_place((p.get("place") or {}).get("name")), _norm_place((p.get("place") or {}).get("parent")))
-        numbers = int(_number_ok(g.get("killed"), p.get("killed"))) + int(_number_ok(g.get("injured"), p.get("injured")))
+        same_name = _norm_place(g.get("place")) in (
+            _norm_place((p.get("place") or {}).get("name")),
+            _norm_place((p.get("place") or {}).get("parent")),
+        )
+        numbers = int(_number_ok(g.get("killed"), p.get("killed"))) + int(
+            _number_ok(g.get("injured"), p.get("injured"))
+        )
         return 4 * same_name + numbers
 
     matched = _match(golds, preds, ok, weight)
@@ -151,16 +179,27 @@ def _incident_scores(gold: Json, preds: list[Json], s: Scores) -> dict[int, int]
                 right += good
                 core_exact &= good or golds[g].get("difficulty") != "core"
                 if not good:
-                    s.details.setdefault("casualty_misses", []).append(f"{golds[g]['id']}.{key}: {preds[p].get(key)}")
+                    s.details.setdefault("casualty_misses", []).append(
+                        f"{golds[g]['id']}.{key}: {preds[p].get(key)}"
+                    )
     s.values["casualty_accuracy"] = _ratio(right, total)
     s.values["type_accuracy"] = _ratio(
-        sum(1 for g, p in matched.items() if (golds[g]["event_type"], golds[g]["sub_event_type"]) == (preds[p]["event_type"], preds[p]["sub_event_type"])),
+        sum(
+            1
+            for g, p in matched.items()
+            if (golds[g]["event_type"], golds[g]["sub_event_type"])
+            == (preds[p]["event_type"], preds[p]["sub_event_type"])
+        ),
         len(matched),
     )
     core = [i for i, g in enumerate(golds) if g.get("difficulty") == "core"]
     s.values["core_exact"] = 1.0 if all(i in matched for i in core) and core_exact else 0.0
     s.details["unmatched_gold"] = [golds[i]["id"] for i in range(len(golds)) if i not in matched]
-    s.details["unmatched_pred"] = [f"{p.get('date')} {(p.get('place') or {}).get('name')} {p.get('sub_event_type')}" for i, p in enumerate(preds) if i not in matched.values()]
+    s.details["unmatched_pred"] = [
+        f"{p.get('date')} {(p.get('place') or {}).get('name')} {p.get('sub_event_type')}"
+        for i, p in enumerate(preds)
+        if i not in matched.values()
+    ]
     return matched
 
 
@@ -185,24 +224,40 @@ def _figure_scores(gold: Json, preds: list[Json], s: Scores) -> dict[int, int]:
     golds = gold["figures"]
 
     def ok(g: Json, p: Json) -> bool:
-        if (g["metric"], _norm_place(g["scope"]), g["value"]) != (p["metric"], _norm_place(p["scope"]), p["value"]):
+        if (g["metric"], _norm_place(g["scope"]), g["value"]) != (
+            p["metric"],
+            _norm_place(p["scope"]),
+            p["value"],
+        ):
             return False
         if g.get("side") and p.get("side") and g["side"] != p["side"]:
             return False
         if not p.get("as_of") or p["as_of"].startswith("--"):
             return False
-        return abs((dt.date.fromisoformat(p["as_of"]) - dt.date.fromisoformat(g["as_of"])).days) <= 1
+        return (
+            abs((dt.date.fromisoformat(p["as_of"]) - dt.date.fromisoformat(g["as_of"])).days) <= 1
+        )
 
     def claim_ok(g: Json, p: Json) -> bool:
         return _body(g.get("claimant")) == _body((p.get("claimant") or {}).get("name"))
 
     matched = _match(golds, preds, ok, lambda g, p: int(claim_ok(g, p)))
-    extra = sum(1 for i, p in enumerate(preds) if i not in matched.values() and any(ok(g, p) for g in golds))
+    extra = sum(
+        1 for i, p in enumerate(preds) if i not in matched.values() and any(ok(g, p) for g in golds)
+    )
     s.values["figure_recall"] = _ratio(len(matched), len(golds))
     s.values["figure_precision"] = _ratio(len(matched) + extra, len(preds))
-    s.values["claimant_accuracy"] = _ratio(sum(1 for g, p in matched.items() if claim_ok(golds[g], preds[p])), len(matched))
-    s.details["unmatched_gold_figures"] = [golds[i]["id"] for i in range(len(golds)) if i not in matched]
-    s.details["unmatched_pred_figures"] = [f"{p['metric']} {p['scope']} {p['value']} {p.get('as_of')}" for i, p in enumerate(preds) if i not in matched.values() and not any(ok(g, p) for g in golds)]
+    s.values["claimant_accuracy"] = _ratio(
+        sum(1 for g, p in matched.items() if claim_ok(golds[g], preds[p])), len(matched)
+    )
+    s.details["unmatched_gold_figures"] = [
+        golds[i]["id"] for i in range(len(golds)) if i not in matched
+    ]
+    s.details["unmatched_pred_figures"] = [
+        f"{p['metric']} {p['scope']} {p['value']} {p.get('as_of')}"
+        for i, p in enumerate(preds)
+        if i not in matched.values() and not any(ok(g, p) for g in golds)
+    ]
     return matched
 
 
@@ -212,22 +267,37 @@ def score(gold_path: Path, records: list[Json]) -> Scores:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         gold["incidents"], gold["figures"], gold["documents"]
     except (OSError, ValueError, KeyError) as e:
-        raise GoldError(f"Cannot read gold file {gold_path}: {e}. It must have documents, incidents and figures.") from e
+        raise GoldError(
+            f"Cannot read gold file {gold_path}: {e}. It must have documents, incidents and figures."
+        ) from e
     articles = [r for r in records if "corpus" not in r]
-    corpus: dict[str, Any] = next((r["corpus"] for r in records if "corpus" in r), {"incidents": [], "contradictions": [], "stories": []})
+    corpus: dict[str, Any] = next(
+        (r["corpus"] for r in records if "corpus" in r),
+        {"incidents": [], "contradictions": [], "stories": []},
+    )
     by_file = {Path(r.get("file") or r["id"]).name: r for r in articles}
     by_id = {r["id"]: Path(r.get("file") or r["id"]).name for r in articles}
     s = Scores()
     preds = corpus["incidents"] or [i for r in articles for i in r["incidents"]]
     inc_match = _incident_scores(gold, preds, s)
-    figures = [dict(f, file=Path(r.get("file") or r["id"]).name) for r in articles for f in r["figures"]]
+    figures = [
+        dict(f, file=Path(r.get("file") or r["id"]).name) for r in articles for f in r["figures"]
+    ]
     fig_match = _figure_scores(gold, figures, s)
     _contradiction_scores(gold, corpus, preds, inc_match, figures, fig_match, s)
     _cleaning_scores(gold, by_file, corpus, by_id, s)
     return s
 
 
-def _contradiction_scores(gold: Json, corpus: Json, preds: list[Json], inc_match: dict[int, int], figures: list[Json], fig_match: dict[int, int], s: Scores) -> None:
+def _contradiction_scores(
+    gold: Json,
+    corpus: Json,
+    preds: list[Json],
+    inc_match: dict[int, int],
+    figures: list[Json],
+    fig_match: dict[int, int],
+    s: Scores,
+) -> None:
     gold_fig = {g["id"]: g for g in gold["figures"]}
     gold_inc = {g["id"]: i for i, g in enumerate(gold["incidents"])}
     found = 0
@@ -235,16 +305,23 @@ def _contradiction_scores(gold: Json, corpus: Json, preds: list[Json], inc_match
         if "figures" in c:
             wanted = [gold_fig[f] for f in c["figures"]]
             found += any(
-                k.get("kind") == "figure" and all(any(cl.get("value") == w["value"] for cl in k["claims"]) for w in wanted) and k.get("metric") == wanted[0]["metric"]
+                k.get("kind") == "figure"
+                and all(any(cl.get("value") == w["value"] for cl in k["claims"]) for w in wanted)
+                and k.get("metric") == wanted[0]["metric"]
                 for k in corpus.get("contradictions", [])
             )
         elif c.get("incident") in gold_inc and gold_inc[c["incident"]] in inc_match:
             pred = preds[inc_match[gold_inc[c["incident"]]]]
-            found += any(k.get("kind") == "incident" and k.get("incident") == pred.get("id") for k in corpus.get("contradictions", []))
+            found += any(
+                k.get("kind") == "incident" and k.get("incident") == pred.get("id")
+                for k in corpus.get("contradictions", [])
+            )
     s.values["contradictions_found"] = _ratio(found, len(gold.get("contradictions", [])))
 
 
-def _cleaning_scores(gold: Json, by_file: dict[str, Json], corpus: Json, by_id: dict[str, str], s: Scores) -> None:
+def _cleaning_scores(
+    gold: Json, by_file: dict[str, Json], corpus: Json, by_id: dict[str, str], s: Scores
+) -> None:
     tp = fp = fn = 0
     rep_found = rep_total = dup_found = dup_total = 0
     stories = [{by_id.get(a, a) for a in story} for story in corpus.get("stories", [])]

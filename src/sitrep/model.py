@@ -40,7 +40,15 @@ __all__ = [
 ]
 
 Qualifier = Literal[
-    "exact", "at_least", "more_than", "nearly", "about", "up_to", "dozens", "hundreds", "unspecified"
+    "exact",
+    "at_least",
+    "more_than",
+    "nearly",
+    "about",
+    "up_to",
+    "dozens",
+    "hundreds",
+    "unspecified",
 ]
 Precision = Literal["district", "settlement", "raion", "oblast", "country"]
 PublishedBasis = Literal["stated", "metadata", "inferred", "unknown"]
@@ -56,7 +64,11 @@ EventType = Literal[
 
 #: ACLED's event types and sub-types, in snake_case (see DESIGN.md "Vocabulary").
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "battles": ("armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
+    "battles": (
+        "armed_clash",
+        "government_regains_territory",
+        "non_state_actor_overtakes_territory",
+    ),
     "explosions_remote_violence": (
         "shelling_artillery_missile_attack",
         "air_drone_strike",
@@ -66,7 +78,11 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "chemical_weapon",
     ),
     "violence_against_civilians": ("attack", "abduction_forced_disappearance", "sexual_violence"),
-    "protests": ("peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
+    "protests": (
+        "peaceful_protest",
+        "protest_with_intervention",
+        "excessive_force_against_protesters",
+    ),
     "riots": ("violent_demonstration", "mob_violence"),
     "strategic_developments": (
         "agreement",
@@ -262,7 +278,9 @@ class Report:
     status: Status = "reported"
     claimant: Claimant | None = None
     date_inferred: bool = False
-    separate: bool = False  # "another person was killed": a new incident, never merged into one before
+    separate: bool = (
+        False  # "another person was killed": a new incident, never merged into one before
+    )
     # False when the sentence only counts victims ("Two were killed.") and the
     # type is the default: merging then takes the type from a sentence that names the event.
     typed: bool = True

@@ -54,7 +54,15 @@ class NoteScores:
 
     def values(self) -> dict[str, float]:
         """Metric values by key (``incident_rate``, ``place``, ``date``, ...), plus ``incidents_per_report``."""
-        keys = ["incident_rate", "place", "date", "event_type", "sub_event_type", "killed", "no_false_killed"]
+        keys = [
+            "incident_rate",
+            "place",
+            "date",
+            "event_type",
+            "sub_event_type",
+            "killed",
+            "no_false_killed",
+        ]
         return {"incidents_per_report": self.incidents_per_report} | {
             k: m.value for k, m in zip(keys, self.metrics, strict=True)
         }
@@ -89,7 +97,9 @@ def score_notes(gold: list[Record], out: dict[str, Record]) -> NoteScores:
         place.add(_near(exp, first), rid, f"{exp['place']}, {exp['admin1']}", _place_label(first))
         for name, metric in by_field.items():
             metric.add(first.get(name) == exp[name], rid, exp[name], first.get(name))
-    return NoteScores(len(gold), incidents_total, [rate, place, *by_field.values(), killed, no_false])
+    return NoteScores(
+        len(gold), incidents_total, [rate, place, *by_field.values(), killed, no_false]
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -40,7 +40,9 @@ STAGES: list[Stage] = [
 ]
 
 
-def process(article: Article, settings: Settings, batch_points: tuple[tuple[float, float], ...] = ()) -> Document:
+def process(
+    article: Article, settings: Settings, batch_points: tuple[tuple[float, float], ...] = ()
+) -> Document:
     """Run every stage over one article.  Raises :class:`StageError` naming the stage.
 
     ``batch_points`` are where the batch's other places lie (see ``Document``).
@@ -68,7 +70,9 @@ def _run(doc: Document, settings: Settings, stages: list[Stage]) -> Document:
     return doc
 
 
-def process_all(articles: Iterable[Article | Failure], settings: Settings) -> Iterator[Document | Failure]:
+def process_all(
+    articles: Iterable[Article | Failure], settings: Settings
+) -> Iterator[Document | Failure]:
     """Process a batch; a failing article becomes a :class:`Failure` and the batch goes on."""
     for article in articles:
         if isinstance(article, Failure):

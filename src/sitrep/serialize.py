@@ -21,7 +21,14 @@ from sitrep.model import (
     Report,
 )
 
-__all__ = ["corpus_json", "document_json", "figure_json", "incident_json", "number_json", "output_id"]
+__all__ = [
+    "corpus_json",
+    "document_json",
+    "figure_json",
+    "incident_json",
+    "number_json",
+    "output_id",
+]
 
 Json = dict[str, Any]
 
@@ -29,13 +36,24 @@ Json = dict[str, Any]
 def number_json(number: Number | None) -> Json | None:
     if number is None:
         return None
-    return {"value": number.value, "qualifier": number.qualifier, "low": number.low, "high": number.high}
+    return {
+        "value": number.value,
+        "qualifier": number.qualifier,
+        "low": number.low,
+        "high": number.high,
+    }
 
 
 def place_json(place: Place | None) -> Json | None:
     if place is None:
         return None
-    out: Json = {"name": place.name, "lat": place.lat, "lon": place.lon, "admin1": place.admin1, "precision": place.precision}
+    out: Json = {
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "admin1": place.admin1,
+        "precision": place.precision,
+    }
     if place.parent:
         out["parent"] = place.parent
     if place.country != "Ukraine":
@@ -182,7 +200,12 @@ def _toll_json(report: Report, ids: dict[str, str]) -> Json:
 
 
 def contradiction_json(c: Contradiction, ids: dict[str, str]) -> Json:
-    out: Json = {"kind": c.kind, "claims": [_claim_json(x, ids, c.metric) for x in c.claims], "gap": c.gap, "minor": c.minor}
+    out: Json = {
+        "kind": c.kind,
+        "claims": [_claim_json(x, ids, c.metric) for x in c.claims],
+        "gap": c.gap,
+        "minor": c.minor,
+    }
     if c.metric:
         out["metric"] = c.metric
     if c.scope:
@@ -199,6 +222,8 @@ def corpus_json(corpus: Corpus, docs: list[Document]) -> Json:
             "stories": [[ids.get(a, a) for a in s.article_ids] for s in corpus.stories],
             "incidents": [merged_incident_json(i, ids) for i in corpus.incidents],
             "contradictions": [contradiction_json(c, ids) for c in corpus.contradictions],
-            "inferred_published": {ids.get(k, k): v.isoformat() for k, v in corpus.inferred_published.items()},
+            "inferred_published": {
+                ids.get(k, k): v.isoformat() for k, v in corpus.inferred_published.items()
+            },
         }
     }

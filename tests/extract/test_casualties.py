@@ -532,7 +532,11 @@ def test_count_victims(phrase: str, direction: Literal["left", "right"], value: 
 @pytest.mark.parametrize(
     ("sentence", "kind", "value"),
     [
-        ("The death toll from a Russian missile strike on a technical college in the southern city of Kherson on Tuesday rose to 41 as rescuers finished, officials said.", "killed", 41),
+        (
+            "The death toll from a Russian missile strike on a technical college in the southern city of Kherson on Tuesday rose to 41 as rescuers finished, officials said.",
+            "killed",
+            41,
+        ),
         ("The death toll of the attack on Odesa on Sept. 3 has risen to 19.", "killed", 19),
         ("Details: The dead toll has increased to 22.", "killed", 22),
         ("As of 9 PM, 17 people were known to have died.", "killed", 17),
@@ -544,16 +548,23 @@ def test_toll_phrasings(sentence: str, kind: str, value: int) -> None:
 
 
 def test_the_day_of_a_date_is_no_count() -> None:
-    assert _found("A man injured in the strike on September 3 died in hospital.") == [("killed", 1, "exact")]
+    assert _found("A man injured in the strike on September 3 died in hospital.") == [
+        ("killed", 1, "exact")
+    ]
 
 
 def test_injured_victims_who_then_died_are_killed() -> None:
     assert _found("Two men who were injured on Monday died overnight.") == [("killed", 2, "exact")]
-    (died,) = find_casualties("Another person who was injured in the attack died in hospital today.")
+    (died,) = find_casualties(
+        "Another person who was injured in the attack died in hospital today."
+    )
     assert (died.kind, died.number.value, died.added, died.another) == ("killed", 1, True, False)
 
 
 def test_the_wounded_and_a_death_with_its_own_count_stay_apart() -> None:
     text = "59 wounded went to the hospital on Monday, 25 of them were hospitalized, 1 person died there."
     assert _found(text) == [("injured", 59, "exact"), ("killed", 1, "exact")]
-    assert _found("Two people were injured and one died.") == [("injured", 2, "exact"), ("killed", 1, "exact")]
+    assert _found("Two people were injured and one died.") == [
+        ("injured", 2, "exact"),
+        ("killed", 1, "exact"),
+    ]

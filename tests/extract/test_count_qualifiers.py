@@ -24,7 +24,9 @@ def test_the_bare_restatement_keeps_at_least() -> None:
 
 
 def test_a_higher_bare_figure_still_wins() -> None:
-    assert merge_numbers(Number(30, "at_least", 30, None), Number(31, "exact", 31, 31)) == Number(31, "exact", 31, 31)
+    assert merge_numbers(Number(30, "at_least", 30, None), Number(31, "exact", 31, 31)) == Number(
+        31, "exact", 31, 31
+    )
 
 
 def test_exact_beats_about_for_the_same_value() -> None:

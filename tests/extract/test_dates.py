@@ -38,7 +38,11 @@ def test_never_after_publication() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("war in photos, day seven", "2022-03-02"), ("since the eighth day", "2022-03-03"), ("Moscow's 19-day war", "2022-03-14")],
+    [
+        ("war in photos, day seven", "2022-03-02"),
+        ("since the eighth day", "2022-03-03"),
+        ("Moscow's 19-day war", "2022-03-14"),
+    ],
 )
 def test_war_day(text: str, expected: str) -> None:
     day = war_day_date(text)

@@ -16,22 +16,52 @@ from sitrep.ingest import read_jsonl
 def extract(*texts: str) -> list[dict[str, Any]]:
     settings = load_settings()
     lines = "\n".join(json.dumps({"id": f"r{i}", "text": t}) for i, t in enumerate(texts))
-    result = extract_articles(read_jsonl(io.BytesIO(lines.encode()), "batch.jsonl", settings), settings)
+    result = extract_articles(
+        read_jsonl(io.BytesIO(lines.encode()), "batch.jsonl", settings), settings
+    )
     return [r for r in records(result) if "corpus" not in r]
 
 
 @pytest.mark.parametrize(
     ("text", "place", "killed"),
     [
-        ("On 2 May 2023, Russian guns shelled Toretsk from positions in Horlivka, killing a civilian.", "Toretsk", 1),
+        (
+            "On 2 May 2023, Russian guns shelled Toretsk from positions in Horlivka, killing a civilian.",
+            "Toretsk",
+            1,
+        ),
         ("On 4 May 2023, a glide bomb hit Lyptsi, north of Kharkiv, killing one man.", "Lyptsi", 1),
-        ("On 6 May 2023, artillery struck Kalynivka near Chasiv Yar. Two people were killed.", "Kalynivka", 2),
-        ("On 8 May 2023, shells hit Novoselivka, Lyman hromada (Kramatorsk raion); a man was killed.", "Novoselivka", 1),
-        ("On 9 May 2023, Russian forces shelled Kamianske, Vasylivka raion, killing two residents.", "Kamianske", 2),
-        ("On 10 May 2023, marines fought near Krynky on the left bank of the Dnipro; six were killed.", "Krynky", 6),
-        ("On 12 May 2023, Russian forces shelled Nikopol district; in the town of Pokrov a woman was killed.", "Pokrov", 1),
+        (
+            "On 6 May 2023, artillery struck Kalynivka near Chasiv Yar. Two people were killed.",
+            "Kalynivka",
+            2,
+        ),
+        (
+            "On 8 May 2023, shells hit Novoselivka, Lyman hromada (Kramatorsk raion); a man was killed.",
+            "Novoselivka",
+            1,
+        ),
+        (
+            "On 9 May 2023, Russian forces shelled Kamianske, Vasylivka raion, killing two residents.",
+            "Kamianske",
+            2,
+        ),
+        (
+            "On 10 May 2023, marines fought near Krynky on the left bank of the Dnipro; six were killed.",
+            "Krynky",
+            6,
+        ),
+        (
+            "On 12 May 2023, Russian forces shelled Nikopol district; in the town of Pokrov a woman was killed.",
+            "Pokrov",
+            1,
+        ),
         # the capital named as the place attacked, not as the government that acts
-        ("On 14 May 2023, Kyiv was hit by a barrage of missiles that killed two people.", "Kyiv", 2),
+        (
+            "On 14 May 2023, Kyiv was hit by a barrage of missiles that killed two people.",
+            "Kyiv",
+            2,
+        ),
     ],
 )
 def test_one_incident_at_the_event_place_with_its_toll(text: str, place: str, killed: int) -> None:
@@ -50,9 +80,17 @@ def test_a_list_of_targets_is_several_incidents() -> None:
 def test_a_bare_village_name_follows_where_the_batch_is() -> None:
     front = [
         f"On {day} June 2023, Russian forces shelled {town}, Donetsk oblast."
-        for day, town in [(1, "Avdiivka"), (2, "Vuhledar"), (3, "Kurakhove"), (4, "Pokrovsk"), (5, "Selydove")]
+        for day, town in [
+            (1, "Avdiivka"),
+            (2, "Vuhledar"),
+            (3, "Kurakhove"),
+            (4, "Pokrovsk"),
+            (5, "Selydove"),
+        ]
     ]
-    *_, bare = extract(*front, "On 6 June 2023, Russian forces shelled Marinka, killing two people.")
+    *_, bare = extract(
+        *front, "On 6 June 2023, Russian forces shelled Marinka, killing two people."
+    )
     place = bare["incidents"][0]["place"]
     assert (place["name"], place["admin1"]) == ("Marinka", "Donetsk Oblast")
 
@@ -65,13 +103,31 @@ def test_alone_a_bare_village_name_is_the_largest_namesake() -> None:
 @pytest.mark.parametrize(
     ("text", "sub_event_type", "killed"),
     [
-        ("On 21 May 2023, border guards clashed with a raiding party near Seredyna-Buda, Sumy oblast. Two soldiers were killed.", "armed_clash", 2),
-        ("On 3 October 2022, soldiers shot an old man in Dudchany, Beryslav raion. He died of his wounds.", "attack", 1),
-        ("On 13 January 2023, a soldier was killed in combat near Soledar, Donetsk.", "armed_clash", 1),
-        ("On 27 February 2022, Russian forces shelled Sartana, Donetsk. Three people were wounded and three killed.", "shelling_artillery_missile_attack", 3),
+        (
+            "On 21 May 2023, border guards clashed with a raiding party near Seredyna-Buda, Sumy oblast. Two soldiers were killed.",
+            "armed_clash",
+            2,
+        ),
+        (
+            "On 3 October 2022, soldiers shot an old man in Dudchany, Beryslav raion. He died of his wounds.",
+            "attack",
+            1,
+        ),
+        (
+            "On 13 January 2023, a soldier was killed in combat near Soledar, Donetsk.",
+            "armed_clash",
+            1,
+        ),
+        (
+            "On 27 February 2022, Russian forces shelled Sartana, Donetsk. Three people were wounded and three killed.",
+            "shelling_artillery_missile_attack",
+            3,
+        ),
     ],
 )
-def test_a_sentence_that_only_counts_victims_keeps_the_named_event_type(text: str, sub_event_type: str, killed: int) -> None:
+def test_a_sentence_that_only_counts_victims_keeps_the_named_event_type(
+    text: str, sub_event_type: str, killed: int
+) -> None:
     (record,) = extract(text)
     (incident,) = record["incidents"]
     assert (incident["sub_event_type"], incident["killed"]["value"]) == (sub_event_type, killed)
@@ -80,9 +136,21 @@ def test_a_sentence_that_only_counts_victims_keeps_the_named_event_type(text: st
 @pytest.mark.parametrize(
     ("text", "place", "killed"),
     [
-        ("On 13 April 2022, artillery hit Rubizhne and Kreminna; two people were killed in Rubizhne.", "Rubizhne", 2),
-        ("On 11 June 2024, a drone hit a bus in Kherson's Dniprovskyi district; one person was killed.", "Kherson", 1),
-        ("On 13 March 2022, Russian forces shelled Tsyrkuny near Kharkiv. Fatalities: 2.", "Tsyrkuny", 2),
+        (
+            "On 13 April 2022, artillery hit Rubizhne and Kreminna; two people were killed in Rubizhne.",
+            "Rubizhne",
+            2,
+        ),
+        (
+            "On 11 June 2024, a drone hit a bus in Kherson's Dniprovskyi district; one person was killed.",
+            "Kherson",
+            1,
+        ),
+        (
+            "On 13 March 2022, Russian forces shelled Tsyrkuny near Kharkiv. Fatalities: 2.",
+            "Tsyrkuny",
+            2,
+        ),
     ],
 )
 def test_counts_go_to_the_place_their_clause_names(text: str, place: str, killed: int) -> None:
@@ -94,12 +162,36 @@ def test_counts_go_to_the_place_their_clause_names(text: str, place: str, killed
 @pytest.mark.parametrize(
     ("text", "place", "admin1"),
     [
-        ("On 2 May 2024, a drone hit a depot in Khmelnitsky.", "Khmelnytskyi", "Khmelnytskyi Oblast"),
-        ("On 3 May 2024, a shell hit a school in Novgorod-Seversky.", "Novhorod-Siverskyi", "Chernihiv Oblast"),
-        ("On 4 May 2024, troops looted the Kherson regional art museum.", "Kherson", "Kherson Oblast"),
-        ("On 5 May 2024, a missile hit the Mykolaiv regional administration building.", "Mykolaiv", "Mykolaiv Oblast"),
-        ("On 6 May 2024, a drone hit a car in Zelenivka, on the northern edge of Kherson, killing one.", "Zelenivka", "Kherson Oblast"),
-        ("On 7 May 2024, guns shelled Novoselivka near Lyman; two were killed.", "Novoselivka", "Donetsk Oblast"),
+        (
+            "On 2 May 2024, a drone hit a depot in Khmelnitsky.",
+            "Khmelnytskyi",
+            "Khmelnytskyi Oblast",
+        ),
+        (
+            "On 3 May 2024, a shell hit a school in Novgorod-Seversky.",
+            "Novhorod-Siverskyi",
+            "Chernihiv Oblast",
+        ),
+        (
+            "On 4 May 2024, troops looted the Kherson regional art museum.",
+            "Kherson",
+            "Kherson Oblast",
+        ),
+        (
+            "On 5 May 2024, a missile hit the Mykolaiv regional administration building.",
+            "Mykolaiv",
+            "Mykolaiv Oblast",
+        ),
+        (
+            "On 6 May 2024, a drone hit a car in Zelenivka, on the northern edge of Kherson, killing one.",
+            "Zelenivka",
+            "Kherson Oblast",
+        ),
+        (
+            "On 7 May 2024, guns shelled Novoselivka near Lyman; two were killed.",
+            "Novoselivka",
+            "Donetsk Oblast",
+        ),
     ],
 )
 def test_first_incident_place(text: str, place: str, admin1: str) -> None:
@@ -128,14 +220,19 @@ def test_an_undated_sentence_goes_on_from_the_last_date_given() -> None:
 
 
 def test_another_victim_in_the_same_sentence_adds_to_the_count() -> None:
-    (record,) = extract("On 4 May 2023, shelling hit Kherson; two people were killed and another died later in hospital.")
+    (record,) = extract(
+        "On 4 May 2023, shelling hit Kherson; two people were killed and another died later in hospital."
+    )
     assert record["incidents"][0]["killed"]["value"] == 3
 
 
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("As a result of a rocket attack on Zaporizhzhia region, there are several casualties.", "Zaporizhzhia Oblast"),
+        (
+            "As a result of a rocket attack on Zaporizhzhia region, there are several casualties.",
+            "Zaporizhzhia Oblast",
+        ),
         ("Russian rocket strikes on Kyiv.", "Kyiv"),
     ],
 )

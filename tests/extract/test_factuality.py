@@ -20,11 +20,20 @@ PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
         ("An air-raid alert was declared in Odesa region on Tuesday night.", "alert"),
         ("Air defence is working in the capital, the city administration said.", "alert"),
         ("Several attack drones are approaching Poltava from the east.", "alert"),
-        ("Moscow could launch another wave of missiles at the grid this winter, officials warned.", "modal"),
+        (
+            "Moscow could launch another wave of missiles at the grid this winter, officials warned.",
+            "modal",
+        ),
         ("The Kremlin threatened to strike government buildings in Kyiv.", "modal"),
-        ("A court in Dnipro sentenced a Russian soldier to 15 years for shelling Nikopol.", "court"),
+        (
+            "A court in Dnipro sentenced a Russian soldier to 15 years for shelling Nikopol.",
+            "court",
+        ),
         ("The case concerns the shelling of a school in Kherson.", "court"),
-        ("The video of a missile hitting a Lviv hospital is fake, fact-checkers found.", "fact-check"),
+        (
+            "The video of a missile hitting a Lviv hospital is fake, fact-checkers found.",
+            "fact-check",
+        ),
         ("Washington announced a new aid package that includes Patriot missiles.", "diplomacy"),
         ("Talks on a grain corridor resumed in Istanbul.", "diplomacy"),
         ("Kherson is regularly shelled from the left bank.", "habitual"),
@@ -36,20 +45,50 @@ PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
         ("A year ago, a missile strike on a mall in Kremenchuk killed 22 people.", "past"),
         ("Moscow denied targeting civilians.", "denial"),
         ("The two teams clashed in a league match in Lviv.", "not combat"),
-        ("People in Rivne were woken by sirens as cruise missiles were reported over the west.", "alert"),
+        (
+            "People in Rivne were woken by sirens as cruise missiles were reported over the west.",
+            "alert",
+        ),
         ("The air force reported enemy drones in the airspace of Poltava oblast.", "alert"),
-        ("Peskov threatened that Russia would hit government buildings in Kyiv if the strikes continued.", "modal"),
-        ("Officials in Sumy said they expected more glide-bomb attacks on the city this week.", "modal"),
-        ("The governor said the risk of shelling in Kupiansk had grown and urged families to leave.", "modal"),
+        (
+            "Peskov threatened that Russia would hit government buildings in Kyiv if the strikes continued.",
+            "modal",
+        ),
+        (
+            "Officials in Sumy said they expected more glide-bomb attacks on the city this week.",
+            "modal",
+        ),
+        (
+            "The governor said the risk of shelling in Kupiansk had grown and urged families to leave.",
+            "modal",
+        ),
         ("Analysts said a new assault on Huliaipole remained possible before winter.", "modal"),
-        ("The photo of a burning tower in Odesa was digitally altered; the original shows a fire in 2017.", "fact-check"),
-        ("Posts claiming that a strike killed 200 mercenaries in Sumy are not supported by any evidence.", "fact-check"),
-        ("Investigators charged the bomber's crew with war crimes over the strike on Dnipro.", "court"),
-        ("Two years after the theatre bombing, survivors in Mariupol still wait for answers.", "past"),
+        (
+            "The photo of a burning tower in Odesa was digitally altered; the original shows a fire in 2017.",
+            "fact-check",
+        ),
+        (
+            "Posts claiming that a strike killed 200 mercenaries in Sumy are not supported by any evidence.",
+            "fact-check",
+        ),
+        (
+            "Investigators charged the bomber's crew with war crimes over the strike on Dnipro.",
+            "court",
+        ),
+        (
+            "Two years after the theatre bombing, survivors in Mariupol still wait for answers.",
+            "past",
+        ),
         ("Odesa remembered the victims of the 2 May fire with a minute of silence.", "remembrance"),
-        ("A road accident near Uman left three people dead when a bus collided with a truck.", "not war"),
+        (
+            "A road accident near Uman left three people dead when a bus collided with a truck.",
+            "not war",
+        ),
         ("The minister visited wounded soldiers at a hospital in Lviv.", "not war"),
-        ("Analysts note that Russia fires far more artillery shells along the Zaporizhzhia front.", "analysis"),
+        (
+            "Analysts note that Russia fires far more artillery shells along the Zaporizhzhia front.",
+            "analysis",
+        ),
         ("Mykolaiv has been shelled on 201 of the last 230 days, officials said.", "habitual"),
         ("The Battle of the Choirs festival in Lutsk raised money for drones.", "not combat"),
     ],
@@ -79,23 +118,46 @@ def test_an_outlets_reminder_is_background_even_of_yesterday() -> None:
     ],
 )
 def test_strikes_are_events(text: str) -> None:
-    recent = any(d.date.to_date() and (PUBLISHED - d.date.to_date()).days < 14 for d in find_dates(text, PUBLISHED))  # type: ignore[operator]
+    recent = any(
+        d.date.to_date() and (PUBLISHED - d.date.to_date()).days < 14
+        for d in find_dates(text, PUBLISHED)
+    )  # type: ignore[operator]
     assert no_new_event(text, recent) is None
 
 
 @pytest.mark.parametrize(
     ("text", "event", "as_of"),
     [
-        ("The death toll from Saturday's strike on Odesa rose to 12 on Monday.", "2024-03-02", "2024-03-04"),
-        ("The number killed in the strike on Dnipro on 1 March has risen to 9, the governor said on Tuesday.", "2024-03-01", "2024-03-05"),
+        (
+            "The death toll from Saturday's strike on Odesa rose to 12 on Monday.",
+            "2024-03-02",
+            "2024-03-04",
+        ),
+        (
+            "The number killed in the strike on Dnipro on 1 March has risen to 9, the governor said on Tuesday.",
+            "2024-03-01",
+            "2024-03-05",
+        ),
         ("The death toll in Odesa rose to 12 on Monday.", None, "2024-03-04"),
         ("Russian missiles hit Odesa, the governor said on Monday.", "2024-03-04", "2024-03-04"),
         ("ODESA, March 5 (Reuters) - Russian drones hit a port on Monday.", "2024-03-04", None),
         ("ODESA, March 5 (Reuters) - Russian drones hit a port.", "2024-03-05", None),
-        ("“As of 08:00 (0500 GMT) on March 5, the bodies of six people were recovered,” rescuers said.", None, "2024-03-05"),
+        (
+            "“As of 08:00 (0500 GMT) on March 5, the bodies of six people were recovered,” rescuers said.",
+            None,
+            "2024-03-05",
+        ),
         ("Rescue work continued into Tuesday after the barrage struck Odesa.", None, "2024-03-05"),
-        ("Drones hit Odesa, killing 4, according to figures released by officials on Tuesday.", None, "2024-03-05"),
-        ("On March 5, it became known that the death toll in Odesa had increased to 12.", None, "2024-03-05"),
+        (
+            "Drones hit Odesa, killing 4, according to figures released by officials on Tuesday.",
+            None,
+            "2024-03-05",
+        ),
+        (
+            "On March 5, it became known that the death toll in Odesa had increased to 12.",
+            None,
+            "2024-03-05",
+        ),
     ],
 )
 def test_event_time_and_report_time(text: str, event: str | None, as_of: str | None) -> None:

@@ -24,7 +24,10 @@ def test_update_takes_the_attack_day() -> None:
     attack = [r for r in docs["a1"].reports if r.killed]
     update = [r for r in docs["a2"].reports if r.killed]
     assert [r.date.isoformat() if r.date else None for r in attack] == ["2024-05-14"]
-    assert [(r.date.isoformat() if r.date else None, r.killed.value if r.killed else None) for r in update] == [("2024-05-14", 9)]
+    assert [
+        (r.date.isoformat() if r.date else None, r.killed.value if r.killed else None)
+        for r in update
+    ] == [("2024-05-14", 9)]
 
 
 def test_update_alone_keeps_its_day() -> None:
@@ -35,7 +38,9 @@ def test_update_alone_keeps_its_day() -> None:
         text="The death toll from the Russian missile strike on a supermarket in Kostiantynivka has risen to nine, the State Emergency Service said on Thursday.",
     )
     doc = extract_articles([later], load_settings()).docs[0]
-    assert [r.date.isoformat() if r.date else None for r in doc.reports if r.killed] == ["2024-05-16"]
+    assert [r.date.isoformat() if r.date else None for r in doc.reports if r.killed] == [
+        "2024-05-16"
+    ]
 
 
 def test_a_funeral_day_is_not_the_attack_day() -> None:

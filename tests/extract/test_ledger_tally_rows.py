@@ -36,8 +36,14 @@ def test_one_attacks_toll_is_no_ledger_row(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "row"),
     [
-        ("More than 11,700 civilians have been killed in Ukraine since February 2022, the UN monitoring mission said.", ("civilians_killed", 11700)),
-        ("So far this year, 1,200 civilians have been killed in the Donetsk region, the regional prosecutor said.", ("civilians_killed", 1200)),
+        (
+            "More than 11,700 civilians have been killed in Ukraine since February 2022, the UN monitoring mission said.",
+            ("civilians_killed", 11700),
+        ),
+        (
+            "So far this year, 1,200 civilians have been killed in the Donetsk region, the regional prosecutor said.",
+            ("civilians_killed", 1200),
+        ),
     ],
 )
 def test_running_totals_are_ledger_rows(text: str, row: tuple[str, int]) -> None:

@@ -354,16 +354,51 @@ def test_mentions_are_frozen(gazetteer: Gazetteer) -> None:
     ("text", "surface", "admin1", "admin2"),
     [
         # the units right after a name outrank the size of a namesake city
-        ("Artillery hit Kamianske, Vasylivka raion, at dawn.", "Kamianske", "Zaporizhzhia Oblast", "Vasylivka Raion"),
-        ("A shell landed in Novoselivka, Lyman hromada (Kramatorsk raion).", "Novoselivka", "Donetsk Oblast", "Kramatorsk Raion"),
-        ("Guided bombs fell on Oleksandrivka (Kupiansk raion, Kharkiv oblast).", "Oleksandrivka", "Kharkiv Oblast", "Kupiansk Raion"),
-        ("A drone hit Andriivka in the Khotin hromada of Sumy raion.", "Andriivka", "Sumy Oblast", "Sumy Raion"),
-        ("Troops moved on Semenivka, Chernihiv oblast, overnight.", "Semenivka", "Chernihiv Oblast", "Novhorod-Siverskyi Raion"),
+        (
+            "Artillery hit Kamianske, Vasylivka raion, at dawn.",
+            "Kamianske",
+            "Zaporizhzhia Oblast",
+            "Vasylivka Raion",
+        ),
+        (
+            "A shell landed in Novoselivka, Lyman hromada (Kramatorsk raion).",
+            "Novoselivka",
+            "Donetsk Oblast",
+            "Kramatorsk Raion",
+        ),
+        (
+            "Guided bombs fell on Oleksandrivka (Kupiansk raion, Kharkiv oblast).",
+            "Oleksandrivka",
+            "Kharkiv Oblast",
+            "Kupiansk Raion",
+        ),
+        (
+            "A drone hit Andriivka in the Khotin hromada of Sumy raion.",
+            "Andriivka",
+            "Sumy Oblast",
+            "Sumy Raion",
+        ),
+        (
+            "Troops moved on Semenivka, Chernihiv oblast, overnight.",
+            "Semenivka",
+            "Chernihiv Oblast",
+            "Novhorod-Siverskyi Raion",
+        ),
         # a landmark named next to a village locates it
-        ("Fighting went on near Stepove, north of Avdiivka.", "Stepove", "Donetsk Oblast", "Pokrovsk Raion"),
+        (
+            "Fighting went on near Stepove, north of Avdiivka.",
+            "Stepove",
+            "Donetsk Oblast",
+            "Pokrovsk Raion",
+        ),
         # a place's own name outranks a variant another place lists
         ("Shelling hit Bakhmut again.", "Bakhmut", "Donetsk Oblast", "Bakhmut Raion"),
-        ("Missiles struck Zaporozhye at night.", "Zaporozhye", "Zaporizhzhia Oblast", "Zaporizhzhia Raion"),
+        (
+            "Missiles struck Zaporozhye at night.",
+            "Zaporozhye",
+            "Zaporizhzhia Oblast",
+            "Zaporizhzhia Raion",
+        ),
     ],
 )
 def test_units_and_landmarks_decide_namesakes(
@@ -386,15 +421,22 @@ def test_rivers_are_not_places(gazetteer: Gazetteer, text: str) -> None:
 
 
 def test_basis_says_how_sure_the_place_is(gazetteer: Gazetteer) -> None:
-    bases = {m.surface: m.basis for m in resolve(gazetteer, "Shelling hit Sartana, Donetsk, and Kharkiv.")}
+    bases = {
+        m.surface: m.basis
+        for m in resolve(gazetteer, "Shelling hit Sartana, Donetsk, and Kharkiv.")
+    }
     assert bases["Kharkiv"] in ("unique", "dominant")
     assert bases["Sartana"] in ("unique", "context")
     (bare,) = resolve(gazetteer, "In Marinka two died.")
     assert bare.basis == "largest"
 
 
-@pytest.mark.parametrize("text", ["The UN Human Rights office counted them.", "Just hours later it ended."])
-def test_english_words_that_are_only_foreign_variants_are_no_places(gazetteer: Gazetteer, text: str) -> None:
+@pytest.mark.parametrize(
+    "text", ["The UN Human Rights office counted them.", "Just hours later it ended."]
+)
+def test_english_words_that_are_only_foreign_variants_are_no_places(
+    gazetteer: Gazetteer, text: str
+) -> None:
     assert resolve(gazetteer, text) == []
 
 

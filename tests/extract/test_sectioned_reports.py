@@ -22,7 +22,10 @@ def _reports() -> dict[str, tuple[object, object]]:
     article = Article(id="a", source="t", published=dt.date(2025, 3, 4), text=PAGE)
     doc = extract_articles([article], load_settings()).docs[0]
     return {
-        r.place.name: (r.killed and (r.killed.value, r.killed.qualifier), r.claimant and r.claimant.name)
+        r.place.name: (
+            r.killed and (r.killed.value, r.killed.qualifier),
+            r.claimant and r.claimant.name,
+        )
         for r in doc.reports
         if r.place
     }

@@ -138,7 +138,10 @@ def test_jsonl_bad_record_and_cut_last_line(tmp_path: Path) -> None:
         (f"{path}:4", "record"),
         (f"{path}:5", "truncated"),
     ]
-    assert 'Name the field (or CSV column) that holds the article text "text"' in failures(items)[1].reason
+    assert (
+        'Name the field (or CSV column) that holds the article text "text"'
+        in failures(items)[1].reason
+    )
 
 
 def test_csv_with_column_mapping(tmp_path: Path) -> None:

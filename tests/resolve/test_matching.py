@@ -112,7 +112,11 @@ def test_two_reports_naming_one_oblast_share_no_place_detail() -> None:
     [
         (dt.date(2022, 3, 2), 5, 2),  # the same count
         (dt.date(2022, 3, 4), 7, 1),  # a later, higher toll: a revision
-        (dt.date(2022, 3, 2), 7, 0),  # close counts the same day: one strike told at different hours
+        (
+            dt.date(2022, 3, 2),
+            7,
+            0,
+        ),  # close counts the same day: one strike told at different hours
         (dt.date(2022, 3, 2), 12, -2),  # a disagreement
         (dt.date(2022, 3, 4), 2, -2),  # a later, much lower toll is no revision
     ],
@@ -130,12 +134,18 @@ def test_counts_add_to_affinity_unless_they_disagree(
 @pytest.mark.parametrize(
     ("low", "killed_b", "score"),
     [
-        (Number(2, "at_least", 2, None), 18, 0),  # an early lower bound below the later count agrees with it
+        (
+            Number(2, "at_least", 2, None),
+            18,
+            0,
+        ),  # an early lower bound below the later count agrees with it
         (Number(18, "at_least", 18, None), 2, -2),  # a count below a lower bound disagrees
         (Number.exact(2), 18, -2),  # two exact counts far apart the same day disagree
     ],
 )
-def test_a_lower_bound_below_a_count_does_not_disagree(low: Number, killed_b: int, score: int) -> None:
+def test_a_lower_bound_below_a_count_does_not_disagree(
+    low: Number, killed_b: int, score: int
+) -> None:
     day = PartialDate(2022, 6, 27)
     published = dt.date(2022, 6, 28)
     a = make_entry("a", 0, report("a", day=day, killed=low), published)

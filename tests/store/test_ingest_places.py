@@ -13,15 +13,26 @@ from sitrep.store.ingest_run import ingest
 def test_a_bare_village_name_follows_where_the_run_is(tmp_path: Path) -> None:
     front = [
         f"On {day} June 2023, Russian forces shelled {town}, Donetsk oblast."
-        for day, town in [(1, "Avdiivka"), (2, "Vuhledar"), (3, "Kurakhove"), (4, "Pokrovsk"), (5, "Selydove")]
+        for day, town in [
+            (1, "Avdiivka"),
+            (2, "Vuhledar"),
+            (3, "Kurakhove"),
+            (4, "Pokrovsk"),
+            (5, "Selydove"),
+        ]
     ]
     texts = [*front, "On 6 June 2023, Russian forces shelled Marinka, killing two people."]
     feed = tmp_path / "reports.jsonl"
-    feed.write_text("".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts)))
+    feed.write_text(
+        "".join(json.dumps({"id": f"r{i}", "text": t}) + "\n" for i, t in enumerate(texts))
+    )
     settings = Settings(db=str(tmp_path / "run.db"))
     ingest([str(feed)], settings, jsonl=True)
     with open_store(settings, read_only=True) as store:
         marinka = [d for d in store.load_documents() if "Marinka" in d.article.text]
     (doc,) = marinka
     (report,) = doc.reports
-    assert report.place is not None and (report.place.name, report.place.admin1) == ("Marinka", "Donetsk Oblast")
+    assert report.place is not None and (report.place.name, report.place.admin1) == (
+        "Marinka",
+        "Donetsk Oblast",
+    )

@@ -291,9 +291,9 @@ _EITHER_AFTER = re.compile(r"\A\s+or\s+(?:been\s+)?(?:injured|wounded|hurt)\b", 
 
 
 def _either(text: str, m: CasualtyMention) -> CasualtyMention:
-    either = (m.kind == "injured" and _EITHER_BEFORE.search(text, max(0, m.start - 30), m.start)) or (
-        m.kind == "killed" and _EITHER_AFTER.match(text[m.end : m.end + 30])
-    )
+    either = (
+        m.kind == "injured" and _EITHER_BEFORE.search(text, max(0, m.start - 30), m.start)
+    ) or (m.kind == "killed" and _EITHER_AFTER.match(text[m.end : m.end + 30]))
     return replace(m, kind="killed_or_injured") if either else m
 
 
@@ -309,14 +309,18 @@ _WOUNDED_THEN_DIED = re.compile(
 _NOT_REDUCED = re.compile(r"\b(?:was|were|been|is|are|be|and|or)\s*$|\b(?:and|or)\b", re.I)
 
 
-_GAP_COUNT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another)\b", re.I)
+_GAP_COUNT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another)\b", re.I
+)
 
 
 def _died_of_wounds(text: str, found: list[CasualtyMention]) -> list[CasualtyMention]:
     """Victims first told as injured who then died count as killed, and not as injured."""
     for m in _WOUNDED_THEN_DIED.finditer(text):
         who = m.group("who").split()
-        if not m.group("rel") and (_NOT_REDUCED.search(m.group("who")) or not is_person_word(who[-1].lower())):
+        if not m.group("rel") and (
+            _NOT_REDUCED.search(m.group("who")) or not is_person_word(who[-1].lower())
+        ):
             continue  # "two were injured and one died", "59 wounded went ...": not one victim
         if _GAP_COUNT.search(m.group("gap")):
             continue  # "..., 1 person died": the death has its own count
@@ -597,7 +601,10 @@ def _mention(
     )
 
 
-_ADDED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other|additional)\s+(?!than\b)\w", re.I)
+_ADDED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:more|other|additional)\s+(?!than\b)\w",
+    re.I,
+)
 
 
 def _victims(words: list[str]) -> str:

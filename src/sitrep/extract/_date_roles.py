@@ -61,7 +61,10 @@ _REPORT_BEFORE = re.compile(
 )
 # A report-time date that is the day of the telling ("said on Saturday"), not of a count
 # ("as of June 28", "rose to 8 on Sunday") or of work going on ("continued into Tuesday").
-_SPOKEN = re.compile(r"\b(?:said|says|reported|reports|announced|wrote|posted|added|stated|told|confirmed|updated)\b(?:[^.;]{0,40})$", re.I)
+_SPOKEN = re.compile(
+    r"\b(?:said|says|reported|reports|announced|wrote|posted|added|stated|told|confirmed|updated)\b(?:[^.;]{0,40})$",
+    re.I,
+)
 _EVENT_NOUN = (
     r"(?:strikes?|attacks?|shelling|bombing|bombardment|missile|rocket|drone|assault|explosions?|"
     r"blasts?|raids?|massacre|airstrike|air\s+strike|barrage|hit|struck|shelled|attacked|killed|fired|"
@@ -72,7 +75,9 @@ _EVENT_BEFORE = re.compile(
     rf"\b{_EVENT_NOUN}\b[^.;:]{{0,70}}?\b(?:on|in\s+the\s+early\s+hours\s+of|early\s+on|late\s+on|overnight\s+on)?\s*$",
     re.IGNORECASE,
 )
-_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|reported|rose|risen|climbed|increased)\b", re.IGNORECASE)
+_SAID_BETWEEN = re.compile(
+    r"\b(?:said|says|told|reported|rose|risen|climbed|increased)\b", re.IGNORECASE
+)
 
 # A sentence that revises a toll: a toll head and a verb of change, or "rose to 30".
 _UPDATE = re.compile(
@@ -159,7 +164,8 @@ def _role(text: str, d: DateMention) -> str:
 # "on Wednesday, a day after Russian artillery hit the market": the day told is the telling's,
 # the attack that many days before it.
 _DAYS_AFTER = re.compile(
-    rf"\A,?\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b[^.;]{{0,60}}?\b{_EVENT_NOUN}\b", re.I
+    rf"\A,?\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b[^.;]{{0,60}}?\b{_EVENT_NOUN}\b",
+    re.I,
 )
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -171,7 +177,9 @@ def _days_before(text: str, d: DateMention) -> DateMention | None:
     if m is None or day is None:
         return None
     n = _SMALL.get(m["n"].lower()) or int(m["n"])
-    return DateMention(d.start, d.end, PartialDate.from_date(day - dt.timedelta(days=n)), d.relative, d.night)
+    return DateMention(
+        d.start, d.end, PartialDate.from_date(day - dt.timedelta(days=n)), d.relative, d.night
+    )
 
 
 def date_roles(text: str, dates: list[DateMention]) -> DateRoles:
@@ -185,7 +193,11 @@ def date_roles(text: str, dates: list[DateMention]) -> DateRoles:
     event = next((d for d, r in roles if r == "event"), None)
     event = event or next((d for d, r in roles if r == "plain"), None)
     as_of = next((d for d, r in roles if r == "report"), None)
-    if event is None and not is_update(text) and not (as_of and not _SPOKEN.search(text[max(0, as_of.start - 50) : as_of.start])):
+    if (
+        event is None
+        and not is_update(text)
+        and not (as_of and not _SPOKEN.search(text[max(0, as_of.start - 50) : as_of.start]))
+    ):
         # "Russian missiles hit Dnipro, the governor said on Saturday": told the day it happened
         # (not "rescue work continued into Tuesday"); a dateline's date is the filing day, the
         # event's when nothing else dates it

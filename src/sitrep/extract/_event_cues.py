@@ -68,7 +68,9 @@ class Cue:
         self.keys = tuple(keys.split())
         self.regex = compiled(pattern)
         # one scan of the lower-cased text for any key (a C loop, not a Python one per key)
-        self.gate = re.compile("|".join(re.escape(k) for k in sorted(self.keys, key=len, reverse=True)))
+        self.gate = re.compile(
+            "|".join(re.escape(k) for k in sorted(self.keys, key=len, reverse=True))
+        )
 
     def present(self, text: str) -> bool:
         """Whether the gate lets ``text`` through to the regex."""

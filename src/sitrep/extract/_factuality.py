@@ -182,10 +182,18 @@ def no_new_event(text: str, recent: bool = False) -> str | None:
     if _DENIAL.search(text):
         return "denial"
     if not harm:
-        for reason, pattern in (("alert", _ALERT), ("modal", _MODAL), ("diplomacy", _DIPLOMACY), ("analysis", _ANALYSIS)):
+        for reason, pattern in (
+            ("alert", _ALERT),
+            ("modal", _MODAL),
+            ("diplomacy", _DIPLOMACY),
+            ("analysis", _ANALYSIS),
+        ):
             if pattern.search(text):
                 return reason
-        if _NOT_COMBAT.search(text) or ((_SPORT.search(text) or _CULTURE.search(text)) and re.search(r"\b(?:clash|battle)", text, re.I)):
+        if _NOT_COMBAT.search(text) or (
+            (_SPORT.search(text) or _CULTURE.search(text))
+            and re.search(r"\b(?:clash|battle)", text, re.I)
+        ):
             return "not combat"
     elif _MODAL.search(text) and not re.search(r"\b(?:was|were|has|have|had)\b", text):
         return "modal"

@@ -392,7 +392,12 @@ class Gazetteer:
             return nxt is None or nxt.core.lower() not in _DESIGNATORS
         if prev is not None and prev.core.lower().rstrip(".") in _TITLES and " " not in key:
             return True
-        if prev is not None and prev.capitalised and " " not in key and prev.core.lower() in given_names():
+        if (
+            prev is not None
+            and prev.capitalised
+            and " " not in key
+            and prev.core.lower() in given_names()
+        ):
             return True  # "acting mayor Artem Kobzar": a surname after a given name
         if nxt is not None and nxt.capitalised and " " not in key and key in given_names():
             return True  # "Serhii Lysenko": a given name before a surname, though a village has it
@@ -638,8 +643,16 @@ _Row = tuple[
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Lower-cased given names (``data/lang/en/given_names.txt``)."""
-    text = resources.files("sitrep").joinpath("data/lang/en/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    text = (
+        resources.files("sitrep")
+        .joinpath("data/lang/en/given_names.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @lru_cache(maxsize=4)

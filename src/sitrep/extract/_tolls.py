@@ -41,7 +41,9 @@ _HEAD = re.compile(
 # east central Ukrainian town of Poltava on Tuesday rose to" is 120; 160 leaves room.
 _REACH = 160
 # A full stop ends the clause, except in a number or after an abbreviated month or title ("Sept. 3").
-_CLAUSE_END = re.compile(r"[;!?]|(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!\bSept)(?<!\b(?:St|Mr|Ms|No|Dr))\.(?!\d)")
+_CLAUSE_END = re.compile(
+    r"[;!?]|(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!\bSept)(?<!\b(?:St|Mr|Ms|No|Dr))\.(?!\d)"
+)
 # A verb of change or a copula anywhere after the head: "rose on Monday to 15", "now stands at 14".
 _VERB = re.compile(
     r"\b(?:(?:has|had|have)\s+)?(?:rose|risen|rises|rise|increased|increases|climbed|climbs|"

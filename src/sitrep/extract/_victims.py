@@ -275,7 +275,9 @@ def _last_noun_phrase(part: _Conjunct) -> tuple[_Conjunct, Number] | None:
         if m.start() == 0 or (m.group().lower() not in _DETERMINER and not find_counts(m.group())):
             continue
         # a count starts at its qualifier: "claimed over 20" is "over 20", not "20"
-        start = next((c.start for c in find_counts(part.text) if c.start < m.start() < c.end), m.start())
+        start = next(
+            (c.start for c in find_counts(part.text) if c.start < m.start() < c.end), m.start()
+        )
         number = _count_conjunct(part.text[start:])
         if number is not None:
             return _Conjunct(part.text[start:], part.start + start, part.end, ","), number

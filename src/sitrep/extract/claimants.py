@@ -30,32 +30,53 @@ _SAY = (
 _TITLE_WORDS = r"(?:Oblast|State|Regional|Military|Administration|City|Council|District|Ministry|Service|Police|Office|Armed|Forces|Emergency|National|General|Staff)\b"
 _NAME = rf"(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+(?:\s+(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+){{1,2}}"
 _SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
-_SUBJECT_SAYS = re.compile(rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b", re.UNICODE)
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|(?:was|were|been)\s+(?:reported|announced|stated|confirmed|said)\s+by)\s+[“\"«]?(?P<who>[^.;:()“”\"]{2,120})", re.IGNORECASE)
-_SAID_WHO = re.compile(rf"[,”\"']\s*{_SAY}\s+(?!that\b)(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})")
+_SUBJECT_SAYS = re.compile(
+    rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b",
+    re.UNICODE,
+)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|(?:was|were|been)\s+(?:reported|announced|stated|confirmed|said)\s+by)\s+[“\"«]?(?P<who>[^.;:()“”\"]{2,120})",
+    re.IGNORECASE,
+)
+_SAID_WHO = re.compile(
+    rf"[,”\"']\s*{_SAY}\s+(?!that\b)(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})"
+)
 _APPOSITIVE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<role>(?:the\s+)?(?:[^,;()“”\"]|\([^)]*\)){{3,110}}?),\s+(?:who\s+)?(?:also\s+|later\s+)?{_SAY}\b"
 )
 _PRONOUN_SAYS = re.compile(
-    rf"(?:^|[,”\"—–-]\s*|\s)(?:(?:he|she)\s+(?:also\s+|later\s+)?{_SAY}|{_SAY}\s+(?:he|she))\b", re.IGNORECASE
+    rf"(?:^|[,”\"—–-]\s*|\s)(?:(?:he|she)\s+(?:also\s+|later\s+)?{_SAY}|{_SAY}\s+(?:he|she))\b",
+    re.IGNORECASE,
 )
-_CHANNEL = re.compile(r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>Telegram|Twitter|X|Facebook|Instagram|YouTube|video(?:\s+(?:statement|message|address))?|statement|post|online\s+post|televised\s+address)\b", re.IGNORECASE)
+_CHANNEL = re.compile(
+    r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>Telegram|Twitter|X|Facebook|Instagram|YouTube|video(?:\s+(?:statement|message|address))?|statement|post|online\s+post|televised\s+address)\b",
+    re.IGNORECASE,
+)
 _PERSON = re.compile(rf"^{_NAME}$")
 _SINGLE_NAME = re.compile(r"^[A-Z][a-zA-Z'’-]{2,}$")
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "which", "who", "there", "that"}
-_NOT_SPEAKERS = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$")
+_NOT_SPEAKERS = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$"
+)
 
 
 @cache
 def _vocabulary() -> dict[str, Any]:
-    text = resources.files("sitrep").joinpath("data/lang/en/claimants.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("sitrep")
+        .joinpath("data/lang/en/claimants.json")
+        .read_text(encoding="utf-8")
+    )
     data: dict[str, Any] = json.loads(text)
     return data
 
 
 @cache
 def _bodies() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    return tuple((re.compile(b["pattern"], re.IGNORECASE), b["name"], b["side"]) for b in _vocabulary()["bodies"])
+    return tuple(
+        (re.compile(b["pattern"], re.IGNORECASE), b["name"], b["side"])
+        for b in _vocabulary()["bodies"]
+    )
 
 
 @cache
@@ -67,7 +88,10 @@ def _administration() -> re.Pattern[str]:
 def _role() -> re.Pattern[str]:
     """A role phrase right before a name: "regional Governor", "railway boss", "Head of the X Administration"."""
     vocab = _vocabulary()
-    nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab["role_words"], key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(vocab["role_words"], key=len, reverse=True)
+    )
     mods = "|".join(re.escape(w) for w in sorted(vocab["role_modifiers"], key=len, reverse=True))
     return re.compile(
         r"(?P<role>(?:(?:the\s+)?(?:(?i:country['’]s|region['’]s|city['’]s)|[A-Z][a-z]+['’]s)\s+)?"
@@ -86,20 +110,29 @@ def _role_word() -> re.Pattern[str]:
 
 @cache
 def _people() -> dict[str, tuple[str, str, str]]:
-    return {k: (p["name"], p["role"], p["side"]) for p in _vocabulary()["people"] for k in p["keys"]}
+    return {
+        k: (p["name"], p["role"], p["side"]) for p in _vocabulary()["people"] for k in p["keys"]
+    }
 
 
 @cache
 def _role_vocabulary() -> frozenset[str]:
     vocab = _vocabulary()
-    return frozenset(w for phrase in vocab["role_words"] + vocab["role_modifiers"] for w in phrase.split())
+    return frozenset(
+        w for phrase in vocab["role_words"] + vocab["role_modifiers"] for w in phrase.split()
+    )
 
 
 def _lower_role(role: str) -> str:
-    """"regional Governor" → "regional governor"; names of places and bodies keep their capitals."""
+    """ "regional Governor" → "regional governor"; names of places and bodies keep their capitals."""
     words = role.split()
     common = _role_vocabulary()
-    return " ".join(w.lower() if w.lower() in common and not (i == 0 and w == "President") and not w.isupper() else w for i, w in enumerate(words))
+    return " ".join(
+        w.lower()
+        if w.lower() in common and not (i == 0 and w == "President") and not w.isupper()
+        else w
+        for i, w in enumerate(words)
+    )
 
 
 def _channel(text: str) -> str | None:
@@ -125,7 +158,12 @@ def _person_with_role(phrase: str, context: str) -> Claimant | None:
     m = _role().search(phrase)
     if m is None:
         return None
-    role = re.sub(r"^(?:the\s+)?(?:(?:country's|region's|city's)\s+)?", "", m.group("role").replace("’", "'"), flags=re.I).strip()
+    role = re.sub(
+        r"^(?:the\s+)?(?:(?:country's|region's|city's)\s+)?",
+        "",
+        m.group("role").replace("’", "'"),
+        flags=re.I,
+    ).strip()
     return Claimant(m.group("name"), _lower_role(role), _channel(context), _side(role))
 
 
@@ -148,7 +186,9 @@ _NAMED_OUTLET = re.compile(
 )
 
 
-def normalise_claimant(phrase: str, context: str = "", *, single_name: bool = False) -> Claimant | None:
+def normalise_claimant(
+    phrase: str, context: str = "", *, single_name: bool = False
+) -> Claimant | None:
     """A claimant from a subject phrase like "regional Governor Oleh Synyehubov".
 
     ``single_name`` admits one capitalised word ("according to Suspilne").
@@ -159,19 +199,29 @@ def normalise_claimant(phrase: str, context: str = "", *, single_name: bool = Fa
         return None
     outlet = _NAMED_OUTLET.fullmatch(phrase)
     if outlet is not None:
-        return Claimant(outlet["name"], None, _channel(context), None)  # "Ukraine's public broadcaster Suspilne"
-    found = _known_person(phrase, context) or _person_with_role(phrase, context) or _body(phrase, context)
+        return Claimant(
+            outlet["name"], None, _channel(context), None
+        )  # "Ukraine's public broadcaster Suspilne"
+    found = (
+        _known_person(phrase, context)
+        or _person_with_role(phrase, context)
+        or _body(phrase, context)
+    )
     if found is not None:
         return found
-    if len(phrase.split()) <= 5 and re.search(r"\bofficials?\b|\bauthorities\b|\bgovernor\b|\bmayor\b|\bcity\s+council\b", phrase, re.I):
+    if len(phrase.split()) <= 5 and re.search(
+        r"\bofficials?\b|\bauthorities\b|\bgovernor\b|\bmayor\b|\bcity\s+council\b", phrase, re.I
+    ):
         return Claimant(phrase[0].upper() + phrase[1:], None, _channel(context), None)
-    if _PERSON.match(phrase) or (single_name and _SINGLE_NAME.match(phrase) and not _NOT_SPEAKERS.match(phrase)):
+    if _PERSON.match(phrase) or (
+        single_name and _SINGLE_NAME.match(phrase) and not _NOT_SPEAKERS.match(phrase)
+    ):
         return Claimant(phrase, None, _channel(context), None)
     return None
 
 
 def _appositive(text: str) -> Claimant | None:
-    """"Oleksandr Kamyshin, chairman of the board of the railway, said ..." → the person and role."""
+    """ "Oleksandr Kamyshin, chairman of the board of the railway, said ..." → the person and role."""
     for m in _APPOSITIVE.finditer(text):
         role = re.sub(r"^the\s+", "", " ".join(m.group("role").split()))
         if _role_word().search(role) or _body(role, ""):
@@ -183,7 +233,9 @@ def find_claimant(text: str) -> Claimant | None:
     """The source a sentence (or clause) attributes its statement to, if any."""
     for m in _ACCORDING.finditer(text):
         who = m.group("who")
-        found = normalise_claimant(who, text) or normalise_claimant(_trim_according(who), text, single_name=True)
+        found = normalise_claimant(who, text) or normalise_claimant(
+            _trim_according(who), text, single_name=True
+        )
         if found:
             return found
     found = _appositive(text)
@@ -204,7 +256,7 @@ _TRAILING_ROLE = re.compile(r"^\s*,\s+(?:the\s+)?(?P<role>[^.,;:“”\"]{3,90})
 
 
 def _with_trailing_role(found: Claimant, rest: str) -> Claimant:
-    """"said Taras Pastukh, deputy head of the OVA" → the person with that role."""
+    """ "said Taras Pastukh, deputy head of the OVA" → the person with that role."""
     m = _TRAILING_ROLE.match(rest)
     if found.role is not None or m is None or not _role_word().search(m.group("role")):
         return found
@@ -218,11 +270,16 @@ def speaker_is_pronoun(text: str) -> bool:
 
 
 def _trim_according(who: str) -> str:
-    """"the regional governor, who added ..." → "the regional governor"; drop a trailing clause."""
-    return re.split(r",|\s(?:who|which|that|and\s+(?:a|the)\s)\b|\s(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
+    """ "the regional governor, who added ..." → "the regional governor"; drop a trailing clause."""
+    return re.split(
+        r",|\s(?:who|which|that|and\s+(?:a|the)\s)\b|\s(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        who,
+    )[0]
 
 
 def _trim_subject(who: str) -> str:
     """Keep the noun phrase right before the speech verb ("..., the emergency services")."""
-    parts = re.split(r"[,;:“”\"]|\s-\s|\b(?:that|and|but|as|after|when|while|which|where|who)\b", who)
+    parts = re.split(
+        r"[,;:“”\"]|\s-\s|\b(?:that|and|but|as|after|when|while|which|where|who)\b", who
+    )
     return parts[-1].strip() if parts else who

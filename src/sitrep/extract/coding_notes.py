@@ -47,10 +47,15 @@ _ADDITIONAL = re.compile(rf"\bcoded\s+as\s+(?:an?\s+)?additional\s+{_N}\s+fatali
 # "[20 fatalities split among 5 events]", "(3 fatalities split between 3 events)",
 # "[10 fatalities coded, the other 11 fatalities split among 6 events]"
 _SPLIT = re.compile(
-    rf"{_N}\s+fatalities\s+(?:are\s+|were\s+)?split\s+(?:among|between|across)\s+(?P<k>\d+)\s+events", re.I
+    rf"{_N}\s+fatalities\s+(?:are\s+|were\s+)?split\s+(?:among|between|across)\s+(?P<k>\d+)\s+events",
+    re.I,
 )
-_ELSEWHERE = re.compile(r"\bfatalities\s+(?:are\s+|were\s+)?coded\s+to\s+(?:the\s+)?[\w' -]+?\s+event\b", re.I)
-_CODED_TO_PLACE = re.compile(r"[(\[]\s*coded\s+to\s+(?P<name>[^()\[\]]+?)(?:\s+as\s+[^()\[\]]*)?\s*[)\]]", re.I)
+_ELSEWHERE = re.compile(
+    r"\bfatalities\s+(?:are\s+|were\s+)?coded\s+to\s+(?:the\s+)?[\w' -]+?\s+event\b", re.I
+)
+_CODED_TO_PLACE = re.compile(
+    r"[(\[]\s*coded\s+to\s+(?P<name>[^()\[\]]+?)(?:\s+as\s+[^()\[\]]*)?\s*[)\]]", re.I
+)
 
 
 # ACLED's labels for strategic developments, as its notes begin with them, and the sub-type each is.
@@ -133,7 +138,9 @@ _NOTE_START = re.compile(
 # Longest text still read as one note: ACLED's notes run to about 1,000 characters.
 _NOTE_MAX_CHARS = 1500
 # "No information on whether fighting took place": the ground changed hands without a fight told.
-_NO_FIGHT_TOLD = re.compile(r"\bno\s+information\s+(?:on|about)\s+whether\s+(?:any\s+)?fighting\s+took\s+place\b", re.I)
+_NO_FIGHT_TOLD = re.compile(
+    r"\bno\s+information\s+(?:on|about)\s+whether\s+(?:any\s+)?fighting\s+took\s+place\b", re.I
+)
 _TAKEN = frozenset({"government_regains_territory", "non_state_actor_overtakes_territory"})
 
 
@@ -147,7 +154,11 @@ def _coded_type(doc: Document, first: Report) -> Report:
     event a battle, whatever else was fired ("Russian forces shelled Marinka. Ukrainian forces
     responded with fire."); ground taken with no fighting told is a non-violent transfer."""
     if first.sub_event_type in _TAKEN and _NO_FIGHT_TOLD.search(doc.article.text):
-        return replace(first, event_type="strategic_developments", sub_event_type="non_violent_transfer_of_territory")
+        return replace(
+            first,
+            event_type="strategic_developments",
+            sub_event_type="non_violent_transfer_of_territory",
+        )
     if first.event_type != "explosions_remote_violence":
         return first
     for sent in doc.sentences:
@@ -167,8 +178,13 @@ def _one_event(first: Report, rest: tuple[Report, ...]) -> tuple[Report, ...]:
     if killed is first.killed and injured is first.injured:
         return (first, *rest)
     moved = tuple(
-        replace(r, killed=None if first.killed is None else r.killed, injured=None if first.injured is None else r.injured)
-        if r in same_day else r
+        replace(
+            r,
+            killed=None if first.killed is None else r.killed,
+            injured=None if first.injured is None else r.injured,
+        )
+        if r in same_day
+        else r
         for r in rest
     )
     return (replace(first, killed=killed, injured=injured), *moved)
@@ -178,11 +194,20 @@ def _victims_summed(doc: Document, first: Report) -> Report:
     """A note's deaths of different sides told in different sentences add up ("A civilian woman
     died ... At least 4 Russian soldiers were killed." is 5), as the coders total an event's
     fatalities.  Not where the note shares a regional figure out ("split among", "coded")."""
-    if first.killed is None or first.killed.value is None or "coded" in doc.article.text or "split" in doc.article.text:
+    if (
+        first.killed is None
+        or first.killed.value is None
+        or "coded" in doc.article.text
+        or "split" in doc.article.text
+    ):
         return first
     per_sentence: list[tuple[str, Number]] = []
     for sent in doc.sentences:
-        killed = [m for m in find_casualties(sent.text) if m.kind == "killed" and m.number.value is not None]
+        killed = [
+            m
+            for m in find_casualties(sent.text)
+            if m.kind == "killed" and m.number.value is not None
+        ]
         if killed:
             top = max(killed, key=lambda m: m.number.value or 0)
             per_sentence.append(("soldiers" if top.victims == "soldiers" else "others", top.number))
@@ -192,7 +217,10 @@ def _victims_summed(doc: Document, first: Report) -> Report:
     if total <= first.killed.value:
         return first
     exact = all(n.qualifier == "exact" for _, n in per_sentence)
-    return replace(first, killed=Number(total, "exact" if exact else "at_least", total, total if exact else None))
+    return replace(
+        first,
+        killed=Number(total, "exact" if exact else "at_least", total, total if exact else None),
+    )
 
 
 def apply_coding_notes(doc: Document, settings: Settings) -> Document:
@@ -201,7 +229,13 @@ def apply_coding_notes(doc: Document, settings: Settings) -> Document:
         return doc
     label = _labelled(doc.article.text)
     if label is not None:
-        doc = replace(doc, reports=(replace(doc.reports[0], event_type="strategic_developments", sub_event_type=label), *doc.reports[1:]))
+        doc = replace(
+            doc,
+            reports=(
+                replace(doc.reports[0], event_type="strategic_developments", sub_event_type=label),
+                *doc.reports[1:],
+            ),
+        )
     if is_coded_note(doc.article.text):
         doc = replace(doc, reports=_one_event(doc.reports[0], doc.reports[1:]))
         typed = doc.reports[0] if label is not None else _coded_type(doc, doc.reports[0])

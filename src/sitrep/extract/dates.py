@@ -27,12 +27,40 @@ __all__ = ["DateMention", "find_dates", "war_day_date"]
 INVASION_START = dt.date(2022, 2, 24)  # day one of Russia's full-scale invasion
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -65,13 +93,46 @@ _WAR_DAY = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
 }
 
 
@@ -127,11 +188,19 @@ def _relative(m: re.Match[str], published: dt.date) -> tuple[dt.date, bool] | No
         if m.group(0).lower().startswith("last ") and back == 0:
             back = 7
         return published - dt.timedelta(days=back), False
-    if rel in ("yesterday", "the previous day", "the day before", "the previous evening", "the previous night"):
+    if rel in (
+        "yesterday",
+        "the previous day",
+        "the day before",
+        "the previous evening",
+        "the previous night",
+    ):
         return published - dt.timedelta(days=1), "night" in rel
     if rel in ("overnight", "last night"):
         return published, True
-    if rel.endswith("weekend"):  # the Saturday on or before publication; flexible by a day like a night
+    if rel.endswith(
+        "weekend"
+    ):  # the Saturday on or before publication; flexible by a day like a night
         return published - dt.timedelta(days=(published.weekday() - 5) % 7), True
     return published, False
 
@@ -164,7 +233,15 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             resolved = _relative(m, published)
             if resolved is not None:
                 when, night = resolved
-                found.append(DateMention(m.start(), m.end(), PartialDate.from_date(when), True, night or "night" in m.group(0).lower()))
+                found.append(
+                    DateMention(
+                        m.start(),
+                        m.end(),
+                        PartialDate.from_date(when),
+                        True,
+                        night or "night" in m.group(0).lower(),
+                    )
+                )
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 

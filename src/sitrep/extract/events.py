@@ -144,7 +144,10 @@ _MANNED = re.compile(
     r"\b(?:(?:war|military\s+|fighter\s+)?planes?|aircraft|airplanes?|(?:fighter\s+)?jets?|helicopters?|fighters?|bombers?|(?:Su|Mi|Ka|Tu|Il|MiG)-\d+\w*)\b",
     re.I,
 )
-_UNMANNED = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|cruise|unmanned)\b", re.I)
+_UNMANNED = re.compile(
+    r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|cruise|unmanned)\b",
+    re.I,
+)
 _FAILED_INTERCEPT = Cue(
     r"\b(?:fail\w*|unable|could\s+not|couldn['’]t|did\s+not|didn['’]t)\s+(?:to\s+)?(?:be\s+)?(?:intercept|shoot\s+down|shot\s+down|stop)",
     "fail unable could did",

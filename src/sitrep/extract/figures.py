@@ -53,7 +53,9 @@ def _count(text: str) -> Number | None:
 
 def _metric(kind: str, victims: str) -> str:
     if victims == "soldiers":
-        return {"killed": "military_killed", "injured": "military_injured"}.get(kind, "military_killed_or_injured")
+        return {"killed": "military_killed", "injured": "military_injured"}.get(
+            kind, "military_killed_or_injured"
+        )
     if victims == "children":
         return f"children_{kind}"
     if victims == "civilians":
@@ -62,7 +64,11 @@ def _metric(kind: str, victims: str) -> str:
 
 
 def _side(text: str, claimant: Claimant | None) -> str | None:
-    if re.search(r"Russian|Putin['’]s|Russia['’]s", text) or (re.search(r"\bits\s+(?:troops|forces|soldiers)", text) and claimant and claimant.side == "Russia"):
+    if re.search(r"Russian|Putin['’]s|Russia['’]s", text) or (
+        re.search(r"\bits\s+(?:troops|forces|soldiers)", text)
+        and claimant
+        and claimant.side == "Russia"
+    ):
         return "Russia"
     if re.search(r"Ukrainian|Ukraine['’]s", text):
         return "Ukraine"
@@ -70,7 +76,11 @@ def _side(text: str, claimant: Claimant | None) -> str | None:
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
-    bounds = [0] + [m.start() for m in re.finditer(r";|,\s+(?:but|while|whereas)\b|\.\s", text)] + [len(text)]
+    bounds = (
+        [0]
+        + [m.start() for m in re.finditer(r";|,\s+(?:but|while|whereas)\b|\.\s", text)]
+        + [len(text)]
+    )
     return [(a, text[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
 
 
@@ -99,9 +109,13 @@ class _Builder:
 
     def scope(self, clause_start: int, clause: str) -> str:
         for m in self.doc.places:
-            inside = m.sentence == self.sent.index and clause_start <= m.start < clause_start + len(clause)
+            inside = m.sentence == self.sent.index and clause_start <= m.start < clause_start + len(
+                clause
+            )
             if inside and m.place.precision != "country" and m.place.country == "Ukraine":
-                return m.place.parent or m.place.name  # a city, or "Kharkiv Oblast" for the region's tally
+                return (
+                    m.place.parent or m.place.name
+                )  # a city, or "Kharkiv Oblast" for the region's tally
         return "Ukraine"
 
     def since(self, clause: str) -> PartialDate | None:
@@ -116,21 +130,37 @@ class _Builder:
         return dates[0].date if dates and dates[0].start == 0 else None
 
     def as_of(self, clause: str) -> PartialDate | None:
-        dates = [d for d in find_dates(clause, self.published) if not re.search(r"\bsince\b[^.;]{0,40}$", clause[: d.start], re.I)]
+        dates = [
+            d
+            for d in find_dates(clause, self.published)
+            if not re.search(r"\bsince\b[^.;]{0,40}$", clause[: d.start], re.I)
+        ]
         if dates:
             return dates[-1].date
         return PartialDate.from_date(self.published) if self.published else None
 
-    def add(self, metric: str, value: Number, clause_start: int, clause: str, side: str | None = None) -> None:
+    def add(
+        self, metric: str, value: Number, clause_start: int, clause: str, side: str | None = None
+    ) -> None:
         if value.value is None:
             return  # a vague tally ("hundreds of thousands") is no figure a ledger can hold
         claimant = find_claimant(clause) or find_claimant(self.sent.text)
         scope = self.scope(clause_start, clause)
-        if claimant and claimant.name.lower() in ("officials", "local officials", "city officials") and scope != "Ukraine":
+        if (
+            claimant
+            and claimant.name.lower() in ("officials", "local officials", "city officials")
+            and scope != "Ukraine"
+        ):
             claimant = replace(claimant, name=f"{scope} officials")
         if metric.startswith("military") and side is None:
             side = _side(clause, claimant)
-        evidence = Evidence(self.sent.line, self.sent.start, self.sent.end, self.doc.article.text[self.sent.start : self.sent.end], self.sent.index)
+        evidence = Evidence(
+            self.sent.line,
+            self.sent.start,
+            self.sent.end,
+            self.doc.article.text[self.sent.start : self.sent.end],
+            self.sent.index,
+        )
         self.figures.append(
             Figure(
                 article_id=self.doc.article.id,
@@ -160,7 +190,11 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
                 continue
             victims = c.victims
             if victims == "others":
-                victims = "civilians" if re.search(r"civilian", text[: start + c.start], re.I) else "people"
+                victims = (
+                    "civilians"
+                    if re.search(r"civilian", text[: start + c.start], re.I)
+                    else "people"
+                )
             if victims == "people" and re.search(r"\bcivilian\b", clause[: c.end], re.I):
                 victims = "civilians"
             b.add(_metric(c.kind, victims), c.number, start, _up_to_next_clause(clause, c.end))
@@ -172,7 +206,13 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
         for m in _LOSSES.finditer(clause):
             value = _count(m.group("count"))
             if value:
-                b.add("military_killed", value, start, clause, _side(m.group("who"), find_claimant(clause)))
+                b.add(
+                    "military_killed",
+                    value,
+                    start,
+                    clause,
+                    _side(m.group("who"), find_claimant(clause)),
+                )
         for m in _FLED.finditer(clause):
             value = _count(m.group("count"))
             if value and (value.value or 0) >= 1000:

@@ -51,7 +51,11 @@ def merge_numbers(a: Number | None, b: Number | None) -> Number | None:
         return a or b
 
     def key(n: Number) -> tuple[bool, int, int]:
-        return (n.value is not None, n.low if n.low is not None else (n.value or 0), _QUALIFIER_RANK.get(n.qualifier, 0))
+        return (
+            n.value is not None,
+            n.low if n.low is not None else (n.value or 0),
+            _QUALIFIER_RANK.get(n.qualifier, 0),
+        )
 
     return a if key(a) >= key(b) else b
 
@@ -74,7 +78,10 @@ def _compatible_type(a: Report, b: Report) -> bool:
     if a.event_type == b.event_type or not (a.typed and b.typed):
         return True
     kinds = {a.event_type, b.event_type}
-    return kinds <= {"explosions_remote_violence", "battles", "strategic_developments"} and "explosions_remote_violence" in kinds
+    return (
+        kinds <= {"explosions_remote_violence", "battles", "strategic_developments"}
+        and "explosions_remote_violence" in kinds
+    )
 
 
 def _targets_conflict(a: Report, b: Report) -> bool:
@@ -82,7 +89,10 @@ def _targets_conflict(a: Report, b: Report) -> bool:
     if ta and tb and not (ta & tb):
         return True
     # a strike on a named facility is not the strike on a district's homes
-    district_vs_city = {a.place.precision if a.place else None, b.place.precision if b.place else None} == {"district", "settlement"}
+    district_vs_city = {
+        a.place.precision if a.place else None,
+        b.place.precision if b.place else None,
+    } == {"district", "settlement"}
     return district_vs_city and bool(ta ^ tb) and not (set(a.targets) & set(b.targets))
 
 
@@ -105,12 +115,17 @@ def _mergeable(a: Report, b: Report) -> bool:
 
 
 # "Three more people died ...", "two more bodies were found": a toll going up, not a new attack.
-_MORE_DEAD = re.compile(r"\b(?:\w+|\d+)\s+more\s+(?:people|persons?|residents?|civilians?|victims?|bod(?:y|ies)|child(?:ren)?|m[ae]n|wom[ae]n|soldiers?|deaths?|wounded|injured|died|killed)\b", re.I)
+_MORE_DEAD = re.compile(
+    r"\b(?:\w+|\d+)\s+more\s+(?:people|persons?|residents?|civilians?|victims?|bod(?:y|ies)|child(?:ren)?|m[ae]n|wom[ae]n|soldiers?|deaths?|wounded|injured|died|killed)\b",
+    re.I,
+)
 
 
 def _told_of(report: Report) -> bool:
     """A report of an attack already told: a toll update, an added death, "the strike on ..."."""
-    return report.followup or any(_MORE_DEAD.search(e.text) or refers_back(e.text) for e in report.evidence)
+    return report.followup or any(
+        _MORE_DEAD.search(e.text) or refers_back(e.text) for e in report.evidence
+    )
 
 
 # "Another civilian was killed", "four other civilians", "two more bodies were found", "two
@@ -120,7 +135,9 @@ _ADDED = re.compile(
     re.I,
 )
 # "..., bringing the toll to 5": a new total, not an addition
-_NEW_TOTAL = re.compile(r"\b(?:toll|total|bringing|brings|rose|risen|rising|in\s+all|altogether|overall)\b", re.I)
+_NEW_TOTAL = re.compile(
+    r"\b(?:toll|total|bringing|brings|rose|risen|rising|in\s+all|altogether|overall)\b", re.I
+)
 
 
 def _adds(a: Report, b: Report) -> bool:
@@ -166,7 +183,9 @@ def _same_event(a: Report, b: Report) -> bool:
 
 def _merge(a: Report, b: Report) -> Report:
     place = a.place
-    if b.place and (place is None or (b.place.precision == "district" and place.precision != "district")):
+    if b.place and (
+        place is None or (b.place.precision == "district" and place.precision != "district")
+    ):
         place = b.place
     typer = _type_source(a, b)
     # a sentence that goes on may date it; of two days told of one attack the earlier is the
@@ -190,7 +209,9 @@ def _merge(a: Report, b: Report) -> Report:
         claimant=_teller(a, b, killed, injured),
         victims=a.victims or b.victims,
         separate=a.separate or b.separate,
-        date_inferred=dater.date_inferred if a.date is None else a.date_inferred and b.date_inferred,
+        date_inferred=dater.date_inferred
+        if a.date is None
+        else a.date_inferred and b.date_inferred,
         as_of=_later(a.as_of, b.as_of),
         followup=a.followup or b.followup,
     )
@@ -214,7 +235,9 @@ def _specificity(claimant: Claimant | None) -> int:
     """A named person with a role > a named person or body > "officials" or "an official"."""
     if claimant is None:
         return 0
-    if re.match(r"(?i)^(?:the\s+|an?\s+|local\s+|ukrainian\s+)?(?:officials?|authorities)$", claimant.name):
+    if re.match(
+        r"(?i)^(?:the\s+|an?\s+|local\s+|ukrainian\s+)?(?:officials?|authorities)$", claimant.name
+    ):
         return 1
     return 3 if claimant.role else 2
 
@@ -234,13 +257,26 @@ def _type_source(a: Report, b: Report) -> Report:
     victims, then remote violence over the rest (the strike behind a clash's casualties)."""
     if a.typed != b.typed:
         return a if a.typed else b
-    return a if a.event_type == "explosions_remote_violence" or b.event_type != "explosions_remote_violence" else b
+    return (
+        a
+        if a.event_type == "explosions_remote_violence"
+        or b.event_type != "explosions_remote_violence"
+        else b
+    )
 
 
 def _continues(prev: Report, report: Report) -> bool:
     """``report`` (no place) is the next sentence after ``prev`` in the same paragraph."""
-    same_kind = report.event_type == prev.event_type or report.killed is not None or report.injured is not None
-    return same_kind and bool(prev.evidence and report.evidence) and report.evidence[0].sentence == prev.evidence[-1].sentence + 1
+    same_kind = (
+        report.event_type == prev.event_type
+        or report.killed is not None
+        or report.injured is not None
+    )
+    return (
+        same_kind
+        and bool(prev.evidence and report.evidence)
+        and report.evidence[0].sentence == prev.evidence[-1].sentence + 1
+    )
 
 
 def _fill_date(report: Report, default: PartialDate | None, reports: tuple[Report, ...]) -> Report:
@@ -248,7 +284,16 @@ def _fill_date(report: Report, default: PartialDate | None, reports: tuple[Repor
     if report.date is not None:
         return report
     specific = set(report.targets) - _GENERIC_TARGETS
-    twin = next((o for o in reports if o.date is not None and specific & set(o.targets) and _same_place(o.place, report.place)), None)
+    twin = next(
+        (
+            o
+            for o in reports
+            if o.date is not None
+            and specific & set(o.targets)
+            and _same_place(o.place, report.place)
+        ),
+        None,
+    )
     if twin is not None:
         return replace(report, date=twin.date, date_inferred=True)
     if default is None:
@@ -261,8 +306,14 @@ def group_reports(doc: Document, settings: Settings) -> Document:
     published = PartialDate.from_date(doc.article.published) if doc.article.published else None
     incidents: list[Report] = []
     pending: list[Report] = []
-    votes = {r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1) for r in doc.reports if r.event_type == "explosions_remote_violence" and r.typed}
-    last_date: PartialDate | None = None  # an undated sentence goes on from the last date the text gave
+    votes = {
+        r.evidence[0].sentence: (r.sub_event_type, 2 if r.weapon else 1)
+        for r in doc.reports
+        if r.event_type == "explosions_remote_violence" and r.typed
+    }
+    last_date: PartialDate | None = (
+        None  # an undated sentence goes on from the last date the text gave
+    )
     defaults: list[PartialDate | None] = []
     for report in doc.reports:
         if report.place is None:
@@ -275,14 +326,19 @@ def group_reports(doc: Document, settings: Settings) -> Document:
         incidents.append(_fill_date(report, None if published else last_date, doc.reports))
         defaults.append(published)
         last_date = report.date or last_date
-    incidents = [_fill_date(r, d, ()) for r, d in zip(_place_dates(incidents, published), defaults, strict=True)]
+    incidents = [
+        _fill_date(r, d, ())
+        for r, d in zip(_place_dates(incidents, published), defaults, strict=True)
+    ]
     merged = _merge_all(incidents)
     for report in pending:
         merged = _attach_by_targets(merged, report)
     counted = [r for r in pending if r.killed or r.injured]
     merged = _attach_back(_attach_to_sole(merged, counted), counted)
     merged = [_still_followup(_vote_sub_type(r, votes), published) for r in merged]
-    return replace(doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged)))
+    return replace(
+        doc, reports=tuple(r for r in merged if r.date is not None or not _dated_twin(r, merged))
+    )
 
 
 def _merge_all(reports: list[Report]) -> list[Report]:
@@ -301,7 +357,9 @@ def _merge_all(reports: list[Report]) -> list[Report]:
 
 def _still_followup(report: Report, published: PartialDate | None) -> Report:
     """A toll update stays a follow-up only while nothing but publication dates it."""
-    if report.followup and not (report.date_inferred and report.date == published and published is not None):
+    if report.followup and not (
+        report.date_inferred and report.date == published and published is not None
+    ):
         return replace(report, followup=False)
     return report
 
@@ -318,7 +376,11 @@ def _vote_sub_type(report: Report, votes: dict[int, tuple[str, int]]) -> Report:
     if not tally:
         return report
     best = max(tally.values())
-    winner = next(sub for sub in (votes[e.sentence][0] for e in report.evidence if e.sentence in votes) if tally[sub] == best)
+    winner = next(
+        sub
+        for sub in (votes[e.sentence][0] for e in report.evidence if e.sentence in votes)
+        if tally[sub] == best
+    )
     return replace(report, sub_event_type=winner)
 
 
@@ -332,11 +394,15 @@ def _place_dates(reports: list[Report], published: PartialDate | None) -> list[R
     out = []
     for r in reports:
         if r.date is None:
-            twin = next((o for o in reports if o.date is not None and _same_place(o.place, r.place)), None)
+            twin = next(
+                (o for o in reports if o.date is not None and _same_place(o.place, r.place)), None
+            )
             told_of = published is None or r.followup or not r.typed or _refers_back(r)
             if twin is None and published is not None and _refers_back(r):
                 twin = _first_dated(reports, published)  # "the bombardment also struck Dnipro"
-            if twin is not None and (told_of or _days_before(twin.date, published) <= _SAME_NEWS_DAYS):
+            if twin is not None and (
+                told_of or _days_before(twin.date, published) <= _SAME_NEWS_DAYS
+            ):
                 r = replace(r, date=twin.date, date_inferred=True)
         out.append(r)
     return out
@@ -356,7 +422,14 @@ def _days_before(date: PartialDate | None, published: PartialDate | None) -> int
 
 def _first_dated(reports: list[Report], published: PartialDate) -> Report | None:
     """The article's first report dated within ``_SAME_NEWS_DAYS`` before publication."""
-    return next((o for o in reports if o.date is not None and 0 <= _days_before(o.date, published) <= _SAME_NEWS_DAYS), None)
+    return next(
+        (
+            o
+            for o in reports
+            if o.date is not None and 0 <= _days_before(o.date, published) <= _SAME_NEWS_DAYS
+        ),
+        None,
+    )
 
 
 def _refers_back(report: Report) -> bool:
@@ -364,7 +437,10 @@ def _refers_back(report: Report) -> bool:
 
 
 def _dated_twin(report: Report, reports: list[Report]) -> bool:
-    return any(o is not report and o.date is not None and _same_place(o.place, report.place) for o in reports)
+    return any(
+        o is not report and o.date is not None and _same_place(o.place, report.place)
+        for o in reports
+    )
 
 
 def _placed_as(report: Report, host: Report) -> Report:
@@ -383,7 +459,12 @@ def _attach_to_sole(merged: list[Report], counts: list[Report]) -> list[Report]:
     for report in counts:
         if report.separate or any(e in sole.evidence for e in report.evidence):
             continue
-        if report.date is not None and sole.date is not None and report.date != sole.date and not report.date_inferred:
+        if (
+            report.date is not None
+            and sole.date is not None
+            and report.date != sole.date
+            and not report.date_inferred
+        ):
             continue
         sole = _merge(sole, _placed_as(replace(report, date=None), sole))
     return [sole]
@@ -396,14 +477,27 @@ def _attach_back(merged: list[Report], counts: list[Report]) -> list[Report]:
     if len(merged) < 2:
         return merged
     for report in counts:
-        if report.separate or not _refers_back(report) or any(e in m.evidence for m in merged for e in report.evidence):
+        if (
+            report.separate
+            or not _refers_back(report)
+            or any(e in m.evidence for m in merged for e in report.evidence)
+        ):
             continue
         at = report.evidence[0].sentence
-        told = [(max(e.sentence for e in m.evidence), i) for i, m in enumerate(merged) if max(e.sentence for e in m.evidence) < at]
+        told = [
+            (max(e.sentence for e in m.evidence), i)
+            for i, m in enumerate(merged)
+            if max(e.sentence for e in m.evidence) < at
+        ]
         if not told:
             continue
         host = max(told)[1]
-        if report.date is not None and merged[host].date is not None and report.date != merged[host].date and not report.date_inferred:
+        if (
+            report.date is not None
+            and merged[host].date is not None
+            and report.date != merged[host].date
+            and not report.date_inferred
+        ):
             continue
         merged[host] = _merge(merged[host], _placed_as(replace(report, date=None), merged[host]))
     return merged

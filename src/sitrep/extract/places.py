@@ -119,9 +119,15 @@ class PlacePrior:
     def from_documents(cls, docs: Iterable[Document]) -> PlacePrior:
         """Prior from the places a batch's articles pin down (not their best guesses)."""
         docs = list(docs)
-        settled = [m for doc in docs for m in doc.places if m.place.precision in ("settlement", "district")]
-        points = cls.from_places(m.place for m in settled if m.basis not in ("largest", "cluster")).points
-        pinned = cls.from_places(m.place for m in settled if m.basis in ("unique", "context")).points
+        settled = [
+            m for doc in docs for m in doc.places if m.place.precision in ("settlement", "district")
+        ]
+        points = cls.from_places(
+            m.place for m in settled if m.basis not in ("largest", "cluster")
+        ).points
+        pinned = cls.from_places(
+            m.place for m in settled if m.basis in ("unique", "context")
+        ).points
         return cls(points, tuple(dict.fromkeys(pinned)))  # fmt: skip
 
     @classmethod

@@ -98,13 +98,20 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
             continue
         if m.place.country != "Ukraine" and sent.text[m.end : m.end + 2] in ("'s", "’s"):
             continue  # "Moscow's bombardment" names the attacker, not the place
-        if m.place.country != "Ukraine" and sent.text[max(0, m.start - 12) : m.start].lower().endswith(("border with ", "from ")):
+        if m.place.country != "Ukraine" and sent.text[
+            max(0, m.start - 12) : m.start
+        ].lower().endswith(("border with ", "from ")):
             continue
         if kept and (_ORIGIN.search(before) or _LANDMARK.search(before) or _ALIAS.search(before)):
             continue
         if kept and _is_admin_hint(sent.text, kept[-1], m):
             continue
-        if kept and m.place.precision == "district" and _POSSESSIVE_GAP.fullmatch(before) and m.place.parent != kept[-1].place.name:
+        if (
+            kept
+            and m.place.precision == "district"
+            and _POSSESSIVE_GAP.fullmatch(before)
+            and m.place.parent != kept[-1].place.name
+        ):
             continue  # "Kherson's Dniprovskyi district": a district we do not know, not Kyiv's namesake
         if any(_contains(m.place, k.place) for k in kept):
             continue  # "Vasylivka raion" after a village in it
@@ -115,14 +122,18 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_TO_BETWEEN = re.compile(r"\A(?:\s+(?:region|oblast|city))?\s+(?:to|towards?)\s+(?:the\s+)?\Z", re.I)
+_TO_BETWEEN = re.compile(
+    r"\A(?:\s+(?:region|oblast|city))?\s+(?:to|towards?)\s+(?:the\s+)?\Z", re.I
+)
 
 
 def _off_route(text: str, kept: list[PlaceMention]) -> list[PlaceMention]:
-    """"a column moving from Kherson region to Enerhodar": the ends of a route say where it went,
+    """ "a column moving from Kherson region to Enerhodar": the ends of a route say where it went,
     the destination where it was; a place named apart ("near Vasylkiv") says better than either."""
     for a, b in itertools.pairwise(kept):
-        if _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]) and _TO_BETWEEN.match(text[a.end : b.start]):
+        if _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]) and _TO_BETWEEN.match(
+            text[a.end : b.start]
+        ):
             others = [m for m in kept if m is not a and m is not b]
             return others if others else [m for m in kept if m is not a]
     return kept
@@ -140,7 +151,10 @@ _AUTHORITY = re.compile(
     r"(?!\s+(?:building|headquarters|offices?|premises))",
     re.I,
 )
-_HIT_BEFORE = re.compile(r"\b(?:hit|struck|strikes?\s+on|targeted|shelled|attacked|destroyed|damaged)\s+(?:the\s+)?$", re.I)
+_HIT_BEFORE = re.compile(
+    r"\b(?:hit|struck|strikes?\s+on|targeted|shelled|attacked|destroyed|damaged)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _other_places(doc: Document, sources: list[PlaceMention]) -> bool:
@@ -149,9 +163,13 @@ def _other_places(doc: Document, sources: list[PlaceMention]) -> bool:
 
 
 def _is_authority(text: str, m: PlaceMention) -> bool:
-    if _HIT_BEFORE.search(text[: m.start]) or _OFFICIAL_AS_VICTIM.search(text[max(0, m.start - 80) : m.start]):
+    if _HIT_BEFORE.search(text[: m.start]) or _OFFICIAL_AS_VICTIM.search(
+        text[max(0, m.start - 80) : m.start]
+    ):
         return False
-    return bool(_AUTHORITY.match(text, m.end) or _TITLE_OF.search(text[max(0, m.start - 80) : m.start]))
+    return bool(
+        _AUTHORITY.match(text, m.end) or _TITLE_OF.search(text[max(0, m.start - 80) : m.start])
+    )
 
 
 # "kidnapped the mayor of Slavutych": the official is the victim, the place where it happened.
@@ -175,12 +193,17 @@ _LOCATIVE_BEFORE = re.compile(
     r"shelled|bombed|pounded|strikes?|attacks?)\s+(?:the\s+)?(?:(?:Ukrainian|Russian)\s+)?(?:capital\s+|city\s+of\s+|region\s+of\s+)?$",
     re.I,
 )
-_ATTACKED_AFTER = re.compile(r"(?:['’]s\s+[A-Z]\w+|\s+(?:was|were|is|has\s+been|had\s+been|came|comes|suffered|region|oblast))\b", re.I)
+_ATTACKED_AFTER = re.compile(
+    r"(?:['’]s\s+[A-Z]\w+|\s+(?:was|were|is|has\s+been|had\s+been|came|comes|suffered|region|oblast))\b",
+    re.I,
+)
 
 
 def _seat_of_government(text: str, m: PlaceMention) -> bool:
     """A capital named as the state that acts or is acted for, not where an event happened."""
-    if m.place.precision != "settlement" or not (m.place.country != "Ukraine" or m.place.name == "Kyiv"):
+    if m.place.precision != "settlement" or not (
+        m.place.country != "Ukraine" or m.place.name == "Kyiv"
+    ):
         return False
     if _LOCATIVE_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         return False
@@ -189,17 +212,29 @@ def _seat_of_government(text: str, m: PlaceMention) -> bool:
 
 _POSSESSIVE_GAP = re.compile(r"['’]s\s+(?:the\s+)?")
 # "Marinka (Maryinka)", "Pokrov (formerly Ordzhonikidze)", "Toretsk, formerly Dzerzhynsk"
-_ALIAS = re.compile(r"^\s*(?:\(\s*(?:formerly\s+|previously\s+|also\s+)?|,\s*(?:formerly|previously)\s+)$", re.I)
+_ALIAS = re.compile(
+    r"^\s*(?:\(\s*(?:formerly\s+|previously\s+|also\s+)?|,\s*(?:formerly|previously)\s+)$", re.I
+)
 
 
 def _contains(unit: Place, place: Place) -> bool:
     """Whether ``unit`` is a city, raion or oblast that ``place`` lies in ("Kherson's Dniprovskyi district")."""
     if unit.precision == "settlement":
-        return place.precision == "district" and place.parent == unit.name and place.admin1 == unit.admin1
+        return (
+            place.precision == "district"
+            and place.parent == unit.name
+            and place.admin1 == unit.admin1
+        )
     if unit.precision == "raion":
-        return place.precision in ("settlement", "district") and unit.admin2 is not None and unit.admin2 == place.admin2
+        return (
+            place.precision in ("settlement", "district")
+            and unit.admin2 is not None
+            and unit.admin2 == place.admin2
+        )
     if unit.precision == "oblast":
-        return place.precision != "oblast" and unit.admin1 is not None and unit.admin1 == place.admin1
+        return (
+            place.precision != "oblast" and unit.admin1 is not None and unit.admin1 == place.admin1
+        )
     return False
 
 
@@ -224,7 +259,9 @@ def _kyiv_from_doc(doc: Document) -> Place | None:
     return None
 
 
-def _assign(text: str, items: list[CasualtyMention], places: list[PlaceMention]) -> dict[int, list[CasualtyMention]]:
+def _assign(
+    text: str, items: list[CasualtyMention], places: list[PlaceMention]
+) -> dict[int, list[CasualtyMention]]:
     """Casualties go to the nearest place mention (several places in one sentence)."""
     out: dict[int, list[CasualtyMention]] = {i: [] for i in range(len(places))}
     if not places:
@@ -264,7 +301,9 @@ def _distance(breaks: _Breaks, place: PlaceMention, c: CasualtyMention) -> tuple
     return breaks.within(start, end), end - start, 0 if after else 1
 
 
-_TOTAL_WORDS = re.compile(r"\b(?:toll|total|bringing|brings|rose|risen|in\s+all|altogether)\b", re.I)
+_TOTAL_WORDS = re.compile(
+    r"\b(?:toll|total|bringing|brings|rose|risen|in\s+all|altogether)\b", re.I
+)
 
 
 def _number(items: list[CasualtyMention], kind: str, text: str = "") -> Number | None:
@@ -274,7 +313,12 @@ def _number(items: list[CasualtyMention], kind: str, text: str = "") -> Number |
     if not mine:
         return None
     values = [c.number for c in mine]
-    if len(values) > 1 and any(c.another or c.added for c in mine[1:]) and all(n.value is not None for n in values) and not _TOTAL_WORDS.search(text):
+    if (
+        len(values) > 1
+        and any(c.another or c.added for c in mine[1:])
+        and all(n.value is not None for n in values)
+        and not _TOTAL_WORDS.search(text)
+    ):
         total = sum(n.value or 0 for n in values)
         exact = all(n.qualifier == "exact" for n in values)
         return Number(total, "exact" if exact else "at_least", total, total if exact else None)
@@ -304,10 +348,16 @@ def _recent_toll_change(text: str, casualties: list[CasualtyMention]) -> bool:
     """The sentence raises an attack's toll: an update, an added victim, a death in hospital."""
     if not casualties:
         return False
-    return is_update(text) or any(c.added or c.another for c in casualties) or bool(_DIED_LATER.search(text))
+    return (
+        is_update(text)
+        or any(c.added or c.another for c in casualties)
+        or bool(_DIED_LATER.search(text))
+    )
 
 
-def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before: str = "") -> list[Report]:
+def _sentence_reports(
+    doc: Document, sent: Sentence, settings: Settings, before: str = ""
+) -> list[Report]:
     text = sent.text
     cue = events.classify(text)
     casualties = [c for c in find_casualties(text) if not is_tally(text, c, before)]
@@ -315,7 +365,12 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
         return []
     if _QUOTE_START.match(text) and not casualties:
         return []
-    if not _PAST.search(text) and not casualties and not find_dates(text, doc.article.published) and not _STRIKE_LINE.fullmatch(text):
+    if (
+        not _PAST.search(text)
+        and not casualties
+        and not find_dates(text, doc.article.published)
+        and not _STRIKE_LINE.fullmatch(text)
+    ):
         return []
     published = doc.article.published
     dates = find_dates(text, published)
@@ -323,13 +378,17 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
     date = roles.event
     # with no publication date, a sentence that names its day tells that day's events ("On 11
     # April 2022 ... fired Grad at settlements 66 times"), not a habit
-    recent = _dates_recent(dates, published) or (published is None and any(d.date.day for d in dates))
+    recent = _dates_recent(dates, published) or (
+        published is None and any(d.date.day for d in dates)
+    )
     if no_new_event(text, recent):
         return []
     # a strike weeks back is background, unless the sentence tells its toll changing now
     # ("another person injured in the attack on September 3 died in hospital today")
     background = is_background_date(date.date if date else None, published)
-    if background and not (_recent_toll_change(text, casualties) and _dates_recent(dates, published)):
+    if background and not (
+        _recent_toll_change(text, casualties) and _dates_recent(dates, published)
+    ):
         return []
     places = _event_places(doc, sent)
     place_values: list[Place | None] = [m.place for m in places]
@@ -338,7 +397,9 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
         place_values = [kyiv]
     claimant = find_claimant(text)
     typed = cue is not None
-    cue = cue or events.EventCue("explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None)
+    cue = cue or events.EventCue(
+        "explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None
+    )
     weapons = events.find_weapons(text)
     base = Report(
         article_id=doc.article.id,
@@ -380,7 +441,9 @@ def _sentence_reports(doc: Document, sent: Sentence, settings: Settings, before:
 
 
 def _body_sentences(doc: Document) -> list[Sentence]:
-    return [s for s in doc.sentences if not (s.boilerplate or s.repeat_of is not None or s.is_title)]
+    return [
+        s for s in doc.sentences if not (s.boilerplate or s.repeat_of is not None or s.is_title)
+    ]
 
 
 # How far back "he said" looks for the person it refers to.
@@ -393,24 +456,38 @@ def _last_person(sents: list[Sentence], i: int) -> Claimant | None:
     """The person (a name, with or without a role) most recently quoted before sentence ``i``."""
     for sent in reversed(sents[max(0, i - _PRONOUN_REACH) : i]):
         found = find_claimant(sent.text)
-        if found is not None and (found.role is not None or len(found.name.split()) >= 2) and not _is_body(found):
+        if (
+            found is not None
+            and (found.role is not None or len(found.name.split()) >= 2)
+            and not _is_body(found)
+        ):
             return found
     return None
 
 
 def _is_body(claimant: Claimant) -> bool:
-    return claimant.role is None and bool(re.search(r"\b(?:officials|authorities|Service|Ministry|Administration|Council|Office|Police|UN|Force|military|Staff)\b", claimant.name))
+    return claimant.role is None and bool(
+        re.search(
+            r"\b(?:officials|authorities|Service|Ministry|Administration|Council|Office|Police|UN|Force|military|Staff)\b",
+            claimant.name,
+        )
+    )
 
 
 # "Minister X said this at a briefing": the sentence before is theirs, however long this one is.
-_SAID_THIS = re.compile(r"\b(?:said|stated|reported|announced|wrote|noted)\s+this\b|\bthis\s+was\s+(?:said|stated|reported|announced)\b", re.I)
+_SAID_THIS = re.compile(
+    r"\b(?:said|stated|reported|announced|wrote|noted)\s+this\b|\bthis\s+was\s+(?:said|stated|reported|announced)\b",
+    re.I,
+)
 # Ukrainian outlets head a story with its source: "Source: Serhii Lysak, Head of the Oblast
 # Military Administration, on Telegram"; "Background:" starts what came before.
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<who>[^.]{3,200})$", re.I)
 _BACKGROUND_LINE = re.compile(r"^\s*(?:Background|Previously|Earlier)\s*:", re.I)
 # A release signed by its issuing body: a short last line that names only the body.
 _SIGNATURE_WORDS = 12
-_ISSUER = re.compile(r"\b(?:Department|Ministry|Service|Administration|Office|Council|Police|Staff|Communications|Press\s+(?:service|office|centre|center))\b")
+_ISSUER = re.compile(
+    r"\b(?:Department|Ministry|Service|Administration|Office|Council|Police|Staff|Communications|Press\s+(?:service|office|centre|center))\b"
+)
 
 
 def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:
@@ -424,7 +501,9 @@ def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:
         if m is not None and source is None:
             who = m.group("who").strip()
             speaker = re.sub(r",?\s+(?:on|via|in)\s+[\w ]{2,30}$", "", who)
-            source = find_claimant(f"{speaker}, said.") or normalise_claimant(speaker.split(",")[0], who)
+            source = find_claimant(f"{speaker}, said.") or normalise_claimant(
+                speaker.split(",")[0], who
+            )
     return source, len(sents)
 
 
@@ -434,7 +513,11 @@ def _signature(doc: Document) -> Claimant | None:
     lines = [s for s in doc.sentences if s.text.strip()]
     for sent in reversed(lines[-3:]):
         text = sent.text.strip()
-        if len(text.split()) > _SIGNATURE_WORDS or re.search(r"\d|[.!?]$", text) or not _ISSUER.search(text):
+        if (
+            len(text.split()) > _SIGNATURE_WORDS
+            or re.search(r"\d|[.!?]$", text)
+            or not _ISSUER.search(text)
+        ):
             continue
         found = normalise_claimant(text)
         if found is not None and _is_body(found):
@@ -443,7 +526,10 @@ def _signature(doc: Document) -> Claimant | None:
 
 
 # "... is reported to have killed": the writer names no source; nor does the sentence before.
-_HEARSAY = re.compile(r"\b(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\b|\breportedly\b", re.I)
+_HEARSAY = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\b|\breportedly\b",
+    re.I,
+)
 _OPEN_QUOTE = re.compile(r"^\s*(?:Quote\s*:\s*)?[“\"]")
 # How many sentences a quotation may run on before its attribution.
 _QUOTE_REACH = 3
@@ -452,18 +538,26 @@ _QUOTE_REACH = 3
 def _quote_speaker(sents: list[Sentence], i: int) -> Claimant | None:
     """The speaker of a quotation that opens in sentence ``i`` and closes, attributed, a few
     sentences on ("“As of now ... 35 residents ... 75 were injured,” the governor said")."""
-    if not _OPEN_QUOTE.match(sents[i].text) or "”" in sents[i].text[1:] or sents[i].text.count('"') > 1:
+    if (
+        not _OPEN_QUOTE.match(sents[i].text)
+        or "”" in sents[i].text[1:]
+        or sents[i].text.count('"') > 1
+    ):
         return None
     for j in range(i + 1, min(len(sents), i + 1 + _QUOTE_REACH)):
         text = sents[j].text
         close = max(text.find("”"), text.find('"'))
         if close >= 0:
             rest = text[close:]
-            return find_claimant(rest) or (_last_person(sents, i) if speaker_is_pronoun(rest) else None)
+            return find_claimant(rest) or (
+                _last_person(sents, i) if speaker_is_pronoun(rest) else None
+            )
     return None
 
 
-def _attribution(doc: Document, sents: list[Sentence], i: int, source: tuple[Claimant | None, int]) -> Claimant | None:
+def _attribution(
+    doc: Document, sents: list[Sentence], i: int, source: tuple[Claimant | None, int]
+) -> Claimant | None:
     """Who a count sentence that names nobody is told by: "he said" in it, the short attribution
     after it ("..., he wrote on Telegram." / "X said this at a briefing"), the article's
     "Source:" line, the speaker of the sentence before it ("X said that missiles hit the
@@ -478,7 +572,9 @@ def _attribution(doc: Document, sents: list[Sentence], i: int, source: tuple[Cla
         nxt = sents[i + 1].text
         short = len(nxt.split()) <= _ATTRIBUTION_WORDS and not find_casualties(nxt)
         if short or _SAID_THIS.search(nxt):
-            found = find_claimant(nxt) or (_last_person(sents, i) if speaker_is_pronoun(nxt) else None)
+            found = find_claimant(nxt) or (
+                _last_person(sents, i) if speaker_is_pronoun(nxt) else None
+            )
             if found is not None:
                 return found
     found = None
@@ -487,13 +583,22 @@ def _attribution(doc: Document, sents: list[Sentence], i: int, source: tuple[Cla
     return found or _signature(doc)
 
 
-def _attributed(doc: Document, reports: list[Report], sents: list[Sentence], i: int, source: tuple[Claimant | None, int]) -> list[Report]:
+def _attributed(
+    doc: Document,
+    reports: list[Report],
+    sents: list[Sentence],
+    i: int,
+    source: tuple[Claimant | None, int],
+) -> list[Report]:
     if not any(r.claimant is None and (r.killed or r.injured) for r in reports):
         return reports
     found = _attribution(doc, sents, i, source)
     if found is None:
         return reports
-    return [replace(r, claimant=found) if r.claimant is None and (r.killed or r.injured) else r for r in reports]
+    return [
+        replace(r, claimant=found) if r.claimant is None and (r.killed or r.injured) else r
+        for r in reports
+    ]
 
 
 def extract_reports(doc: Document, settings: Settings) -> Document:
@@ -503,5 +608,7 @@ def extract_reports(doc: Document, settings: Settings) -> Document:
     source = _source_line(sents)
     for i, sent in enumerate(sents):
         before = sents[i - 1].text if i > 0 and sents[i - 1].paragraph == sent.paragraph else ""
-        reports.extend(_attributed(doc, _sentence_reports(doc, sent, settings, before), sents, i, source))
+        reports.extend(
+            _attributed(doc, _sentence_reports(doc, sent, settings, before), sents, i, source)
+        )
     return replace(doc, reports=tuple(reports))

@@ -69,13 +69,19 @@ def is_tally(text: str, mention: CasualtyMention, before: str = "") -> bool:
             return True
     habit, period, toll = _sentence_cues(text)
     if habit:
-        return False  # "strikes routinely kill a dozen": no count of anything, neither toll nor tally
+        return (
+            False  # "strikes routinely kill a dozen": no count of anything, neither toll nor tally
+        )
     if period is not None and not (_BARE_SO_FAR.fullmatch(period) and value < _SO_FAR_TALLY):
         return True
     if toll and value >= 100:
         return True
     clause = _clause(text, mention.start)
-    if _PERFECT.search(clause) and mention.number.value is not None and value >= _PERFECT_ALWAYS_TALLY:
+    if (
+        _PERFECT.search(clause)
+        and mention.number.value is not None
+        and value >= _PERFECT_ALWAYS_TALLY
+    ):
         return True  # "Russian attacks have killed or wounded more than 25,000 civilians"
     return bool(_PERFECT.search(clause) and value >= _PERFECT_TALLY and not _ATTACK.search(clause))
 
@@ -90,7 +96,7 @@ def _sentence_cues(text: str) -> tuple[bool, str | None, bool]:
 
 
 def ranks_an_attack(text: str) -> bool:
-    """"One of the deadliest since the start of the war": the period ranks one attack, so its
+    """ "One of the deadliest since the start of the war": the period ranks one attack, so its
     count is no running total for the ledger (whether it is the article's incident is left to
     the incident rules, which keep it out: read as a toll it split real strikes, measured)."""
     return bool(_COMPARISON.search(text))
@@ -100,7 +106,9 @@ _COMPARISON = re.compile(
     r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+(?:deadly|lethal|devastating|massive))\b[^.;]{0,80}",
     re.I,
 )
-_HABIT = re.compile(r"\b(?:routinely|regularly|typically|usually|often)\s+(?:kill|injure|wound|claim)\w*", re.I)
+_HABIT = re.compile(
+    r"\b(?:routinely|regularly|typically|usually|often)\s+(?:kill|injure|wound|claim)\w*", re.I
+)
 # A bare "so far" ("So far, 49 people have been killed and 219 injured") runs one attack's toll
 # in an article about it; a war's running totals run to thousands.  500 is a judgment: the
 # largest single-strike injured count in the real coverage set is 297 (Poltava, 2024).

@@ -51,7 +51,9 @@ _RUSSIAN_SIDE = re.compile(
     r"\b(?:russia|russian|kremlin|moscow|peskov|shoigu|belousov|konashenkov|zakharova|putin|"
     r"moscow-installed|russian-installed|occupation|dpr|lpr|donetsk\s+people|luhansk\s+people|pushilin|pasechnik|saldo|balitsky)\b"
 )
-_INTERNATIONAL = re.compile(r"\b(?:un|u\.n\.|united nations|ohchr|unicef|unhcr|who|iaea|icrc|red cross|osce|hrmmu)\b")
+_INTERNATIONAL = re.compile(
+    r"\b(?:un|u\.n\.|united nations|ohchr|unicef|unhcr|who|iaea|icrc|red cross|osce|hrmmu)\b"
+)
 
 
 def claimant_side(claimant: Claimant | None) -> str:

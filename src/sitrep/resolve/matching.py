@@ -97,7 +97,9 @@ class Entry:
     day: dt.date | None  # full date; None when the year (or the date) is unknown
     flexible: bool  # "overnight" or an inferred date: may be one window off
     order: tuple[str, str, int]
-    followup: bool = False  # updates a toll, dated only by publication: the attack may be days earlier
+    followup: bool = (
+        False  # updates a toll, dated only by publication: the attack may be days earlier
+    )
 
     @property
     def admin1(self) -> str:

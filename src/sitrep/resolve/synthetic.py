@@ -547,7 +547,9 @@ def _report_piece(
         )
     )
     if own:  # the outlet's own count: the same sentence without its attribution
-        text = re.sub(r",? (?:according to )?" + re.escape(claimant) + r"(?: said| reported)?\.$", ".", text)
+        text = re.sub(
+            r",? (?:according to )?" + re.escape(claimant) + r"(?: said| reported)?\.$", ".", text
+        )
         claimant = ""
     quals = k.startswith("at least")
     day = event.day - dt.timedelta(days=overnight and rng.random() < 0.5)  # "overnight": either day
