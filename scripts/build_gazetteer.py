@@ -30,7 +30,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.extract._gazetteer import name_alternates, normalise_name, transliterate_cyrillic
+from sitrep.extract._gazetteer import (
+    cyrillic_key,
+    name_alternates,
+    normalise_name,
+    transliterate_cyrillic,
+)
 
 COMMAND = (
     "python scripts/build_gazetteer.py --shared ../shared --out src/sitrep/data/gazetteer.sqlite"
@@ -103,8 +108,16 @@ def words(text: str) -> tuple[str, ...]:
 # Foreign places Ukraine war news mentions: (name, country, lat, lon,
 # population, kind, other names).  Facts, written here.
 FOREIGN: tuple[tuple[str, str, float, float, int, str, tuple[str, ...]], ...] = (
-    ("Russia", "Russia", 61.524, 105.3188, 144_000_000, "country", ("Russian Federation",)),
-    ("Moscow", "Russia", 55.7558, 37.6173, 13_000_000, "foreign", ("Moskva",)),
+    (
+        "Russia",
+        "Russia",
+        61.524,
+        105.3188,
+        144_000_000,
+        "country",
+        ("Russian Federation", "Росія", "Россия"),
+    ),
+    ("Moscow", "Russia", 55.7558, 37.6173, 13_000_000, "foreign", ("Moskva", "Москва")),
     (
         "Saint Petersburg",
         "Russia",
@@ -114,10 +127,14 @@ FOREIGN: tuple[tuple[str, str, float, float, int, str, tuple[str, ...]], ...] = 
         "foreign",
         ("St Petersburg", "St. Petersburg"),
     ),
-    ("Belgorod", "Russia", 50.5954, 36.5873, 340_000, "foreign", ()),
-    ("Kursk", "Russia", 51.7304, 36.1926, 440_000, "foreign", ()),
-    ("Bryansk", "Russia", 53.2521, 34.3717, 380_000, "foreign", ()),
-    ("Voronezh", "Russia", 51.672, 39.1843, 1_050_000, "foreign", ()),
+    ("Belgorod", "Russia", 50.5954, 36.5873, 340_000, "foreign", ("Белгород", "Бєлгород")),
+    ("Shebekino", "Russia", 50.4000, 36.8911, 40_000, "foreign", ("Шебекино", "Шебекіно")),
+    ("Graivoron", "Russia", 50.4822, 35.6733, 6_000, "foreign", ("Грайворон",)),
+    ("Valuyki", "Russia", 50.2111, 38.1000, 33_000, "foreign", ("Валуйки", "Валуйки")),
+    ("Sudzha", "Russia", 51.1947, 35.2725, 5_000, "foreign", ("Суджа",)),
+    ("Kursk", "Russia", 51.7304, 36.1926, 440_000, "foreign", ("Курск", "Курськ")),
+    ("Bryansk", "Russia", 53.2521, 34.3717, 380_000, "foreign", ("Брянск", "Брянськ")),
+    ("Voronezh", "Russia", 51.672, 39.1843, 1_050_000, "foreign", ("Воронеж",)),
     (
         "Rostov-on-Don",
         "Russia",
@@ -125,15 +142,31 @@ FOREIGN: tuple[tuple[str, str, float, float, int, str, tuple[str, ...]], ...] = 
         39.7015,
         1_140_000,
         "foreign",
-        ("Rostov", "Rostov-na-Donu"),
+        ("Rostov", "Rostov-na-Donu", "Ростов-на-Дону", "Ростов"),
     ),
-    ("Taganrog", "Russia", 47.2362, 38.8969, 250_000, "foreign", ()),
-    ("Krasnodar", "Russia", 45.0355, 38.9753, 950_000, "foreign", ()),
-    ("Novorossiysk", "Russia", 44.7239, 37.7688, 270_000, "foreign", ()),
-    ("Engels", "Russia", 51.4989, 46.1211, 230_000, "foreign", ()),
-    ("Belarus", "Belarus", 53.7098, 27.9534, 9_200_000, "country", ("Byelorussia",)),
-    ("Minsk", "Belarus", 53.9006, 27.559, 2_000_000, "foreign", ()),
-    ("Poland", "Poland", 51.9194, 19.1451, 38_000_000, "country", ()),
+    ("Taganrog", "Russia", 47.2362, 38.8969, 250_000, "foreign", ("Таганрог",)),
+    ("Krasnodar", "Russia", 45.0355, 38.9753, 950_000, "foreign", ("Краснодар",)),
+    (
+        "Novorossiysk",
+        "Russia",
+        44.7239,
+        37.7688,
+        270_000,
+        "foreign",
+        ("Новороссийск", "Новоросійськ"),
+    ),
+    ("Engels", "Russia", 51.4989, 46.1211, 230_000, "foreign", ("Энгельс", "Енгельс")),
+    (
+        "Belarus",
+        "Belarus",
+        53.7098,
+        27.9534,
+        9_200_000,
+        "country",
+        ("Byelorussia", "Білорусь", "Беларусь"),
+    ),
+    ("Minsk", "Belarus", 53.9006, 27.559, 2_000_000, "foreign", ("Мінськ", "Минск")),
+    ("Poland", "Poland", 51.9194, 19.1451, 38_000_000, "country", ("Польща", "Польша")),
     ("Warsaw", "Poland", 52.2297, 21.0122, 1_800_000, "foreign", ()),
     ("Rzeszow", "Poland", 50.0412, 21.9991, 196_000, "foreign", ()),
     ("Przewodow", "Poland", 50.4739, 23.9394, 500, "foreign", ()),
@@ -307,6 +340,7 @@ def spellings(raw: Iterable[str]) -> set[str]:
             continue
         latin = normalise_name(name)
         candidates = {latin} if latin else {normalise_name(t) for t in transliterate_cyrillic(name)}
+        candidates.add(cyrillic_key(name))  # the name itself, for Ukrainian and Russian text
         keys.update(k for k in candidates if 3 <= len(k) <= 40 and k.count(" ") < 4)
     return keys
 
@@ -395,8 +429,10 @@ def raions(settlements: list[Place], path: Path) -> list[Place]:
     Zaporizhzhia, whose adjectives are irregular.
     """
     adjective: dict[str, str] = {}
+    ukrainian: dict[str, str] = {}  # "Бахмутський"
     for row in read_tsv(path):
         adjective[row["adm2_pcode"]] = row["adm2_en"]
+        ukrainian[row["adm2_pcode"]] = row["adm2_uk"]
     members: dict[str, list[Place]] = defaultdict(list)
     for place in settlements:
         assert place.admin2 is not None
@@ -433,6 +469,7 @@ def raions(settlements: list[Place], path: Path) -> list[Place]:
         )
         raion.admin2 = name
         raion.names = with_alternates(spellings([adj, centre or ""]))
+        raion.names |= {k for k in [cyrillic_key(ukrainian[pcode])] if k}
         for place in places:
             place.admin2 = name
         out.append(raion)

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sitrep.lang import LanguageCode
+
 __all__ = [
     "EVENT_TYPES",
     "Article",
@@ -332,6 +334,8 @@ class Document:
     batch_points: tuple[tuple[float, float], ...] = ()
     # The places among them another article pinned down by name and region.
     batch_pinned: tuple[tuple[float, float], ...] = ()
+    # The language the article is written in ("en", "uk", "ru"; see ``sitrep.lang``).
+    language: LanguageCode = "en"
 
 
 @dataclass(frozen=True, slots=True)

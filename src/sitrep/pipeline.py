@@ -21,13 +21,23 @@ from sitrep.extract.grouping import group_reports
 from sitrep.extract.places import find_places
 from sitrep.extract.published import infer_published
 from sitrep.extract.reports import extract_reports
+from sitrep.lang import detect_language as _detect
 from sitrep.model import Article, Document, Failure
 
 __all__ = ["STAGES", "process", "process_all", "reprocess_places"]
 
 Stage = Callable[[Document, Settings], Document]
 
+
+def detect_language(doc: Document, settings: Settings) -> Document:
+    """Stage: the language the article is written in (see :mod:`sitrep.lang`)."""
+    return replace(
+        doc, language=_detect(doc.article.text[doc.article.body_start :] or doc.article.text)
+    )
+
+
 STAGES: list[Stage] = [
+    detect_language,
     split_sentences,
     flag_boilerplate,
     flag_repeats,

@@ -21,6 +21,7 @@ import nupunkt
 from sitrep.clean.glue import sentence_glue_points, word_glue_points
 from sitrep.clean.normalise import is_blank, normalise_chars
 from sitrep.config import Settings
+from sitrep.lang import cyrillic_abbreviations
 from sitrep.model import Document, Sentence, Span
 
 __all__ = ["line_starts", "paragraph_spans", "split_sentences"]
@@ -90,10 +91,30 @@ def _strip(norm: str, start: int, end: int) -> Span | None:
 def _sentence_spans(norm: str, para: Span) -> Iterator[Span]:
     cuts = [para.start, *sentence_glue_points(norm, para.start, para.end), para.end]
     for seg_start, seg_end in itertools.pairwise(cuts):
+        pending: Span | None = None
         for x, y in nupunkt.sent_spans(norm[seg_start:seg_end]):
             span = _strip(norm, seg_start + x, seg_start + y)
-            if span is not None:
-                yield span
+            if span is None:
+                continue
+            if pending is not None:
+                span = Span(pending.start, span.end)
+            if _ends_with_abbreviation(norm[span.start : span.end]):
+                pending = span
+                continue
+            pending = None
+            yield span
+        if pending is not None:
+            yield pending
+
+
+_LAST_WORD = re.compile(r"(?:^|[\s(])([а-яіїєґё][а-яіїєґё.-]{0,5})\.$", re.I)
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """Whether a piece ends in a Ukrainian or Russian abbreviation ("вул.", "м.", "тис."),
+    where a splitter trained on English cuts a sentence in two."""
+    m = _LAST_WORD.search(text)
+    return m is not None and m.group(1).lower() in cyrillic_abbreviations()
 
 
 def _cleaned(norm: str, span: Span, points: list[int]) -> tuple[str, tuple[int, ...]]:

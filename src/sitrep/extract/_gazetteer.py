@@ -56,6 +56,18 @@ def normalise_name(text: str) -> str:
     return _SPACES.sub(" ", key).strip()
 
 
+_NOT_CYRILLIC_KEY = re.compile(r"[^а-щьюяіїєґыэъ ]")
+
+
+def cyrillic_key(text: str) -> str:
+    """Lookup key of a Ukrainian or Russian name: lowercase, ``ё`` as ``е``, no apostrophes,
+    hyphens as spaces.  ``"Кам'янське"`` and ``"Камʼянське"`` share a key; ``""`` unless
+    every letter is Cyrillic."""
+    folded = _APOSTROPHES.sub("", text.lower().replace("ё", "е"))
+    key = _SPACES.sub(" ", _SEPARATORS.sub(" ", folded)).strip()
+    return "" if _NOT_CYRILLIC_KEY.search(key) else key
+
+
 # Each rule rewrites one spelling habit of the official KMU-2010 romanisation
 # into one news outlets also use.  Rules apply one at a time and all together,
 # never in every combination, to keep the key table small.
@@ -315,6 +327,8 @@ class Gazetteer:
         if self._bones is None:
             bones: dict[tuple[str, str], set[int]] = {}
             for key, ids in self._names.items():
+                if not key.isascii():  # a Cyrillic key: read through its own lookups
+                    continue
                 bone = skeleton(key)
                 for i in map(int, ids.split()):
                     row = self._rows[i]

@@ -225,7 +225,9 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
 
 
 def extract_figures(doc: Document, settings: Settings) -> Document:
-    """Stage: every cumulative figure the article states."""
+    """Stage: every cumulative figure the article states (English text only, for now)."""
+    if doc.language != "en":
+        return doc
     figures: list[Figure] = []
     for sent in doc.sentences:
         if sent.boilerplate or sent.repeat_of is not None or sent.is_title:

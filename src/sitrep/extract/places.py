@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -39,6 +39,7 @@ from sitrep.extract._gazetteer import (
     name_alternates,
     normalise_name,
 )
+from sitrep.extract.cyrillic.places import finder as cyrillic_finder
 from sitrep.model import Document, Place, PlaceMention, Precision, Sentence
 
 __all__ = [
@@ -150,14 +151,22 @@ def guessed(doc: Document) -> bool:
 def find_places(doc: Document, settings: Settings) -> Document:
     """Fill ``doc.places`` from every sentence not flagged as boilerplate."""
     prior = PlacePrior(doc.batch_points, doc.batch_pinned) if doc.batch_points else None
-    return replace(doc, places=resolve_mentions(doc.sentences, load_gazetteer(), prior))
+    gazetteer = load_gazetteer()
+    find = gazetteer.find if doc.language == "en" else cyrillic_finder(doc.language, gazetteer)
+    return replace(doc, places=resolve_mentions(doc.sentences, gazetteer, prior, find))
 
 
 def resolve_mentions(
-    sentences: Sequence[Sentence], gazetteer: Gazetteer, prior: PlacePrior | None = None
+    sentences: Sequence[Sentence],
+    gazetteer: Gazetteer,
+    prior: PlacePrior | None = None,
+    find: Callable[[str], list[NameMatch]] | None = None,
 ) -> tuple[PlaceMention, ...]:
-    """Place mentions of ``sentences``, each resolved to one place (see the module doc)."""
-    found = [(sent, _pin_to_oblasts(sent.text, _with_qualifiers(sent.text, gazetteer.find(sent.text)), gazetteer))
+    """Place mentions of ``sentences``, each resolved to one place (see the module doc).
+
+    ``find`` reads the names of a sentence (default: the gazetteer's English reading)."""
+    find = find or gazetteer.find
+    found = [(sent, _pin_to_oblasts(sent.text, _with_qualifiers(sent.text, find(sent.text)), gazetteer))
              for sent in sentences if not sent.boilerplate]  # fmt: skip
     contexts = [_Context.of(matches) for _, matches in found]
     document = _Context.union(contexts)

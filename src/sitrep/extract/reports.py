@@ -20,6 +20,7 @@ from sitrep.extract._casualties import CasualtyMention, find_casualties
 from sitrep.extract._date_roles import DateRoles, date_roles, dateline_end, is_update
 from sitrep.extract._factuality import BACKGROUND_DAYS, is_background_date, no_new_event
 from sitrep.extract.claimants import find_claimant, normalise_claimant, speaker_is_pronoun
+from sitrep.extract.cyrillic.reports import extract_cyrillic_reports
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
@@ -603,6 +604,8 @@ def _attributed(
 
 def extract_reports(doc: Document, settings: Settings) -> Document:
     """Stage: every sentence-level report in the article (before grouping)."""
+    if doc.language != "en":
+        return extract_cyrillic_reports(doc, settings)
     reports: list[Report] = []
     sents = _body_sentences(doc)
     source = _source_line(sents)

@@ -1,0 +1,238 @@
+"""Place names in Ukrainian and Russian sentences, found through the gazetteer's Cyrillic keys.
+
+An inflected name ("у Харкові", "в Запорожье", "Малокатеринівці", "Кривому Розі") is
+reduced to candidate base forms (:func:`~sitrep.extract.cyrillic._words.base_forms`) and
+looked up as written (the gazetteer keys every Ukrainian name and the Russian names its
+tables have) or, failing that, through its romanisations (KMU-2010 for Ukrainian, the
+news-style one for Russian), which reach the gazetteer's Latin keys and their respellings.
+Regions are read from the language's table ("на Харківщині", "Харківської області",
+"Белгородской области").  The finder returns :class:`NameMatch` values, so namesakes are
+settled by the same rules as in English (named oblast and raion, co-mentioned places,
+the batch prior).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import cast
+
+from sitrep.extract._gazetteer import (
+    Designator,
+    Gazetteer,
+    GazetteerEntry,
+    NameMatch,
+    cyrillic_key,
+    normalise_name,
+    transliterate_cyrillic,
+)
+from sitrep.extract.cyrillic._words import Token, base_forms, tokens
+from sitrep.lang import LanguageCode, vocabulary
+
+__all__ = ["finder"]
+
+# Longest name read, in words ("Кривий Ріг", "Велика Новосілка", "Нова Каховка").
+MAX_WORDS = 3
+# Smallest settlement a capitalised word may be without a preposition, a designator or a
+# region before or after it: "Харків зазнав удару" reads, "Слава" (a village) does not.
+BARE_POPULATION = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of one language the finder needs, as sets."""
+
+    designators: dict[str, Designator]
+    prepositions: frozenset[str]
+    not_places: frozenset[str]
+    given_names: frozenset[str]
+    titles: frozenset[str]
+    regions: tuple[tuple[str, str], ...]
+    need_designator: frozenset[str]
+    streets: frozenset[str]
+
+
+@cache
+def _words(code: LanguageCode) -> _Words:
+    vocab = vocabulary(code)
+    designators: dict[str, Designator] = {}
+    for kind, forms in vocab.table("designators").items():
+        for form in forms:
+            designators.setdefault(form.lower().rstrip("."), cast(Designator, kind))
+    return _Words(
+        designators,
+        frozenset(vocab.words("place_prepositions")),
+        frozenset(vocab.words("not_places")),
+        frozenset(vocab.words("given_names")),
+        frozenset(w.split()[0] for w in vocab.words("titles")),
+        tuple(sorted(vocab.rows("regions"), key=lambda r: -len(r[0]))),
+        frozenset(vocab.words("regions_need_designator")),
+        frozenset(w.rstrip(".") for w in vocab.words("streets")),
+    )
+
+
+def finder(code: LanguageCode, gazetteer: Gazetteer) -> Callable[[str], list[NameMatch]]:
+    """``find(text)``: every place-name mention of a ``code`` sentence, left to right."""
+
+    def find(text: str) -> list[NameMatch]:
+        return list(_find(text, code, gazetteer))
+
+    return find
+
+
+def _find(text: str, code: LanguageCode, gazetteer: Gazetteer) -> Iterator[NameMatch]:
+    words = tokens(text)
+    vocab = _words(code)
+    i = 0
+    while i < len(words):
+        found = _match_at(text, words, i, code, gazetteer, vocab)
+        if found is None:
+            i += 1
+            continue
+        match, after = found
+        if match is not None:
+            yield match
+        i = after
+
+
+def _match_at(
+    text: str, words: list[Token], i: int, code: LanguageCode, gazetteer: Gazetteer, vocab: _Words
+) -> tuple[NameMatch | None, int] | None:
+    word = words[i]
+    if not word.capitalised or word.number is not None or word.key in vocab.not_places:
+        return None
+    if word.key in vocab.given_names:  # "Олег Синєгубов": a person, both words
+        after = i + 2 if i + 1 < len(words) and words[i + 1].capitalised else i + 1
+        return None, after
+    if i > 0 and words[i - 1].key in vocab.streets:  # "вул. Сумська", "проспекте Мира"
+        return None, i + 1
+    region = _region(text, words, i, vocab, gazetteer)
+    if region is not None:
+        return region
+    for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+        span = words[i : i + n]
+        if not _joinable(text, span) or not all(w.capitalised or k > 0 for k, w in enumerate(span)):
+            continue
+        entries = _lookup(span, code, gazetteer)
+        if not entries:
+            continue
+        after = i + n
+        designator = _designator(words, i, after, vocab)
+        if designator is None and not _placed(text, words, i, after, entries, vocab):
+            return None, after
+        start, end = span[0].start, span[-1].end
+        if designator == "raion":  # a city's district ("Київському районі" of Kharkiv)
+            district = [
+                e for e in _lookup([*span, words[after]], code, gazetteer) if e.kind == "district"
+            ]
+            if district:
+                return NameMatch(
+                    start, words[after].end, text[start : words[after].end], tuple(district)
+                ), after + 1
+        if designator in ("oblast", "raion"):
+            entries = _units(entries, designator)
+            if not entries:  # "Київському районі міста": a city's district the gazetteer lacks
+                return None, after + 1
+        elif designator == "hromada":
+            entries = _units(entries, designator) or entries
+        else:  # an oblast is named by its region words, never by a bare adjective
+            entries = tuple(e for e in entries if e.kind != "oblast")
+            if not entries:
+                return None, after
+        return NameMatch(start, end, text[start:end], entries, designator), after
+    return None
+
+
+def _joinable(text: str, span: list[Token]) -> bool:
+    """Words of one name: separated by one space (or a hyphen inside a token)."""
+    return all(text[a.end : b.start] == " " for a, b in itertools.pairwise(span))
+
+
+def _lookup(
+    span: list[Token], code: LanguageCode, gazetteer: Gazetteer
+) -> tuple[GazetteerEntry, ...]:
+    """Places named by ``span`` in any base form, the form with the largest place first."""
+    best: tuple[GazetteerEntry, ...] = ()
+    forms = [base_forms(w.key, code) for w in span]
+    for combination in itertools.islice(itertools.product(*forms), 400):
+        entries = _entries(" ".join(combination), code, gazetteer)
+        if entries and (not best or entries[0].population > best[0].population):
+            best = entries
+    return best
+
+
+def _entries(form: str, code: LanguageCode, gazetteer: Gazetteer) -> tuple[GazetteerEntry, ...]:
+    key = cyrillic_key(form)
+    if key and gazetteer.has_key(key):
+        return gazetteer.lookup(key)
+    if len(form) < 4:
+        return ()
+    for latin in sorted(transliterate_cyrillic(form)):
+        found = gazetteer.lookup(normalise_name(latin))
+        if found and (code == "ru" or found[0].population >= BARE_POPULATION):
+            return found
+    return ()
+
+
+def _designator(words: list[Token], i: int, after: int, vocab: _Words) -> Designator | None:
+    """What a word beside the name says it is: "село Малокатеринівка", "Бахмутського району"."""
+    if after < len(words) and words[after].key in vocab.designators:
+        kind = vocab.designators[words[after].key]
+        if kind != "settlement":
+            return kind
+    if i > 0 and vocab.designators.get(words[i - 1].key) == "settlement":
+        return "settlement"
+    return None
+
+
+def _placed(
+    text: str,
+    words: list[Token],
+    i: int,
+    after: int,
+    entries: tuple[GazetteerEntry, ...],
+    vocab: _Words,
+) -> bool:
+    """Whether a capitalised name reads as a place here: after a preposition ("у Харкові"),
+    in a list or pinned by a comma ("Сумах, Харківщина"), or a town of some size; never the
+    surname after a given name or a title ("голова ОВА Федоров")."""
+    before = words[i - 1] if i > 0 else None
+    if before is not None and (
+        before.key in vocab.given_names or before.key in vocab.titles or before.key in vocab.streets
+    ):
+        return False
+    if before is not None and before.key in vocab.prepositions:
+        return True
+    if before is not None and text[before.end : words[i].start].strip() in {",", "-", "–", "—"}:
+        return True
+    return entries[0].population >= BARE_POPULATION
+
+
+def _units(
+    entries: tuple[GazetteerEntry, ...], designator: Designator
+) -> tuple[GazetteerEntry, ...]:
+    kind = {"oblast": "oblast", "raion": "raion", "hromada": "settlement"}[designator]
+    return tuple(e for e in entries if e.kind == kind)
+
+
+def _region(
+    text: str, words: list[Token], i: int, vocab: _Words, gazetteer: Gazetteer
+) -> tuple[NameMatch | None, int] | None:
+    """An oblast by its adjective or regional noun: "Харківщині", "Донецької області",
+    "Белгородской области"; the adjective alone only with a designator after it."""
+    word = words[i]
+    for stem, name in vocab.regions:
+        if not word.key.startswith(stem):
+            continue
+        has_designator = i + 1 < len(words) and vocab.designators.get(words[i + 1].key) == "oblast"
+        if stem in vocab.need_designator and not has_designator:
+            return None, i + 1  # "вул. Сумській", "Донецьку" alone: not read as the oblast
+        entries = tuple(e for e in gazetteer.candidates(name) if e.kind in ("oblast", "foreign"))
+        if not entries:
+            return None
+        end = words[i + 1].end if has_designator else word.end
+        after = i + 2 if has_designator else i + 1
+        return NameMatch(word.start, end, text[word.start : end], entries, "oblast"), after
+    return None

@@ -1,0 +1,547 @@
+"""Sentence reports of Ukrainian and Russian news: event, place, date, killed, injured, claimant.
+
+Each sentence that names an attack ("обстріл", "удар", "дрон", "обстрел") or counts
+victims ("загинули двоє людей", "ранены трое") becomes a :class:`~sitrep.model.Report`, as
+the English reader's sentences do; :func:`sitrep.extract.grouping.group_reports` then
+merges an article's sentences into incidents.  Counts are read next to their casualty
+word, with the qualifier before them; listed victims are added up ("чоловік і жінка" = 2);
+ages, distances and dates are not counts; a count after "серед них" is part of the one
+before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from sitrep.config import Settings
+from sitrep.extract._gazetteer import transliterate_cyrillic
+from sitrep.extract.cyrillic._words import Token, base_forms, count_at, tokens
+from sitrep.lang import LanguageCode, vocabulary, word_key
+from sitrep.model import (
+    Claimant,
+    Document,
+    Evidence,
+    Number,
+    PartialDate,
+    PlaceMention,
+    Report,
+    Sentence,
+)
+
+__all__ = ["extract_cyrillic_reports"]
+
+NAME = "cyrillic.v1"
+# How many words from its casualty word a count may stand ("загинули щонайменше 12 мирних жителів").
+COUNT_REACH = 6
+# Largest number read as a count of victims of one incident.
+MAX_COUNT = 5_000
+# Sentences on from a count sentence whose "повідомив X" still says who told it.
+ATTRIBUTION_REACH = 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    killed: tuple[str, ...]
+    killed_not: tuple[str, ...]
+    injured: tuple[str, ...]
+    injured_not: tuple[str, ...]
+    people: tuple[str, ...]
+    one_person: frozenset[str]
+    among: tuple[str, ...]
+    more: frozenset[str]
+    toll_to: tuple[str, ...]
+    events: tuple[tuple[str, str | None, str | None], ...]
+    landmine: tuple[str, ...]
+    battle: tuple[str, ...]
+    not_event: tuple[str, ...]
+    speech: tuple[str, ...]
+    according: tuple[str, ...]
+    claimants: tuple[tuple[str, str, str, str | None], ...]
+    titles: tuple[str, ...]
+    roles: dict[str, str]
+    given_names: frozenset[str]
+    months: tuple[tuple[str, int], ...]
+    month_forms: frozenset[str]
+    weekdays: tuple[tuple[str, int], ...]
+    relative: tuple[tuple[str, int, bool], ...]
+    night_of: tuple[str, ...]
+    qualifiers: tuple[tuple[str, str], ...]
+    actors: tuple[tuple[str, str], ...]
+    tallies: tuple[str, ...]
+
+
+@cache
+def _words(code: LanguageCode) -> _Words:
+    v = vocabulary(code)
+    qualifiers = [(word_key(p), q) for q, phrases in v.data["qualifiers"].items() for p in phrases]
+    return _Words(
+        killed=v.words("killed"),
+        killed_not=v.words("killed_not"),
+        injured=v.words("injured"),
+        injured_not=v.words("injured_not"),
+        people=v.words("people"),
+        one_person=frozenset(v.words("one_person")),
+        among=v.words("among"),
+        more=frozenset(v.words("more")),
+        toll_to=v.words("toll_to"),
+        events=tuple(v.rows("events")),
+        landmine=v.words("landmine"),
+        battle=v.words("battle"),
+        not_event=v.words("not_event"),
+        speech=v.words("speech"),
+        according=v.words("according"),
+        claimants=tuple(sorted(v.rows("claimants"), key=lambda r: -len(r[0]))),
+        titles=tuple(sorted(v.words("titles"), key=len, reverse=True)),
+        roles=v.table("person_roles"),
+        given_names=frozenset(v.words("given_names")),
+        months=tuple(sorted(v.table("months").items(), key=lambda kv: -len(kv[0]))),
+        month_forms=frozenset(v.words("month_forms")),
+        weekdays=tuple(v.table("weekdays").items()),
+        relative=tuple(
+            sorted(
+                ((k, int(a), bool(b)) for k, (a, b) in v.table("relative_days").items()),
+                key=lambda r: -len(r[0]),
+            )
+        ),
+        night_of=v.words("night_of"),
+        qualifiers=tuple(sorted(qualifiers, key=lambda pq: -len(pq[0]))),
+        actors=tuple(v.rows("actors")),
+        tallies=v.words("tallies"),
+    )
+
+
+def _starts(key: str, stems: tuple[str, ...]) -> bool:
+    return any(key.startswith(s) for s in stems)
+
+
+# --- counts ------------------------------------------------------------------------------
+
+_NOT_COUNTED_AFTER = re.compile(
+    r"^(?:-?річн|рок|рік|лет|год|км|кілометр|километр|метр|м$|хвилин|минут|годин|час|дн|діб|сут|тонн|"
+    r"гривен|грн|рубл|відсот|процент|будин|дом|квартир|авто|машин|поверх|этаж|обєкт|объект|ракет|дрон|"
+    r"шахед|бпла|безпілот|беспилот|снаряд|мін|раз|травня|мая|кв|га$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    kind: str  # "killed" | "injured"
+    value: int
+    qualifier: str
+    more: bool  # "ще двоє": victims beside those counted before
+
+
+def _casualty_kind(words: list[Token], k: int, lower: str, w: _Words) -> str | None:
+    key = words[k].key
+    if _starts(key, w.killed):
+        kind = "killed"
+    elif _starts(key, w.injured):
+        kind = "injured"
+    else:
+        return None
+    around = word_key(lower[max(0, words[k].start - 25) : words[k].end + 25])
+    negations = w.killed_not if kind == "killed" else w.injured_not
+    if any(n in around for n in negations):
+        return None
+    return kind
+
+
+def _number_at(words: list[Token], j: int, code: LanguageCode) -> tuple[int, int] | None:
+    found = count_at(words, j, code)
+    if found is None:
+        return None
+    value, after = found
+    if after < len(words) and _NOT_COUNTED_AFTER.match(words[after].key):
+        return None
+    if "-" in words[j].surface or not 0 < value <= MAX_COUNT:
+        return None
+    return found
+
+
+def _qualifier(lower: str, start: int, w: _Words) -> str:
+    before = word_key(lower[max(0, start - 30) : start]).rstrip()
+    for phrase, qualifier in w.qualifiers:
+        if before.endswith(phrase):
+            return qualifier
+    return "exact"
+
+
+def _group_at(words: list[Token], j: int, code: LanguageCode, w: _Words) -> tuple[int, int] | None:
+    """Victims listed from token ``j``: "двоє людей", "чоловік і жінка", "троє дорослих та
+    двоє дітей" (a sum); ``(count, index after)``."""
+    total = 0
+    i = j
+    while i < len(words):
+        found = _number_at(words, i, code)
+        if found is not None:
+            value, i = found
+            while (
+                i < len(words)
+                and (_starts(words[i].key, w.people) or words[i].key.endswith(("ого", "их", "их")))
+                and i - j < 6
+            ):
+                i += 1
+        elif words[i].key in w.one_person:
+            value, i = 1, i + 1
+        else:
+            break
+        total += value
+        if (
+            i + 1 < len(words)
+            and words[i].key in {"і", "й", "та", "и", "а"}
+            and (words[i + 1].key in w.one_person or _number_at(words, i + 1, code) is not None)
+        ):
+            i += 1
+            continue
+        break
+    return (total, i) if total else None
+
+
+def _counts(text: str, words: list[Token], code: LanguageCode, w: _Words) -> list[_Count]:
+    lower = text.lower()
+    out: list[_Count] = []
+    cut = _among_cut(lower, w)
+    for k, word in enumerate(words):
+        if word.start >= cut:
+            break
+        kind = _casualty_kind(words, k, lower, w)
+        if kind is None:
+            continue
+        found = _count_near(text, words, k, code, w)
+        if found is None:
+            continue
+        value, j = found
+        more = (j > 0 and words[j - 1].key in w.more) or (k > 0 and words[k - 1].key in w.more)
+        out.append(_Count(kind, value, _qualifier(lower, words[j].start, w), more))
+    return out
+
+
+def _among_cut(lower: str, w: _Words) -> int:
+    positions = [lower.find(p) for p in w.among if p in lower]
+    return min(positions) if positions else len(lower)
+
+
+def _count_near(
+    text: str, words: list[Token], k: int, code: LanguageCode, w: _Words
+) -> tuple[int, int] | None:
+    """The victims a casualty word at ``k`` counts and the token they start at: after it
+    ("загинули двоє людей", "кількість загиблих зросла до 12"), else before it ("12 людей
+    дістали поранення", "двоє загинули")."""
+    cut = _among_cut(text.lower(), w)
+    for j in range(k + 1, min(len(words), k + 1 + COUNT_REACH)):
+        gap = text[words[j - 1].end : words[j].start]
+        if (
+            any(c in gap for c in ".;:!?,–—(")
+            or _is_casualty(words[j].key, w)
+            or words[j].start >= cut
+        ):
+            break
+        group = _group_at(words, j, code, w)
+        if group is not None:
+            return group[0], j
+    for j in range(k - 1, max(-1, k - 1 - 4), -1):
+        gap = text[words[j].end : words[j + 1].start]
+        if any(c in gap for c in ".;:!?,–—") or _is_casualty(words[j].key, w):
+            break
+        found = _number_at(words, j, code)
+        if found is not None:
+            return found[0], j
+    return None
+
+
+def _is_casualty(key: str, w: _Words) -> bool:
+    return _starts(key, w.killed) or _starts(key, w.injured)
+
+
+def _number(counts: list[_Count], kind: str) -> Number | None:
+    mine = [c for c in counts if c.kind == kind]
+    if not mine:
+        return None
+    if len(mine) > 1 and any(c.more for c in mine[1:]):
+        value = mine[0].value + sum(c.value for c in mine[1:] if c.more)
+        qualifier = mine[0].qualifier
+    else:
+        best = max(mine, key=lambda c: c.value)
+        value, qualifier = best.value, best.qualifier
+    return _stated(value, qualifier)
+
+
+def _stated(value: int, qualifier: str) -> Number:
+    if qualifier == "at_least":
+        return Number(value, "at_least", value, None)
+    if qualifier == "more_than":
+        return Number(value, "more_than", value + 1, None)
+    if qualifier == "about":
+        return Number(value, "about", None, None)
+    if qualifier == "up_to":
+        return Number(value, "up_to", None, value)
+    return Number.exact(value)
+
+
+# --- event ------------------------------------------------------------------------------
+
+
+def _event(words: list[Token], w: _Words) -> tuple[str, str, str | None] | None:
+    """(event type, sub-event type, weapon) the sentence names, or None."""
+    typed: tuple[str, str, str | None] | None = None
+    generic = False
+    for word in words:
+        for stem, sub, weapon in w.events:
+            if word.key.startswith(stem):
+                if sub is not None and typed is None:
+                    typed = ("explosions_remote_violence", sub, weapon)
+                generic = True
+        if _starts(word.key, w.landmine) and typed is None:
+            typed = ("explosions_remote_violence", "remote_explosive_landmine_ied", None)
+    if typed is not None:
+        return typed
+    if any(_starts(word.key, w.battle) for word in words):
+        return ("battles", "armed_clash", None)
+    if generic:
+        return ("explosions_remote_violence", "shelling_artillery_missile_attack", None)
+    return None
+
+
+def _actor(words: list[Token], w: _Words, default: str | None) -> str | None:
+    for word in words:
+        for stem, actor in w.actors:
+            if word.key.startswith(stem):
+                return actor
+    return default
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})(?:\s*(?:-|–|/)\s*(\d{1,2}))?\s+([а-яіїєґё]+)(?:\s+(\d{4}))?", re.I
+)
+
+
+def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate | None, bool]:
+    """The day a sentence dates its event and whether it is a night ("у ніч на 5 травня" is
+    the night of 4-5 May, dated from its first day)."""
+    lower = word_key(text)
+    for m in _DAY_MONTH.finditer(lower):
+        if m.group(3) not in w.month_forms:
+            continue
+        month = next(n for stem, n in w.months if m.group(3).startswith(stem))
+        day = int(m.group(1))
+        year = int(m.group(4)) if m.group(4) else _year(published, month)
+        night = any(lower[: m.start()].rstrip().endswith(n) for n in w.night_of)
+        try:
+            when = dt.date(year, month, day) if year else None
+        except ValueError:
+            continue
+        if when is not None:
+            return PartialDate.from_date(when - dt.timedelta(days=1) if night else when), night
+        try:  # a year with a 29 February, so that every day of the text is one
+            leap = dt.date(2024, month, day) - dt.timedelta(days=1 if night else 0)
+        except ValueError:
+            continue
+        return PartialDate(None, leap.month, leap.day), night
+    if published is None:
+        return None, False
+    for phrase, offset, night in w.relative:
+        if re.search(rf"(?<![а-яіїєґ]){re.escape(phrase)}(?![а-яіїєґ])", lower):
+            return PartialDate.from_date(published + dt.timedelta(days=offset)), night
+    for stem, weekday in w.weekdays:
+        if re.search(rf"(?<![а-яіїєґ])(?:у|в|во)\s+{stem}", lower):
+            back = (published.weekday() - weekday) % 7
+            return PartialDate.from_date(published - dt.timedelta(days=back)), False
+    return None, False
+
+
+def _year(published: dt.date | None, month: int) -> int | None:
+    if published is None:
+        return None
+    return published.year - 1 if month > published.month + 1 else published.year
+
+
+# --- claimants --------------------------------------------------------------------------
+
+_CAPITALISED = re.compile(r"[А-ЯІЇЄҐЁ][а-яіїєґёʼ'’-]+")
+
+
+def _person(words: list[Token], i: int, code: LanguageCode, w: _Words) -> tuple[str, int] | None:
+    """A person's name from token ``i`` ("Олег Синєгубов", "Синєгубов") in the nominative,
+    romanised; and the index after it."""
+    if i >= len(words) or not _CAPITALISED.fullmatch(words[i].surface):
+        return None
+    parts = [words[i]]
+    if i + 1 < len(words) and _CAPITALISED.fullmatch(words[i + 1].surface):
+        parts.append(words[i + 1])
+    given = [f for f in base_forms(parts[0].key, code) if f in w.given_names]
+    if len(parts) == 1 and not given:
+        return None
+    names = [given[0] if given else parts[0].key]
+    changed = bool(given) and given[0] != parts[0].key
+    for part in parts[1:]:
+        names.append(_surname(part.key) if changed else part.key)
+    return " ".join(_romanised(n, code) for n in names), i + len(parts)
+
+
+def _surname(key: str) -> str:
+    """The nominative of a surname whose given name was in an oblique case ("Синєгубова")."""
+    for oblique, nominative in (("ого", "ий"), ("ої", "а"), ("ой", "ая"), ("ова", "ов"), ("ева", "ев"),
+                                ("єва", "єв"), ("іна", "ін"), ("ина", "ин"), ("ка", "ко"), ("а", "")):  # fmt: skip
+        if key.endswith(oblique) and len(key) > len(oblique) + 2:
+            return key[: len(key) - len(oblique)] + nominative
+    return key
+
+
+def _romanised(key: str, code: LanguageCode) -> str:
+    forms = sorted(transliterate_cyrillic(key))
+    if not forms:
+        return key.title()
+    if code == "uk":  # KMU-2010 is the one without Russian-only letters
+        from sitrep.extract._gazetteer import _ukrainian_to_latin
+
+        form = _ukrainian_to_latin(key)
+    else:
+        form = min(forms, key=len)
+    return "-".join(p.capitalize() for p in form.split("-"))
+
+
+def _claimant(text: str, words: list[Token], code: LanguageCode, w: _Words) -> Claimant | None:
+    """Who the sentence says tells it: a titled person ("голова Харківської ОВА Олег
+    Синєгубов"), a person before or after a speech verb, or a body ("ДСНС", "Минобороны РФ")."""
+    lower = word_key(text)
+    speaks = any(_starts(word.key, w.speech) for word in words) or any(
+        p in lower for p in w.according
+    )
+    body = _body(lower, w)
+    for i, word in enumerate(words):
+        title = next((t for t in w.titles if t.split()[0] == word.key), None)
+        if title is None:
+            continue
+        j = i + len(title.split())
+        for k in range(j, min(len(words), j + 6)):  # "голова Харківської ОВА Олег Синєгубов"
+            person = _person(words, k, code, w)
+            if person is not None and (
+                k == j or not words[k - 1].capitalised or words[k - 1].surface.isupper()
+            ):
+                role = w.roles.get(title, body[1] if body else None)
+                return Claimant(person[0], role, _channel(lower), body[2] if body else None)
+    if speaks:
+        for i, word in enumerate(words):
+            if word.key in w.given_names or (
+                i > 0 and any(words[i - 1].key.startswith(s) for s in w.speech)
+            ):
+                person = _person(words, i, code, w)
+                if person is not None and (word.key in w.given_names or len(person[0].split()) > 1):
+                    return Claimant(
+                        person[0],
+                        body[1] if body else None,
+                        _channel(lower),
+                        body[2] if body else None,
+                    )
+    if body is not None and (speaks or len(words) < 12):
+        return Claimant(body[0], body[1], _channel(lower), body[2])
+    return None
+
+
+def _body(lower: str, w: _Words) -> tuple[str, str, str | None] | None:
+    best: tuple[int, tuple[str, str, str | None]] | None = None
+    for form, name, role, side in w.claimants:
+        m = re.search(rf"(?<![а-яіїєґa-z]){re.escape(form)}", lower)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), (name, role, side))
+    return best[1] if best else None
+
+
+def _channel(lower: str) -> str | None:
+    return "Telegram" if "telegram" in lower or "телеграм" in lower else None
+
+
+# --- the stage --------------------------------------------------------------------------
+
+
+def _evidence(doc: Document, sent: Sentence) -> Evidence:
+    text = doc.article.text[sent.start : sent.end]
+    return Evidence(line=sent.line, start=sent.start, end=sent.end, text=text, sentence=sent.index)
+
+
+_AUTHORITY_AFTER = re.compile(
+    r"^\s*(?:ОВА|ОДА|ВГА|ОГА|МВА|РВА|обласн|областн|військов|военн|поліц|полиц|прокурат|ДСНС|ГСЧС|"
+    r"міськ|городск|рад[аиі]|совет)",
+    re.I,
+)
+_RANK = {"district": 0, "settlement": 0, "raion": 1, "oblast": 2, "country": 3}
+
+
+def _event_place(doc: Document, sent: Sentence) -> PlaceMention | None:
+    """The most specific place of the sentence that is not an authority's seat ("голова
+    Харківської ОВА")."""
+    mine = [
+        m for m in doc.places
+        if m.sentence == sent.index and not _AUTHORITY_AFTER.match(sent.text[m.end :])
+        and m.place.precision != "country"
+    ]  # fmt: skip
+    if not mine:
+        return None
+    return min(mine, key=lambda m: (_RANK.get(m.place.precision, 3), m.start))
+
+
+def _is_tally(lower: str, w: _Words) -> bool:
+    return any(t in lower for t in w.tallies)
+
+
+def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Words) -> Report | None:
+    words = tokens(sent.text)
+    lower = word_key(sent.text)
+    counts = _counts(sent.text, words, code, w)
+    event = _event(words, w)
+    if event is None and not counts:
+        return None
+    if _is_tally(lower, w) or (not counts and any(p in lower for p in w.not_event)):
+        return None
+    mention = _event_place(doc, sent)
+    if event is None and mention is None and not counts:
+        return None
+    date, _night = _date(sent.text, doc.article.published, w)
+    kind, sub, weapon = event or (
+        "explosions_remote_violence",
+        "shelling_artillery_missile_attack",
+        None,
+    )
+    published = PartialDate.from_date(doc.article.published) if doc.article.published else None
+    return Report(
+        article_id=doc.article.id,
+        date=date,
+        place=mention.place if mention else None,
+        event_type=kind,
+        sub_event_type=sub,
+        evidence=(_evidence(doc, sent),),
+        extractor=NAME,
+        killed=_number(counts, "killed"),
+        injured=_number(counts, "injured"),
+        weapon=weapon,
+        actor=_actor(words, w, "Russian forces" if code == "uk" else None),
+        claimant=_claimant(sent.text, words, code, w),
+        typed=event is not None,
+        as_of=published,
+    )
+
+
+def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
+    """Stage (for ``doc.language`` ``uk`` or ``ru``): every sentence-level report."""
+    code: LanguageCode = doc.language
+    w = _words(code)
+    sents = [s for s in doc.sentences if not s.boilerplate and s.repeat_of is None]
+    reports: list[Report] = []
+    claimants = [_claimant(s.text, tokens(s.text), code, w) for s in sents]
+    first = next((c for c in claimants if c is not None), None)
+    for i, sent in enumerate(sents):
+        report = _sentence_report(doc, sent, code, w)
+        if report is None:
+            continue
+        if report.claimant is None and (report.killed or report.injured or i == 0 or sent.is_title):
+            near = [claimants[j] for j in range(i + 1, min(len(sents), i + 1 + ATTRIBUTION_REACH))]
+            near += [claimants[j] for j in range(i - 1, max(-1, i - 2), -1)]
+            found = next((c for c in near if c is not None), first)
+            report = replace(report, claimant=found)
+        reports.append(report)
+    return replace(doc, reports=tuple(reports))

@@ -1,0 +1,94 @@
+"""The languages sitrep reads: which one an article is written in, and each one's vocabulary.
+
+English is read by the grammar modules of :mod:`sitrep.extract`; Ukrainian and Russian by
+:mod:`sitrep.extract.cyrillic`, whose words all come from ``data/lang/<code>/vocabulary.json``
+(see :class:`Vocabulary`).  The language is detected per article, never configured.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+__all__ = [
+    "LANGUAGES",
+    "LanguageCode",
+    "Vocabulary",
+    "cyrillic_abbreviations",
+    "detect_language",
+    "vocabulary",
+    "word_key",
+]
+
+LanguageCode = Literal["en", "uk", "ru"]
+LANGUAGES: tuple[LanguageCode, ...] = ("en", "uk", "ru")
+
+_CYRILLIC = re.compile(r"[а-яіїєґё]", re.I)
+_LATIN = re.compile(r"[a-z]", re.I)
+_UKRAINIAN_ONLY = re.compile(r"[іїєґ]", re.I)
+_RUSSIAN_ONLY = re.compile(r"[ыэъё]", re.I)
+# Letters read to decide: a lead paragraph says it; a whole long page adds nothing.
+_SAMPLE = 20_000
+
+
+def detect_language(text: str) -> LanguageCode:
+    """``"uk"``, ``"ru"`` or ``"en"``: Cyrillic letters outnumbering Latin ones make a text
+    Ukrainian or Russian, decided by the letters only one of the two alphabets has
+    (і ї є ґ against ы э ъ ё); anything else is read as English."""
+    sample = text[:_SAMPLE]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if cyrillic <= len(_LATIN.findall(sample)):
+        return "en"
+    return (
+        "uk" if len(_UKRAINIAN_ONLY.findall(sample)) >= len(_RUSSIAN_ONLY.findall(sample)) else "ru"
+    )
+
+
+_APOSTROPHES = str.maketrans({"'": None, "’": None, "ʼ": None, "`": None, "‘": None, "ё": "е"})
+
+
+def word_key(word: str) -> str:
+    """How vocabulary is matched: lower case, apostrophes dropped, ``ё`` read as ``е``."""
+    return word.lower().translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One language's words for the Ukrainian and Russian reader, as the data file gives them.
+
+    Lists named after stems (``killed``, ``injured``, ``events`` ...) match a word's
+    beginning; lists of forms (``numbers``, ``one_person``, ``month_forms`` ...) whole words.
+    """
+
+    code: LanguageCode
+    data: dict[str, Any]
+
+    def words(self, name: str) -> tuple[str, ...]:
+        return tuple(word_key(w) for w in self.data.get(name, ()))
+
+    def table(self, name: str) -> dict[str, Any]:
+        return {word_key(k): v for k, v in self.data.get(name, {}).items()}
+
+    def rows(self, name: str) -> tuple[tuple[Any, ...], ...]:
+        return tuple((word_key(row[0]), *row[1:]) for row in self.data.get(name, ()))
+
+
+@cache
+def vocabulary(code: LanguageCode) -> Vocabulary:
+    """The vocabulary of ``code`` (``uk`` or ``ru``) from ``data/lang/<code>/vocabulary.json``."""
+    path = resources.files("sitrep").joinpath(f"data/lang/{code}/vocabulary.json")
+    return Vocabulary(code, json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def cyrillic_abbreviations() -> frozenset[str]:
+    """Abbreviations of Ukrainian and Russian text that end in a full stop ("вул", "тис")."""
+    return frozenset(
+        word_key(w).rstrip(".")
+        for code in ("uk", "ru")
+        for w in vocabulary(code).words("abbreviations")
+    )
