@@ -14,6 +14,7 @@ the batch prior).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +38,7 @@ __all__ = ["finder"]
 MAX_WORDS = 3
 # Smallest settlement a capitalised word may be without a preposition, a designator or a
 # region before or after it: "Харків зазнав удару" reads, "Слава" (a village) does not.
-BARE_POPULATION = 20_000
+BARE_POPULATION = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,19 +155,25 @@ def _lookup(
     span: list[Token], code: LanguageCode, gazetteer: Gazetteer
 ) -> tuple[GazetteerEntry, ...]:
     """Places named by ``span`` in any base form, the form with the largest place first."""
-    best: tuple[GazetteerEntry, ...] = ()
     forms = [base_forms(w.key, code) for w in span]
-    for combination in itertools.islice(itertools.product(*forms), 400):
-        entries = _entries(" ".join(combination), code, gazetteer)
-        if entries and (not best or entries[0].population > best[0].population):
-            best = entries
-    return best
+    combinations = [" ".join(c) for c in itertools.islice(itertools.product(*forms), 400)]
+    for romanised in (False, True):  # a name as written before any respelling of it
+        best: tuple[GazetteerEntry, ...] = ()
+        for form in combinations:
+            entries = _entries(form, code, gazetteer, romanised)
+            if entries and (not best or entries[0].population > best[0].population):
+                best = entries
+        if best:
+            return best
+    return ()
 
 
-def _entries(form: str, code: LanguageCode, gazetteer: Gazetteer) -> tuple[GazetteerEntry, ...]:
-    key = cyrillic_key(form)
-    if key and gazetteer.has_key(key):
-        return gazetteer.lookup(key)
+def _entries(
+    form: str, code: LanguageCode, gazetteer: Gazetteer, romanised: bool
+) -> tuple[GazetteerEntry, ...]:
+    if not romanised:
+        key = cyrillic_key(form)
+        return gazetteer.lookup(key) if key else ()
     if len(form) < 4:
         return ()
     for latin in sorted(transliterate_cyrillic(form)):
@@ -205,9 +212,14 @@ def _placed(
         return False
     if before is not None and before.key in vocab.prepositions:
         return True
-    if before is not None and text[before.end : words[i].start].strip() in {",", "-", "–", "—"}:
-        return True
+    if before is not None and before.key in _SAID_BY:  # "за словами Кириленка"
+        return False
+    if before is not None and not re.search(r"[.!?:«\"“„(]\s*$", text[: words[i].start]):
+        return True  # capitalised inside a sentence: a proper name, and not a person's
     return entries[0].population >= BARE_POPULATION
+
+
+_SAID_BY = frozenset({"словами", "словам", "слова"})
 
 
 def _units(
@@ -228,8 +240,12 @@ def _region(
             continue
         has_designator = i + 1 < len(words) and vocab.designators.get(words[i + 1].key) == "oblast"
         if stem in vocab.need_designator and not has_designator:
-            return None, i + 1  # "вул. Сумській", "Донецьку" alone: not read as the oblast
-        entries = tuple(e for e in gazetteer.candidates(name) if e.kind in ("oblast", "foreign"))
+            return None  # "Донецке", "Курска": the city, read as any other name
+        entries = tuple(
+            e
+            for e in gazetteer.candidates(name) or gazetteer.candidates(name.removesuffix(" Oblast"))
+            if e.kind in ("oblast", "foreign")
+        )
         if not entries:
             return None
         end = words[i + 1].end if has_designator else word.end

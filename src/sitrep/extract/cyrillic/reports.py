@@ -526,6 +526,20 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     )
 
 
+_SPECIFIC = frozenset({"settlement", "district"})
+
+
+def _summaries_dropped(reports: list[Report]) -> list[Report]:
+    """Without the oblast- or raion-wide sentences that count nobody ("ворог обстріляв
+    Харківщину, є загиблі") when the article goes on to name the towns hit."""
+    if not any(r.place is not None and r.place.precision in _SPECIFIC for r in reports):
+        return reports
+    return [
+        r for r in reports
+        if r.place is None or r.place.precision in _SPECIFIC or r.killed or r.injured
+    ]  # fmt: skip
+
+
 def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
     """Stage (for ``doc.language`` ``uk`` or ``ru``): every sentence-level report."""
     code: LanguageCode = doc.language
@@ -544,4 +558,4 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             found = next((c for c in near if c is not None), first)
             report = replace(report, claimant=found)
         reports.append(report)
-    return replace(doc, reports=tuple(reports))
+    return replace(doc, reports=tuple(_summaries_dropped(reports)))
