@@ -243,7 +243,8 @@ def _region(
             return None  # "Донецке", "Курска": the city, read as any other name
         entries = tuple(
             e
-            for e in gazetteer.candidates(name) or gazetteer.candidates(name.removesuffix(" Oblast"))
+            for e in gazetteer.candidates(name)
+            or gazetteer.candidates(name.removesuffix(" Oblast"))
             if e.kind in ("oblast", "foreign")
         )
         if not entries:

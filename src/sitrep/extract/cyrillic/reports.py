@@ -68,6 +68,7 @@ class _Words:
     weekdays: tuple[tuple[str, int], ...]
     relative: tuple[tuple[str, int, bool], ...]
     night_of: tuple[str, ...]
+    relative_stems: tuple[tuple[str, int], ...]
     qualifiers: tuple[tuple[str, str], ...]
     actors: tuple[tuple[str, str], ...]
     tallies: tuple[str, ...]
@@ -107,6 +108,7 @@ def _words(code: LanguageCode) -> _Words:
             )
         ),
         night_of=v.words("night_of"),
+        relative_stems=tuple((k, int(n)) for k, n in v.table("relative_day_stems").items()),
         qualifiers=tuple(sorted(qualifiers, key=lambda pq: -len(pq[0]))),
         actors=tuple(v.rows("actors")),
         tallies=v.words("tallies"),
@@ -347,6 +349,9 @@ def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate 
     for phrase, offset, night in w.relative:
         if re.search(rf"(?<![а-яіїєґ]){re.escape(phrase)}(?![а-яіїєґ])", lower):
             return PartialDate.from_date(published + dt.timedelta(days=offset)), night
+    for stem, offset in w.relative_stems:  # "вчорашнього обстрілу"
+        if re.search(rf"(?<![а-яіїєґ]){stem}", lower):
+            return PartialDate.from_date(published + dt.timedelta(days=offset)), False
     for stem, weekday in w.weekdays:
         if re.search(rf"(?<![а-яіїєґ])(?:у|в|во)\s+{stem}", lower):
             back = (published.weekday() - weekday) % 7
@@ -420,8 +425,8 @@ def _claimant(text: str, words: list[Token], code: LanguageCode, w: _Words) -> C
         j = i + len(title.split())
         for k in range(j, min(len(words), j + 6)):  # "голова Харківської ОВА Олег Синєгубов"
             person = _person(words, k, code, w)
-            if person is not None and (
-                k == j or not words[k - 1].capitalised or words[k - 1].surface.isupper()
+            if person is not None and any(
+                f in w.given_names for f in base_forms(words[k].key, code)
             ):
                 role = w.roles.get(title, body[1] if body else None)
                 return Claimant(person[0], role, _channel(lower), body[2] if body else None)
@@ -529,6 +534,16 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
 _SPECIFIC = frozenset({"settlement", "district"})
 
 
+@cache
+def _body_names() -> frozenset[str]:
+    return frozenset(row[1] for code in ("uk", "ru") for row in vocabulary(code).rows("claimants"))
+
+
+def _is_person(claimant: Claimant) -> bool:
+    """A person the reader named (given name and surname), not a body of the vocabulary."""
+    return claimant.name not in _body_names()
+
+
 def _summaries_dropped(reports: list[Report]) -> list[Report]:
     """Without the oblast- or raion-wide sentences that count nobody ("ворог обстріляв
     Харківщину, є загиблі") when the article goes on to name the towns hit."""
@@ -548,6 +563,7 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
     reports: list[Report] = []
     claimants = [_claimant(s.text, tokens(s.text), code, w) for s in sents]
     first = next((c for c in claimants if c is not None), None)
+    person = next((c for c in claimants if c is not None and _is_person(c)), None)
     for i, sent in enumerate(sents):
         report = _sentence_report(doc, sent, code, w)
         if report is None:
@@ -557,5 +573,7 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             near += [claimants[j] for j in range(i - 1, max(-1, i - 2), -1)]
             found = next((c for c in near if c is not None), first)
             report = replace(report, claimant=found)
+        if person is not None and report.claimant is not None and not _is_person(report.claimant):
+            report = replace(report, claimant=person)  # the official the body speaks through
         reports.append(report)
     return replace(doc, reports=tuple(_summaries_dropped(reports)))
