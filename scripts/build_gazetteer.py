@@ -250,6 +250,7 @@ EXTRA_DISTRICTS: tuple[tuple[str, str, float, float, tuple[str, ...]], ...] = (
         ("Izotov mine", "Shakhta Izotova", "Shakhta im. Izotova"),
     ),
     ("Shakhta imeni Lenina", "Horlivka", 48.30, 38.05, ("Shakhta Lenina", "Shakhta im. Lenina")),
+    ("Shakhta 6/7", "Horlivka", 48.30, 38.05, ("Mine 6/7", "Mine No 6/7")),  # north-west edge
     ("Zalizna Balka", "Horlivka", 48.30, 38.05, ("Zheleznaya Balka",)),
     ("Bairak", "Horlivka", 48.30, 38.05, ("Bayrak",)),
     ("Rumiantseve", "Horlivka", 48.30, 38.05, ("Rumyantsevo", "Rumyantseve", "Rumiantsevo")),

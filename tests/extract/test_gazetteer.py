@@ -34,6 +34,7 @@ def gazetteer() -> Gazetteer:
         ("Kharkiv's", "kharkivs"),  # possessives are the finder's business
         ("Київ", ""),
         ("Łódź", "lodz"),
+        ("Shakhta 6/7", "shakhta 6 7"),  # a numbered mine settlement keeps its number
     ],
 )
 def test_normalise_name(name: str, key: str) -> None:
@@ -86,7 +87,7 @@ def test_name_alternates(key: str, alternate: str) -> None:
 def test_normalise_name_is_idempotent_and_plain(text: str) -> None:
     key = normalise_name(text)
     assert normalise_name(key) == key
-    assert set(key) <= set("abcdefghijklmnopqrstuvwxyz ")
+    assert set(key) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ")
     assert key == key.strip() and "  " not in key
 
 

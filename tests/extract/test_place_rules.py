@@ -73,6 +73,20 @@ def test_unknown_name_before_its_oblast_is_the_oblast_not_its_capital(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mortars were fired at positions in Mine 6/7, Donetsk.", "Shakhta 6/7"),
+        ("Grad rockets hit Shakhta 6/7 overnight. No casualties.", "Shakhta 6/7"),
+        ("Shelling was reported near Mine No 6/7, Donetsk region.", "Shakhta 6/7"),
+    ],
+)
+def test_a_numbered_name_keeps_its_number(gazetteer: Gazetteer, text: str, name: str) -> None:
+    place = first_settlement(resolve(gazetteer, text))
+    assert place is not None
+    assert (place.place.name, place.place.admin1) == (name, "Donetsk Oblast")
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("Missiles hit Kyiv, Kharkiv and Odesa.", ["Kyiv", "Kharkiv", "Odesa"]),

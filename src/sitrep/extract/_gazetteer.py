@@ -39,7 +39,7 @@ __all__ = [
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
 _APOSTROPHES = re.compile(r"['’ʼ`‘ʹ′´]")
 _SEPARATORS = re.compile(r"[-‐‑‒–—_/.,]+")
-_NOT_KEY = re.compile(r"[^a-z ]")
+_NOT_KEY = re.compile(r"[^a-z0-9 ]")
 _SPACES = re.compile(r" {2,}")
 
 
@@ -47,6 +47,8 @@ def normalise_name(text: str) -> str:
     """Lookup key of a name: ASCII lowercase, no apostrophes, hyphens as spaces.
 
     ``"Kam’yanets-Podil's'kyi"`` and ``"Kamyanets Podilskyi"`` share a key.
+    Digits stay, slashes become spaces: the mine settlement "Shakhta 6/7" is
+    ``"shakhta 6 7"``, not the word "shakhta".
     Returns ``""`` when nothing Latin is left (e.g. a Cyrillic name).
     """
     folded = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
@@ -378,6 +380,7 @@ class Gazetteer:
             if not _joinable(text, span):
                 continue
             start, end, key = _span_key(text, span)
+            key, end = _numbered(self, text, key, end)
             if not self.has_key(key):
                 continue
             after = i + n
@@ -512,6 +515,20 @@ def _joinable(text: str, span: list[_Token]) -> bool:
         if k < len(span) - 1 and text[token.end : token.end + 1] in {"'", "’"}:
             return False
     return True
+
+
+# A number that ends a name: "Mine 6/7", "Chornobyl-2".
+_NUMBER_AFTER = re.compile(r"(?:[ \t]+|-)\d+(?:[/-]\d+)*(?![\w/-])")
+
+
+def _numbered(gazetteer: Gazetteer, text: str, key: str, end: int) -> tuple[str, int]:
+    """``key`` and ``end`` extended over a number after the words when the gazetteer has the
+    numbered name ("Mine 6/7": tokens are letters only, so the finder sees "Mine")."""
+    number = _NUMBER_AFTER.match(text, end)
+    if number is None:
+        return key, end
+    numbered = f"{key} {normalise_name(number.group())}"
+    return (numbered, number.end()) if gazetteer.has_key(numbered) else (key, end)
 
 
 def _hromada_centre(entry: GazetteerEntry) -> bool:
