@@ -58,6 +58,49 @@ def test_trailing_oblast_pins_the_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # a raion or hromada with no name before it: the oblast pins it, and is no city
+        ("Artillery hit Kamianske district, Zaporizhia.", "Kamianske", "Zaporizhzhia Oblast"),
+        ("Mortars were fired at New York district, Donetsk.", "Niu-York", "Donetsk Oblast"),
+        # a bracket before the oblast: the names in it and the one it follows
+        (
+            "Grad fire hit Huliaipole district (Huliaipole town), Zaporizhia region.",
+            "Huliaipole",
+            "Zaporizhzhia Oblast",
+        ),
+    ],
+)
+def test_trailing_oblast_pins_a_district_name(
+    gazetteer: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    mentions = resolve(gazetteer, text)
+    assert {(m.place.name, m.place.admin1) for m in mentions if m.place.precision != "oblast"} == {
+        (name, admin1)
+    }
+    assert [m.place.precision for m in mentions][-1] == "oblast"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Shells fell across Vasylivka raion, Zaporizhzhia.",
+            ["Vasylivka Raion", "Zaporizhzhia Oblast"],
+        ),
+        (
+            "Shells hit the Saltivskyi district, Kharkiv.",
+            ["Saltivka", "Kharkiv"],
+        ),  # a city's district
+    ],
+)
+def test_a_raion_before_its_oblast_stays_a_raion(
+    gazetteer: Gazetteer, text: str, names: list[str]
+) -> None:
+    assert [m.place.name for m in resolve(gazetteer, text)] == names
+
+
+@pytest.mark.parametrize(
     ("text", "oblast"),
     [
         ("Rockets hit Mine 12/3, Donetsk. No casualties.", "Donetsk Oblast"),

@@ -329,7 +329,7 @@ def _pin_to_oblasts(text: str, matches: list[Designated], gazetteer: Gazetteer) 
         if admin1 is None:
             q += 1
             continue
-        targets = _qualified(text, out, q)
+        targets = _qualified(text, out, q, admin1)
         unknown = None if targets else _unknown_name(text, out, q)
         if not targets and unknown is None:
             q += 1  # "Ukraine's second-largest city, Kharkiv": nothing for it to qualify
@@ -341,7 +341,7 @@ def _pin_to_oblasts(text: str, matches: list[Designated], gazetteer: Gazetteer) 
                 out.insert(q, (replace(unknown, candidates=found), None))
                 q += 1
         for t in sorted(targets, reverse=True):
-            pinned = _pinned(out[t][0], admin1, gazetteer)
+            pinned = _pinned(*out[t], admin1, gazetteer)
             if pinned is None:
                 del out[t]
                 q -= 1
@@ -385,9 +385,14 @@ def _may_pin(prev: NameMatch, match: NameMatch, admin1: str) -> bool:
     return inside or prev.candidates[0].population < DOMINANT_POPULATION
 
 
-def _qualified(text: str, matches: list[Designated], q: int) -> list[int]:
+def _qualified(text: str, matches: list[Designated], q: int, admin1: str) -> list[int]:
     """Indices of the names the qualifier at ``q`` pins: the one before it (past raions and
-    hromadas that qualify it too) and the names listed with that one."""
+    hromadas that qualify it too) and the names listed with that one.
+
+    With no name before them, the raion or hromada itself is pinned when the oblast holds
+    its namesake ("Kamianske district, Zaporizhia"); a bracket before the qualifier pins the
+    names in it and the one it follows ("Huliaipole district (coded to Huliaipole), Zaporizhia").
+    """
     j = q - 1
     end = matches[q][0].start
     while (
@@ -397,8 +402,14 @@ def _qualified(text: str, matches: list[Designated], q: int) -> list[int]:
     ):
         end = matches[j][0].start
         j -= 1
+    if j >= 0 and _CLOSE_GAP.fullmatch(text[matches[j][0].end : end]):
+        return _bracketed(text, matches, j)
     if j < 0 or not _PIN_GAP.fullmatch(text[matches[j][0].end : end]) or matches[j][1] == "oblast":
-        return []
+        unit = matches[j + 1][0] if j + 1 < q else None
+        inside = unit is not None and any(
+            c.admin1 == admin1 and c.kind in ("settlement", "raion") for c in unit.candidates
+        )
+        return [j + 1] if inside else []  # not a city district ("Petrovskyi district, Donetsk")
     targets = [j]
     while (
         j > 0
@@ -410,9 +421,30 @@ def _qualified(text: str, matches: list[Designated], q: int) -> list[int]:
     return targets
 
 
-def _pinned(match: NameMatch, admin1: str, gazetteer: Gazetteer) -> NameMatch | None:
-    """``match`` with only its candidates in ``admin1`` (or spelled like it there), None if none."""
-    inside = tuple(c for c in match.candidates if c.admin1 == admin1 and c.kind not in _UNIT_KINDS)
+# A bracket closing right before a qualifier: "Huliaipole district (coded to Huliaipole), Zaporizhia".
+_CLOSE_GAP = re.compile(r"\)\s*,\s*(?:the\s+)?|\)\s+in\s+(?:the\s+)?", re.I)
+
+
+def _bracketed(text: str, matches: list[Designated], j: int) -> list[int]:
+    """The names in the bracket that match ``j`` ends, and the name right before the bracket."""
+    opening = text.rfind("(", 0, matches[j][0].start)
+    if opening < 0 or ")" in text[opening : matches[j][0].start]:
+        return []
+    inside = [k for k in range(j + 1) if matches[k][0].start > opening]
+    before = min(inside) - 1
+    if before >= 0 and not text[matches[before][0].end : opening].strip():
+        inside.append(before)
+    return sorted(inside, reverse=True)
+
+
+def _pinned(
+    match: NameMatch, designator: Designator | None, admin1: str, gazetteer: Gazetteer
+) -> NameMatch | None:
+    """``match`` with only its candidates in ``admin1`` (or spelled like it there), None if none.
+
+    A name called a raion keeps the oblast's raion of that name."""
+    units = _UNIT_KINDS - {"raion"} if designator == "raion" else _UNIT_KINDS
+    inside = tuple(c for c in match.candidates if c.admin1 == admin1 and c.kind not in units)
     if not inside:
         inside = gazetteer.spelled_like(normalise_name(match.surface), admin1)
     return replace(match, candidates=inside) if inside else None
