@@ -101,6 +101,31 @@ def test_a_raion_before_its_oblast_stays_a_raion(
 
 
 @pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Ukrainian troops retook Topolyne, Kherso. No information on fighting.", "Kherson Oblast"),
+        ("A Su-25 was shot down near Pisky, Mykoliav region.", "Mykolaiv Oblast"),  # a swap
+    ],
+)
+def test_a_misspelt_oblast_qualifier_still_pins(
+    gazetteer: Gazetteer, text: str, admin1: str
+) -> None:
+    mentions = resolve(gazetteer, text)
+    place = first_settlement(mentions)
+    assert place is not None and place.place.admin1 == admin1
+    assert (mentions[-1].place.name, mentions[-1].place.precision) == (admin1, "oblast")
+
+
+@pytest.mark.parametrize(
+    ("key", "oblast"),
+    [("kherso", "Kherson Oblast"), ("mykoliav", "Mykolaiv Oblast"), ("zaporizhzha", "Zaporizhzhia Oblast"),
+     ("lvov", None), ("sumo", None), ("monday", None), ("reuters", None)],
+)  # fmt: skip
+def test_oblasts_spelled_like(gazetteer: Gazetteer, key: str, oblast: str | None) -> None:
+    assert [e.name for e in gazetteer.oblasts_spelled_like(key)] == ([oblast] if oblast else [])
+
+
+@pytest.mark.parametrize(
     ("text", "oblast"),
     [
         ("Rockets hit Mine 12/3, Donetsk. No casualties.", "Donetsk Oblast"),

@@ -234,6 +234,13 @@ class NameMatch:
 MIN_SKELETON = 3
 # Smallest town a respelt name may match anywhere in the country (not pinned to an oblast).
 MIN_TOWN = 2_000
+# Edits a misspelt oblast qualifier may be off by: "Kherso" (1), "Mykoliav" (2, a swap).
+# Set from the qualifier typos seen on ACLED's dev notes (all one or two edits), not swept.
+# Names shorter than OBLAST_TYPO_LONG get one edit, below OBLAST_TYPO_MIN letters none
+# ("Sumo" is too short to tell from a word).
+OBLAST_TYPO = 2
+OBLAST_TYPO_LONG = 7
+OBLAST_TYPO_MIN = 5
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -259,6 +266,7 @@ class Gazetteer:
         self._entries: dict[int, GazetteerEntry] = {}
         self.stops = stops
         self._bones: dict[tuple[str, str], tuple[int, ...]] | None = None
+        self._oblasts: list[tuple[str, GazetteerEntry]] | None = None
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
 
     def __len__(self) -> int:
@@ -301,6 +309,30 @@ class Gazetteer:
         return tuple(
             sorted((e for e in near if distance[e] == best), key=lambda e: (-e.population, e.id))
         )
+
+    def oblasts_spelled_like(self, key: str) -> tuple[GazetteerEntry, ...]:
+        """The oblast a misspelt one-word name stands for ("kherso", "mykoliav"), if just one.
+
+        Compared with the oblasts' own names and their spelling alternates only (never the
+        many foreign variants), within ``OBLAST_TYPO`` edits for names of ``OBLAST_TYPO_LONG``
+        letters or more and one edit below that; shorter keys than ``OBLAST_TYPO_MIN`` match nothing.
+        """
+        if len(key) < OBLAST_TYPO_MIN or " " in key:
+            return ()
+        most = OBLAST_TYPO if len(key) >= OBLAST_TYPO_LONG else 1
+        near = {e for name, e in self._oblast_names() if _edit_distance(key, name) <= most}
+        return tuple(near) if len(near) == 1 else ()
+
+    def _oblast_names(self) -> list[tuple[str, GazetteerEntry]]:
+        if self._oblasts is None:
+            oblasts = [self.entry(i) for i, row in self._rows.items() if row[3] == "oblast"]
+            self._oblasts = [
+                (name, e)
+                for e in oblasts
+                for own in [normalise_name(e.name).removesuffix(" oblast")]
+                for name in {own, *name_alternates(own)}
+            ]
+        return self._oblasts
 
     def _misspelt_with_previous(
         self, text: str, tokens: list[_Token], i: int, after: int

@@ -165,8 +165,7 @@ def resolve_mentions(
     """Place mentions of ``sentences``, each resolved to one place (see the module doc).
 
     ``find`` reads the names of a sentence (default: the gazetteer's English reading)."""
-    find = find or gazetteer.find
-    found = [(sent, _pin_to_oblasts(sent.text, _with_qualifiers(sent.text, find(sent.text)), gazetteer))
+    found = [(sent, _pin_to_oblasts(sent.text, _with_qualifiers(sent.text, find(sent.text) if find else _find(sent.text, gazetteer)), gazetteer))
              for sent in sentences if not sent.boilerplate]  # fmt: skip
     contexts = [_Context.of(matches) for _, matches in found]
     document = _Context.union(contexts)
@@ -201,6 +200,29 @@ def resolve_mentions(
                 )
             )
     return tuple(mentions)
+
+
+# A capitalised word after a name and a comma that ends the clause or comes before "region":
+# where an oblast qualifier stands ("Pisky, Mykoliav.", "Topolyne, Kherso region").
+_QUALIFIER_WORD = re.compile(
+    r"\s*,\s*([A-Z][a-z]{3,})(?=\s*(?:[.;,)]|$)|\s+(?:region|oblast|province)\b)"
+)
+
+
+def _find(text: str, gazetteer: Gazetteer) -> list[NameMatch]:
+    """The gazetteer's names in ``text``, and an oblast misspelt where a qualifier stands."""
+    out: list[NameMatch] = []
+    for match in gazetteer.find(text):
+        if out and match.start < out[-1].end:
+            continue  # the word was read as the misspelt oblast
+        out.append(match)
+        word = _QUALIFIER_WORD.match(text, match.end)
+        if word is None or gazetteer.has_key(normalise_name(word.group(1))):
+            continue
+        oblasts = gazetteer.oblasts_spelled_like(normalise_name(word.group(1)))
+        if oblasts:
+            out.append(NameMatch(word.start(1), word.end(1), word.group(1), oblasts))
+    return out
 
 
 def to_place(entry: GazetteerEntry) -> Place:
