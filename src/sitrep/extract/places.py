@@ -152,7 +152,11 @@ def find_places(doc: Document, settings: Settings) -> Document:
     """Fill ``doc.places`` from every sentence not flagged as boilerplate."""
     prior = PlacePrior(doc.batch_points, doc.batch_pinned) if doc.batch_points else None
     gazetteer = load_gazetteer()
-    find = gazetteer.find if doc.language == "en" else cyrillic_finder(doc.language, gazetteer)
+    find = (
+        None
+        if doc.language == "en"
+        else cyrillic_finder(doc.language, gazetteer, [s.text for s in doc.sentences])
+    )
     return replace(doc, places=resolve_mentions(doc.sentences, gazetteer, prior, find))
 
 

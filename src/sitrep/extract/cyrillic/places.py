@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import cast
@@ -30,7 +30,7 @@ from sitrep.extract._gazetteer import (
     transliterate_cyrillic,
 )
 from sitrep.extract.cyrillic._words import Token, base_forms, tokens
-from sitrep.lang import LanguageCode, vocabulary
+from sitrep.lang import LanguageCode, vocabulary, word_key
 
 __all__ = ["finder"]
 
@@ -74,13 +74,40 @@ def _words(code: LanguageCode) -> _Words:
     )
 
 
-def finder(code: LanguageCode, gazetteer: Gazetteer) -> Callable[[str], list[NameMatch]]:
-    """``find(text)``: every place-name mention of a ``code`` sentence, left to right."""
+def finder(
+    code: LanguageCode, gazetteer: Gazetteer, texts: Sequence[str] = ()
+) -> Callable[[str], list[NameMatch]]:
+    """``find(text)``: every place-name mention of a ``code`` sentence, left to right.
+
+    ``texts`` are the article's sentences: a surname the article gives with a given name
+    ("мер міста Ігор Терехов") is no place where it stands alone ("— Терехов про обстріл")."""
+    surnames = _surnames(texts, code)
 
     def find(text: str) -> list[NameMatch]:
-        return list(_find(text, code, gazetteer))
+        return [
+            m
+            for m in _find(text, code, gazetteer)
+            if word_key(m.surface.split()[0]) not in surnames
+        ]
 
     return find
+
+
+def _surnames(texts: Sequence[str], code: LanguageCode) -> frozenset[str]:
+    """Every form a surname after a given name may take ("Терехов", "Терехова", "Терехову")."""
+    given = _words(code).given_names
+    out: set[str] = set()
+    for text in texts:
+        words = tokens(text)
+        for a, b in itertools.pairwise(words):
+            if a.capitalised and b.capitalised and any(f in given for f in base_forms(a.key, code)):
+                out.update(b.key + ending for ending in _SURNAME_ENDINGS)
+                out.update(base_forms(b.key, code))
+    return frozenset(out)
+
+
+# Case endings of surnames (Терехов: Терехова, Терехову, Тереховим, Терехові).
+_SURNAME_ENDINGS = ("", "а", "у", "ом", "им", "ым", "ові", "е", "ого", "ому", "ій", "ой", "ої")
 
 
 def _find(text: str, code: LanguageCode, gazetteer: Gazetteer) -> Iterator[NameMatch]:
