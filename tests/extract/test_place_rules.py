@@ -125,6 +125,18 @@ def test_oblasts_spelled_like(gazetteer: Gazetteer, key: str, oblast: str | None
     assert [e.name for e in gazetteer.oblasts_spelled_like(key)] == ([oblast] if oblast else [])
 
 
+def test_a_town_just_over_the_named_oblasts_border_is_that_town(gazetteer: Gazetteer) -> None:
+    mentions = resolve(gazetteer, "Mortars hit LPR positions in Debaltseve, Luhansk region.")
+    assert [(m.place.name, m.place.admin1, m.place.precision) for m in mentions] == [
+        ("Debaltseve", "Donetsk Oblast", "settlement")  # and the qualifier names no place
+    ]
+
+
+def test_a_namesake_far_from_the_named_oblast_is_not_taken(gazetteer: Gazetteer) -> None:
+    mentions = resolve(gazetteer, "Shells hit Ochakiv, Luhansk. No casualties.")
+    assert [(m.place.name, m.place.precision) for m in mentions] == [("Luhansk Oblast", "oblast")]
+
+
 @pytest.mark.parametrize(
     ("text", "oblast"),
     [

@@ -267,6 +267,7 @@ class Gazetteer:
         self.stops = stops
         self._bones: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._oblasts: list[tuple[str, GazetteerEntry]] | None = None
+        self._points: dict[str, tuple[tuple[float, float], ...]] | None = None
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
 
     def __len__(self) -> int:
@@ -322,6 +323,16 @@ class Gazetteer:
         most = OBLAST_TYPO if len(key) >= OBLAST_TYPO_LONG else 1
         near = {e for name, e in self._oblast_names() if _edit_distance(key, name) <= most}
         return tuple(near) if len(near) == 1 else ()
+
+    def settlement_points(self, admin1: str) -> tuple[tuple[float, float], ...]:
+        """Points of every settlement of oblast ``admin1``, built on first use."""
+        if self._points is None:
+            points: dict[str, list[tuple[float, float]]] = {}
+            for row in self._rows.values():
+                if row[3] == "settlement" and row[4] and row[9] is not None and row[10] is not None:
+                    points.setdefault(row[4], []).append((row[9], row[10]))
+            self._points = {k: tuple(v) for k, v in points.items()}
+        return self._points.get(admin1, ())
 
     def _oblast_names(self) -> list[tuple[str, GazetteerEntry]]:
         if self._oblasts is None:
