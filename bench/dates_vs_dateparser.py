@@ -1,5 +1,6 @@
 """Our date grammar against dateparser's ``search_dates`` on the same sentences, in one process.
 
+    make bench   # once: installs the bench extra (dateparser, spaCy)
     .venv/bin/python bench/dates_vs_dateparser.py
 
 The stack names dateparser for dates; sitrep uses its own closed grammar

@@ -1,5 +1,6 @@
 """Extraction throughput against a bare spaCy pass over the same texts, in one process.
 
+    make bench                                    # installs the bench extra, runs this
     .venv/bin/python bench/speed.py [--articles 2000]
 
 Prints articles/s, words/s and peak memory for what `sitrep extract` does
