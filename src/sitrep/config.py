@@ -1,6 +1,7 @@
 """One typed ``Settings``, loaded from a TOML file, then ``SITREP_*`` environment variables.
 
-Every field is documented in ``SETTINGS_DOC``; a test checks that each one is.
+Every field is documented in ``SETTINGS_DOC`` and in the README's settings table, and read
+somewhere in the package; ``tests/test_settings.py`` checks all three.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ class Settings:
     jaccard_threshold: float = 0.05
     shingle_size: int = 5
     incident_window_days: int = 1
-    block_days: int = 7
-    batch_size: int = 64
     scheduler: str | None = None
     host: str = "127.0.0.1"
     port: int = 8765
@@ -44,8 +43,6 @@ SETTINGS_DOC: dict[str, str] = {
     "jaccard_threshold": "Exact shingle Jaccard needed to confirm two articles are one story.",
     "shingle_size": "Words per shingle for near-duplicate detection.",
     "incident_window_days": "Reports this many days apart may still be one incident ('overnight').",
-    "block_days": "Width of the date window used to block incident candidates.",
-    "batch_size": "Articles per batch when processing and writing.",
     "scheduler": "Dask scheduler the per-article stages run on (tcp://host:8786, or 'local' for a "
     "LocalCluster); default: in process. Same as --scheduler; see docs/scale-out.md.",
     "host": "Interface `sitrep serve` listens on.",
@@ -86,7 +83,9 @@ def load_settings(
             values[f.name] = env[key]
     unknown = set(values) - {f.name for f in fields(Settings)}
     if unknown:
-        raise ConfigError(f"Unknown settings: {', '.join(sorted(unknown))}. See `sitrep --help`.")
+        raise ConfigError(
+            f"Unknown settings: {', '.join(sorted(unknown))}. See Settings in the README."
+        )
     kinds = {f.name: f.type for f in fields(Settings)}
     coerced = {k: _coerce(k, kinds[k], v) for k, v in values.items()}
     coerced.update({k: v for k, v in overrides.items() if v is not None})
