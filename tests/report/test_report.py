@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.config import Settings
+from sitrep.export.words import describe_count
 from sitrep.report import build_report, write_report
-from sitrep.report.text import describe_count
 from sitrep.serve.fake import demo_store, write_demo
 from sitrep.store import open_store
 

@@ -11,9 +11,9 @@ import csv
 import io
 import json
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any, BinaryIO, Literal, Protocol, get_args
+from typing import Any, BinaryIO, Literal, get_args
 
 from sitrep.errors import ConfigError
 from sitrep.export._acled import (
@@ -26,7 +26,7 @@ from sitrep.export._acled import (
 from sitrep.export._rows import ROW_COLUMNS, incident_record, incident_row, row_lists, row_text
 from sitrep.export._sources import article_sources
 from sitrep.model import Incident
-from sitrep.store.base import IncidentFilter
+from sitrep.store.base import IncidentFilter, IncidentQueries
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -58,11 +58,8 @@ MEDIA_TYPES: dict[str, str] = {
 PAGE = 1000
 
 
-class IncidentSource(Protocol):
-    """What an export reads: a store's incident query and its outlet lookup."""
-
-    def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
-    def outlets(self, article_ids: Sequence[str]) -> dict[str, str | None]: ...
+#: What an export reads (``sitrep.store.base.IncidentQueries``): the incident query and outlets.
+IncidentSource = IncidentQueries
 
 
 def iter_pages(

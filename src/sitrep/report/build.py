@@ -15,8 +15,7 @@ from sitrep.report.model import (
     SituationReport,
     totals,
 )
-from sitrep.serve.fake import QueryStore
-from sitrep.store.base import IncidentFilter
+from sitrep.store.base import IncidentFilter, QueryStore
 
 __all__ = ["build_report"]
 

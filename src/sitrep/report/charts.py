@@ -18,8 +18,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure as PlotFigure
 
+from sitrep.export.words import label
 from sitrep.report.model import SeriesSummary, SituationReport, low
-from sitrep.report.text import label
 
 __all__ = ["MAX_OBLASTS", "MAX_SERIES_CHARTS", "draw_charts", "top_series", "write_charts"]
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 
+from sitrep.export.words import describe_number, label
 from sitrep.model import Contradiction, Figure, Incident, Report
 from sitrep.report.model import Claim, OblastSummary, SituationReport
-from sitrep.report.text import describe_number, label
 
 __all__ = [
     "contradiction_text",

@@ -2,6 +2,6 @@
 
 ``sitrep.serve.app.create_app(settings)`` builds the app and
 ``sitrep.serve.run.serve_ui(settings, open_message)`` runs it (``sitrep serve``,
-the end of ``sitrep demo``).  This package module imports nothing, so the
-report and the exports can use ``sitrep.serve.fake`` without loading FastAPI.
+the end of ``sitrep demo``).  This package module imports nothing, so tests
+and the CLI can use ``sitrep.serve.fake`` without loading FastAPI.
 """

@@ -13,7 +13,6 @@ from starlette.exceptions import HTTPException
 
 from sitrep.config import Settings
 from sitrep.errors import SitrepError, StoreError
-from sitrep.serve.fake import QueryStore
 from sitrep.serve.routers import (
     articles,
     contradictions,
@@ -29,6 +28,7 @@ from sitrep.serve.routers import (
 from sitrep.serve.security import SecurityHeaders, allowed_hosts
 from sitrep.serve.templating import render
 from sitrep.store import open_store
+from sitrep.store.base import QueryStore
 
 __all__ = ["create_app"]
 

@@ -7,7 +7,7 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 
 from sitrep.config import Settings
-from sitrep.serve.fake import QueryStore
+from sitrep.store.base import QueryStore
 
 __all__ = ["SettingsDep", "StoreDep", "get_settings", "get_store"]
 

@@ -1,6 +1,6 @@
-"""The query protocol the web layer, the report and the exports read through, and an in-memory fake.
+"""An in-memory store for tests and the demo, over the query protocol of ``sitrep.store.base``.
 
-``FakeStore`` answers the same queries as ``sitrep.store`` from a list of
+``FakeStore`` answers the same queries (``QueryStore``) as ``sitrep.store`` from a list of
 model values, so the UI, the report and the exports can be tested without a
 database (house style rule 4).  ``demo_store()`` holds a few invented
 articles (no third-party text), one of them hostile (``<script>``, ``onerror=``).
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from sitrep.model import (
     Article,
@@ -29,7 +28,14 @@ from sitrep.model import (
     Sentence,
     Story,
 )
-from sitrep.store.base import IncidentFilter, RunStats, Store, event_type_field, listing_order
+from sitrep.store.base import (
+    IncidentFilter,
+    QueryStore,
+    RunStats,
+    Store,
+    event_type_field,
+    listing_order,
+)
 
 __all__ = [
     "FakeStore",
@@ -40,19 +46,6 @@ __all__ = [
     "demo_store",
     "write_demo",
 ]
-
-
-class QueryStore(Protocol):
-    """The read side of a store, as the web layer, report and exports use it."""
-
-    def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
-    def get_incident(self, incident_id: str) -> Incident | None: ...
-    def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]: ...
-    def list_contradictions(self) -> list[Contradiction]: ...
-    def list_stories(self) -> list[Story]: ...
-    def get_article(self, article_id: str) -> Article | None: ...
-    def outlets(self, article_ids: Sequence[str]) -> dict[str, str | None]: ...
-    def counts(self) -> dict[str, int]: ...
 
 
 def _matches(incident: Incident, f: IncidentFilter, texts: dict[str, str]) -> bool:

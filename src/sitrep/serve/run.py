@@ -6,7 +6,7 @@ import uvicorn
 
 from sitrep.config import Settings
 from sitrep.serve.app import create_app
-from sitrep.serve.fake import QueryStore
+from sitrep.store.base import QueryStore
 
 __all__ = ["serve_ui", "ui_url"]
 

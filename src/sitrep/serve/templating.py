@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from sitrep.report.text import describe_count, label
+from sitrep.export.words import describe_count, label
 from sitrep.serve.schemas import NumberOut
 
 __all__ = ["excerpt", "format_count", "link_url", "render", "templates"]

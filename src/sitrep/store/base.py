@@ -1,7 +1,8 @@
 """The :class:`Store` protocol: everything the rest of sitrep asks of a database.
 
-Writers (``ingest``) use the write half; the CLI, the web app and the
-reports use the query half, which returns JSON-ready dicts.
+Writers (``sitrep.runs``) use the write half; the CLI, the web app, the
+report and the exports read through :class:`QueryStore` (or its part
+:class:`IncidentQueries`), which returns model values.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ from sitrep.model import (
 __all__ = [
     "BBox",
     "IncidentFilter",
+    "IncidentQueries",
     "IncidentRedirects",
+    "QueryStore",
     "RunStats",
     "RunStatus",
     "Store",
@@ -139,7 +142,39 @@ def current_incident_id(store: object, incident_id: str) -> str | None:
     return None
 
 
-class Store(Protocol):
+class IncidentQueries(Protocol):
+    """What an export reads: the incident query and the outlet lookup."""
+
+    def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
+
+    def outlets(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """Article id -> outlet name."""
+        ...
+
+
+class QueryStore(IncidentQueries, Protocol):
+    """The read side of a store, as the web layer, the report and the exports use it.
+
+    A :class:`Store` is one; so is the in-memory ``sitrep.serve.fake.FakeStore``, which
+    answers the same queries from a list of model values (house style rule 4).
+    """
+
+    def get_incident(self, incident_id: str) -> Incident | None: ...
+
+    def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]: ...
+
+    def list_contradictions(self) -> list[Contradiction]: ...
+
+    def list_stories(self) -> list[Story]: ...
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (runs, articles, sentences, reports, figures, failures, ...)."""
+        ...
+
+
+class Store(QueryStore, Protocol):
     """A sitrep database.  ``open_store(settings)`` returns one; close it (or use ``with``)."""
 
     location: str
@@ -188,37 +223,17 @@ class Store(Protocol):
         """The stored resolution, rebuilt."""
         ...
 
-    # -- the query API (model values, like sitrep.serve.fake.FakeStore) ----------
-    def list_incidents(self, filters: IncidentFilter | None = None) -> list[Incident]: ...
-
-    def get_incident(self, incident_id: str) -> Incident | None: ...
-
+    # -- the rest of the query API (QueryStore's are above) ------------------------
     def incident_redirect(self, incident_id: str) -> str | None:
         """The id of the incident ``incident_id`` was merged into, or ``None`` (see
         :mod:`sitrep.store.incident_ids`)."""
         ...
 
-    def list_figures(self, metric: str | None = None, scope: str | None = None) -> list[Figure]: ...
-
-    def list_contradictions(self) -> list[Contradiction]: ...
-
-    def list_stories(self) -> list[Story]: ...
-
     def list_failures(self) -> list[dict[str, str | None]]: ...
-
-    def get_article(self, article_id: str) -> Article | None: ...
 
     def get_document(self, article_id: str) -> Document | None: ...
 
-    def outlets(self, article_ids: Sequence[str]) -> dict[str, str | None]:
-        """Article id -> outlet name."""
-        ...
-
     def search_sentences(self, text: str, limit: int = 20) -> list[tuple[str, Sentence]]: ...
-
-    def counts(self) -> dict[str, int]:
-        """Rows per table (runs, articles, sentences, reports, figures, failures, ...)."""
-        ...
 
     # -- lifetime ---------------------------------------------------------------
     def close(self) -> None: ...

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 
 from sitrep.serve.deps import StoreDep
-from sitrep.serve.fake import QueryStore
 from sitrep.serve.filters import incident_filter
 from sitrep.serve.responses import NOT_FOUND
 from sitrep.serve.schemas import (
@@ -18,7 +17,7 @@ from sitrep.serve.schemas import (
     incident_detail,
     incident_out,
 )
-from sitrep.store.base import IncidentFilter, current_incident_id
+from sitrep.store.base import IncidentFilter, QueryStore, current_incident_id
 
 __all__ = ["moved_incident", "router"]
 

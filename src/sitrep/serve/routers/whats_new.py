@@ -9,9 +9,9 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from sitrep.serve.deps import StoreDep
-from sitrep.serve.fake import QueryStore
 from sitrep.serve.templating import render
 from sitrep.store.backends import Backend
+from sitrep.store.base import QueryStore
 from sitrep.watch.state import StoredAlert, recent_alerts
 
 router = APIRouter(tags=["alerts"])

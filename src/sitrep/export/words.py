@@ -1,8 +1,11 @@
-"""Words for values, shared by the report and the UI: counts as the source stated them."""
+"""Words for values, shared by the report, the UI and the exports: counts as the source stated them.
+
+Here, below both ``sitrep.report`` and ``sitrep.serve``, so neither imports the other.
+"""
 
 from __future__ import annotations
 
-from sitrep.export import EVENT_LABELS, SUB_EVENT_LABELS
+from sitrep.export._acled import EVENT_LABELS, SUB_EVENT_LABELS
 from sitrep.model import Number
 
 __all__ = ["describe_count", "describe_number", "label"]
