@@ -44,6 +44,7 @@ from sitrep.errors import InputError, StageError
 from sitrep.ingest.limits import MAX_ARTICLE_CHARS, MAX_ARTICLE_LINES
 from sitrep.ingest.sources import Format, read_bytes
 from sitrep.model import Article, Document, Failure
+from sitrep.runs.resolution import resolve_pending
 
 __all__ = ["FORMATS", "SEEDS", "Findings", "fuzz_input", "mutate"]
 
@@ -246,7 +247,7 @@ def _store(docs: list[Document], settings: Settings, findings: Findings) -> None
             except Exception as e:
                 findings.bug(f"store write: {type(e).__name__}", traceback.format_exc(limit=-4))
         try:
-            store.resolve_pending(settings)
+            resolve_pending(store, settings)
         except Exception as e:
             findings.bug(f"store resolve: {type(e).__name__}", traceback.format_exc(limit=-4))
 

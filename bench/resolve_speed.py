@@ -48,9 +48,10 @@ from sitrep.resolve.metrics import (
     story_labels,
 )
 from sitrep.resolve.synthetic import Truth, covering_episodes
+from sitrep.runs.ingest import Process, ingest_into
+from sitrep.runs.resolution import resolve_pending
 from sitrep.store import open_store
 from sitrep.store.backends import redact
-from sitrep.store.ingest_run import Process, ingest_into
 
 Row = tuple[str, str]
 
@@ -158,7 +159,7 @@ def _through_store(path: str, base: list[Document], new: list[Document], truth: 
             store.write_document(doc, None)
         written = time.perf_counter() - t0
         t0 = time.perf_counter()
-        store.resolve_pending(settings)
+        resolve_pending(store, settings)
         resolved = time.perf_counter() - t0
     context = multiprocessing.get_context("spawn")
     results: Queue[tuple[float, float, int]] = context.Queue()

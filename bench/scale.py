@@ -5,7 +5,7 @@
     .venv/bin/python bench/scale.py --articles 2000 --dask 600 --json bench/out/scale.json
 
 The corpus is the synthetic generator's (:mod:`sitrep.resolve.synthetic`), written
-as JSON Lines parts of ``PART`` articles.  Each ingest runs ``sitrep.store.ingest_run.ingest``
+as JSON Lines parts of ``PART`` articles.  Each ingest runs ``sitrep.runs.ingest.ingest``
 (what ``sitrep ingest`` runs) in a fresh process, which reports its wall time,
 peak RSS (``ru_maxrss``) and, every ``CHECKPOINT`` articles, the time and RSS so far:
 the growth of RSS per article and the rate late in the run are the basis of the
@@ -65,7 +65,7 @@ def _rss_bytes() -> int:
 def child(db: str, parts: list[str], scheduler: str | None, workers: int | None) -> None:
     """One ``ingest`` in this process; prints one JSON line of measurements."""
     from sitrep.config import load_settings
-    from sitrep.store.ingest_run import ingest
+    from sitrep.runs.ingest import ingest
 
     started = time.perf_counter()
     checkpoints: list[tuple[int, float, int]] = []

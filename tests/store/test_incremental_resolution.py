@@ -18,8 +18,9 @@ from sitrep.config import Settings
 from sitrep.model import Corpus, Document
 from sitrep.resolve import resolve
 from sitrep.resolve.synthetic import generate
+from sitrep.runs import resolution as store_resolution
+from sitrep.runs.resolution import resolve_pending
 from sitrep.store import SqlStore
-from sitrep.store import resolution as store_resolution
 from sitrep.store.base import listing_order
 
 DOCS, _ = generate(40, seed=5)
@@ -53,12 +54,12 @@ def test_batches_through_the_store_equal_from_scratch(
     for batch in _batches(seed, count):
         for doc in batch:
             store.write_document(doc, None)
-        assert store.resolve_pending(settings) == len(batch)
+        assert resolve_pending(store, settings) == len(batch)
     stored = store.load_corpus()
     assert renamed(stored, _expected(DOCS, settings)) == _expected(DOCS, settings)
     runs = store.db.query("SELECT COUNT(*) AS n FROM resolution_signature_runs")[0]["n"]
     assert 1 <= runs <= count.bit_length()  # signature runs merge as they grow
-    assert store.resolve_pending(settings) == 0  # nothing left: a rerun changes nothing
+    assert resolve_pending(store, settings) == 0  # nothing left: a rerun changes nothing
     assert store.load_corpus() == stored
 
 
@@ -69,17 +70,17 @@ def test_replaced_resolution_is_rebuilt_by_the_next_resolve(
         store.write_document(doc, None)
     store.replace_resolution(Corpus())
     assert store.counts()["incidents"] == 0
-    assert store.resolve_pending(settings) == len(DOCS)
+    assert resolve_pending(store, settings) == len(DOCS)
     assert store.load_corpus() == _expected(DOCS, settings)
 
 
 def test_other_rules_rebuild_the_resolution(store: SqlStore, settings: Settings) -> None:
     for doc in DOCS:
         store.write_document(doc, None)
-    store.resolve_pending(settings)
+    resolve_pending(store, settings)
     stricter = dataclasses.replace(settings, jaccard_threshold=0.6)
     assert _expected(DOCS, stricter) != _expected(DOCS, settings)
-    assert store.resolve_pending(stricter) == len(DOCS)
+    assert resolve_pending(store, stricter) == len(DOCS)
     assert store.load_corpus() == _expected(DOCS, stricter)
 
 
@@ -104,7 +105,7 @@ def test_a_killed_resolution_keeps_whole_chunks_and_resumes(
 
     monkeypatch.setattr(store_resolution._Update, "run", dies_on_the_third_chunk)
     with pytest.raises(Killed):
-        store.resolve_pending(settings)
+        resolve_pending(store, settings)
     done = sorted(
         row["article_id"] for row in store.db.query("SELECT article_id FROM resolution_articles")
     )
@@ -116,5 +117,5 @@ def test_a_killed_resolution_keeps_whole_chunks_and_resumes(
     )
 
     monkeypatch.setattr(store_resolution._Update, "run", real_run)
-    assert store.resolve_pending(settings) == len(DOCS) - 20
+    assert resolve_pending(store, settings) == len(DOCS) - 20
     assert renamed(store.load_corpus(), _expected(DOCS, settings)) == _expected(DOCS, settings)

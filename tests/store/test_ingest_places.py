@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from sitrep.config import Settings
+from sitrep.runs.ingest import ingest
 from sitrep.store import open_store
-from sitrep.store.ingest_run import ingest
 
 
 def test_a_bare_village_name_follows_where_the_run_is(tmp_path: Path) -> None:

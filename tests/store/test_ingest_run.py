@@ -10,8 +10,8 @@ from store_samples import article, fake_process
 
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure, Story
+from sitrep.runs.ingest import ingest_into
 from sitrep.store import SqlStore
-from sitrep.store.ingest_run import ingest_into
 
 
 def _articles(n: int) -> list[Article]:

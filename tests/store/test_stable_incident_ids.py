@@ -16,6 +16,7 @@ from sitrep.export import write_export
 from sitrep.model import Corpus, Document, Incident, Number, PartialDate, Place, Report
 from sitrep.resolve import resolve
 from sitrep.resolve.synthetic import generate
+from sitrep.runs.resolution import resolve_pending
 from sitrep.store import IncidentFilter, SqlStore
 from sitrep.store import _codec as codec
 from sitrep.store.backends import connect
@@ -54,7 +55,7 @@ def _doc(
 def _ingest(store: SqlStore, settings: Settings, *docs: Document) -> None:
     for doc in docs:
         store.write_document(doc, None)
-    store.resolve_pending(settings)
+    resolve_pending(store, settings)
 
 
 def _only(store: SqlStore) -> Incident:
@@ -165,10 +166,10 @@ def test_a_rerun_and_a_rebuild_keep_every_id(store: SqlStore, settings: Settings
         _ingest(store, settings, doc)
     corpus = store.load_corpus()
     redirects = store.db.query("SELECT id, redirect FROM incident_ids ORDER BY id")
-    assert store.resolve_pending(settings) == 0
+    assert resolve_pending(store, settings) == 0
     assert store.load_corpus() == corpus
     rebuilt = dataclasses.replace(settings, jaccard_threshold=0.6)  # other rules: rebuilt
-    assert store.resolve_pending(rebuilt) == 3
+    assert resolve_pending(store, rebuilt) == 3
     assert store.load_corpus() == corpus
     assert store.db.query("SELECT id, redirect FROM incident_ids ORDER BY id") == redirects
 
@@ -221,7 +222,7 @@ def test_an_older_store_keeps_its_ids_through_the_upgrade_and_the_rebuild(
     db.close()
     with SqlStore(connect(settings.db)) as store:
         migrate(store.db)
-        assert store.resolve_pending(settings) == 3  # no resolution state yet: all of it
+        assert resolve_pending(store, settings) == 3  # no resolution state yet: all of it
         incident = _only(store)
         assert (
             incident.id

@@ -13,8 +13,9 @@ from sitrep.bounds import MAX_COUNT
 from sitrep.config import Settings
 from sitrep.errors import UnstorableValue
 from sitrep.model import Article, Document, Failure, Number, PartialDate
+from sitrep.runs.ingest import Process, ingest_into
+from sitrep.runs.resolution import resolve_pending
 from sitrep.store import SqlStore
-from sitrep.store.ingest_run import Process, ingest_into
 
 HUGE = Number.exact(2**63)
 
@@ -48,7 +49,7 @@ def test_absurd_articles_leave_the_store_resolving(store: SqlStore, settings: Se
     summary = ingest_into(store, [d.article for d in items], settings, process=_given(items))
     assert summary.failures == () and summary.articles_new == 3
     assert summary.incidents >= 1
-    assert store.resolve_pending(settings) == 0  # nothing left over, nothing raised
+    assert resolve_pending(store, settings) == 0  # nothing left over, nothing raised
 
 
 def _given(docs: list[Document]) -> Process:
@@ -73,7 +74,7 @@ def test_an_old_out_of_range_row_reads_as_unknown(store: SqlStore, settings: Set
     )
     stored = store.get_document(doc.article.id)
     assert stored is not None and all(r.date is None for r in stored.reports)
-    store.resolve_pending(settings)  # does not raise (window arithmetic overflowed before)
+    resolve_pending(store, settings)  # does not raise (window arithmetic overflowed before)
 
 
 def test_a_value_the_database_refuses_fails_that_document_alone(

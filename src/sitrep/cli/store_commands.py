@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # the commands import the library when they run: `sitrep --he
     from sitrep.config import Settings
     from sitrep.export._sources import Source
     from sitrep.model import Evidence, Incident, Report
-    from sitrep.store.ingest_run import RunSummary
+    from sitrep.runs.ingest import RunSummary
 
 __all__ = ["demo_summary", "register"]
 
@@ -92,7 +92,7 @@ def ingest(
     Example: sitrep ingest articles/ dump.jsonl --db sitrep.db
     """
     from sitrep.cli._inputs import estimate_inputs
-    from sitrep.store.ingest_run import ingest as ingest_paths
+    from sitrep.runs.ingest import ingest as ingest_paths
 
     fmt = output_format(as_json, as_csv)
     settings = _settings(db=db, encoding=encoding, scheduler=scheduler)

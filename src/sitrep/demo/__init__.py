@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from sitrep.config import Settings
-from sitrep.store.ingest_run import Progress, RunSummary, ingest
+from sitrep.runs.ingest import Progress, RunSummary, ingest
 
 __all__ = ["build_demo", "corpus_paths"]
 

@@ -7,7 +7,7 @@ recomputed, and only the figure claims near the new ones (same series, a few
 days apart) are compared.  Any split of the documents into batches, in any order,
 gives the same corpus as one call (a Hypothesis test checks it).
 
-Records come out sorted by their stable ids (see :mod:`sitrep.resolve.ids`).
+Records come out sorted by their stable ids (see :mod:`sitrep.ids`).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.config import Settings
+from sitrep.ids import figure_key, report_key
 from sitrep.model import Contradiction, Corpus, Document, Incident, Story
 from sitrep.resolve.contradictions import SeriesContradictions, incident_contradictions
-from sitrep.resolve.ids import figure_key, report_key
 from sitrep.resolve.incidents import IncidentIndex
 from sitrep.resolve.ledger import Claim, Series, SeriesKey, build_series, make_claim, series_key
 from sitrep.resolve.matching import make_entry

@@ -31,9 +31,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from sitrep.ids import stable_id
 from sitrep.model import Contradiction, Number, Report
 from sitrep.resolve.claimants import UNATTRIBUTED, claimant_family, claimant_side
-from sitrep.resolve.ids import stable_id
 from sitrep.resolve.ledger import Claim
 from sitrep.resolve.matching import Entry, is_revision
 from sitrep.resolve.numbers import relative_gap

@@ -28,10 +28,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
+from sitrep.ids import stable_id
 from sitrep.model import Incident, PartialDate, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, placements
 from sitrep.resolve.disjoint import DisjointSets
-from sitrep.resolve.ids import stable_id
 from sitrep.resolve.matching import (
     Entry,
     affinity,

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sitrep.ids import report_key
 from sitrep.model import Number, PartialDate, Place, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, full_date, placements
-from sitrep.resolve.ids import report_key
 
 __all__ = [
     "Entry",

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sitrep.ids import figure_key, report_key
 from sitrep.model import Corpus, Document, Figure, Report
-from sitrep.resolve.ids import figure_key, report_key
 
 __all__ = [
     "ContradictionScore",

@@ -31,9 +31,9 @@ import numpy as np
 from datasketch import MinHash
 
 from sitrep.config import Settings
+from sitrep.ids import stable_id
 from sitrep.model import Article, Document, Story
 from sitrep.resolve.disjoint import DisjointSets
-from sitrep.resolve.ids import stable_id
 from sitrep.resolve.lsh import SignatureIndex, min_agreement
 
 __all__ = [

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from sitrep.ids import figure_key, report_key
 from sitrep.model import (
     Article,
     Claimant,
@@ -41,7 +42,6 @@ from sitrep.model import (
     Sentence,
 )
 from sitrep.resolve.claimants import claimant_side
-from sitrep.resolve.ids import figure_key, report_key
 
 __all__ = [
     "PLACES",

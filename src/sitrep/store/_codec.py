@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from sitrep.bounds import sane_date, sane_partial
+from sitrep.ids import figure_key, report_key
 from sitrep.model import (
     Article,
     Claimant,
@@ -205,12 +206,8 @@ def mention_from(row: Row) -> PlaceMention:
     )
 
 
-def report_id(article_id: str, idx: int) -> str:
-    return f"{article_id}#r{idx}"  # as sitrep.resolve.ids.report_key
-
-
-def figure_id(article_id: str, idx: int) -> str:
-    return f"{article_id}#f{idx}"  # as sitrep.resolve.ids.figure_key
+report_id = report_key
+figure_id = figure_key
 
 
 def report_row(report: Report, idx: int) -> Row:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal, Protocol, runtime_checkable
 
-from sitrep.config import Settings
 from sitrep.model import (
     EVENT_TYPES,
     Article,
@@ -200,17 +199,8 @@ class Store(QueryStore, Protocol):
     def replace_resolution(self, corpus: Corpus) -> None:
         """Replace stories, incidents and contradictions with ``corpus``'s, atomically.
 
-        The incremental state is cleared, so the next ``resolve_pending`` resolves
-        the whole store again.
-        """
-        ...
-
-    def resolve_pending(
-        self, settings: Settings, progress: Callable[[int, int], None] | None = None
-    ) -> int:
-        """Resolve the stored articles not resolved yet against the store; returns how many.
-
-        ``progress`` gets (resolved so far, pending in all) after each chunk.
+        The incremental state is cleared, so the next
+        ``sitrep.runs.resolution.resolve_pending`` resolves the whole store again.
         """
         ...
 

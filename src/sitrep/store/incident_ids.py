@@ -31,8 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from sitrep.ids import stable_id
 from sitrep.model import Contradiction
-from sitrep.resolve.ids import stable_id
 
 if TYPE_CHECKING:
     from sitrep.store.sql import SqlStore

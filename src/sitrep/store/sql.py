@@ -8,7 +8,7 @@ import hashlib
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
@@ -35,7 +35,7 @@ from sitrep.store.base import IncidentFilter, RunStats, listing_key
 from sitrep.store.incident_ids import assign_ids, redirect_of, renamed_contradictions
 from sitrep.store.schema import migrate
 
-__all__ = ["RESOLVED_TABLES", "STATE_TABLES", "ResolveProgress", "SqlStore", "open_store"]
+__all__ = ["RESOLVED_TABLES", "STATE_TABLES", "SqlStore", "open_store"]
 
 
 # What replace_resolution rewrites.
@@ -49,7 +49,7 @@ RESOLVED_TABLES = (
 )
 # Resolved tables that point at others (deleted first).
 _LINK_TABLES = ("incident_reports", "story_articles", "contradictions", "inferred_dates")
-# What incremental resolution keeps between runs (see sitrep.store.resolution).
+# What incremental resolution keeps between runs (see sitrep.runs.resolution).
 STATE_TABLES = (
     "resolution_meta",
     "resolution_articles",
@@ -59,9 +59,6 @@ STATE_TABLES = (
 )
 # Values per IN (...) list: under SQLite's limit of 32,766 parameters.
 _IN_CHUNK = 10_000
-
-#: Called after each chunk of pending articles is resolved: (resolved so far, pending in all).
-ResolveProgress = Callable[[int, int], None]
 
 
 def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
@@ -203,11 +200,6 @@ class SqlStore:
             self.write_contradictions(contradictions, report_ids, figure_ids)
             self.write_inferred_dates(corpus.inferred_published)
         self.db.refresh_statistics(RESOLVED_TABLES)
-
-    def resolve_pending(self, settings: Settings, progress: ResolveProgress | None = None) -> int:
-        from sitrep.store.resolution import resolve_pending
-
-        return resolve_pending(self, settings, progress)
 
     def clear_resolution(self) -> None:
         """Delete the resolved layer and the state behind it (call inside a transaction).

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from sitrep.config import Settings
 from sitrep.model import Failure
-from sitrep.store.ingest_run import ingest_into
+from sitrep.runs.ingest import ingest_into
 from sitrep.store.sql import open_store
 from sitrep.watch.alerts import AlertSink, deliver, new_alerts, snapshot, volume_alerts
 from sitrep.watch.fetch import Fetcher

@@ -4,7 +4,7 @@ The library entry point behind ``sitrep ingest`` and ``sitrep demo``.  Each
 article is written in its own transaction, keyed by its content hash, so a
 rerun skips what is stored and a run killed midway leaves a consistent
 database that the next run completes; the articles it stored but did not
-resolve are resolved by the next run (see :mod:`sitrep.store.resolution`).
+resolve are resolved by the next run (see :mod:`sitrep.runs.resolution`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sitrep.config import Settings
 from sitrep.errors import UnstorableValue
 from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.store.base import RunStats, RunStatus, Store
-from sitrep.store.sql import open_store
+from sitrep.store.sql import SqlStore, open_store
 
 __all__ = ["Process", "Progress", "Resolve", "RunSummary", "ingest", "ingest_into"]
 
@@ -97,8 +97,9 @@ def ingest_into(
     """Process and store ``items``, then resolve what is new against the store.
 
     ``process`` defaults to ``sitrep.extraction.process_in_batches``.  The
-    resolution is incremental (``store.resolve_pending``: only articles not
-    resolved yet, against the stories, incidents and claims they can touch);
+    resolution is incremental (``sitrep.runs.resolution.resolve_pending``: only
+    articles not resolved yet, against the stories, incidents and claims they can
+    touch; it needs a SQL store);
     a ``resolve`` function instead re-resolves every stored document with it
     (tests pass fakes).
     """
@@ -141,7 +142,11 @@ def _resolve(
             docs = store.load_documents()
             store.replace_resolution(resolve(docs, settings))
             return len(docs)
-        return store.resolve_pending(settings)
+        if not isinstance(store, SqlStore):
+            raise TypeError(f"incremental resolution needs a SQL store, not {type(store).__name__}")
+        from sitrep.runs.resolution import resolve_pending
+
+        return resolve_pending(store, settings)
     except Exception as e:  # resolution must not lose the run's stored articles
         reason = f"resolution failed ({type(e).__name__}: {e}); the articles are stored and the next run resolves them."
         failure = Failure(

@@ -1,7 +1,9 @@
-"""Incremental resolution through the store: what ``sitrep ingest`` runs after storing articles.
+"""Incremental resolution against a store: what ``sitrep ingest`` runs after storing articles.
 
 :class:`sitrep.resolve.Resolution` keeps its state in memory.  A store keeps
-the same state in tables (migration 0004), so each ingest resolves only the
+the same state in tables (migration 0004; ``sitrep.store.sql.STATE_TABLES``),
+and this module runs the resolve rules (``sitrep.resolve``) over that state: the
+store persists, the rules decide, this orchestrates.  So each ingest resolves only the
 articles not resolved yet (*pending*) against the part of the store they can
 touch, and updates the resolved layer in place:
 
@@ -45,21 +47,21 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from sitrep.bounds import sane_date
 from sitrep.config import Settings
+from sitrep.ids import figure_key
 from sitrep.model import Contradiction, Document, Incident
 from sitrep.resolve.contradictions import FIGURE_WINDOW_DAYS, SeriesContradictions
 from sitrep.resolve.contradictions import incident_contradictions as find_incident_contradictions
 from sitrep.resolve.dates import YEARLESS_YEARS, placements
 from sitrep.resolve.disjoint import DisjointSets
-from sitrep.resolve.ids import figure_key
 from sitrep.resolve.incidents import IncidentIndex, mergeable, window_days
 from sitrep.resolve.ledger import Claim, SeriesKey, make_claim, series_key
 from sitrep.resolve.lsh import Run, SignatureIndex, merge_runs, min_agreement
@@ -78,11 +80,12 @@ from sitrep.resolve.stories import (
 from sitrep.store import _codec as codec
 from sitrep.store.backends import Backend, Row
 from sitrep.store.incident_ids import renamed_contradictions
+from sitrep.store.sql import RESOLVED_TABLES, SqlStore
 
-if TYPE_CHECKING:
-    from sitrep.store.sql import ResolveProgress, SqlStore
+__all__ = ["CHUNK", "STATE_FORMAT", "ResolveProgress", "resolve_pending", "rules_fingerprint"]
 
-__all__ = ["CHUNK", "STATE_FORMAT", "resolve_pending", "rules_fingerprint"]
+#: Called after each chunk of pending articles is resolved: (resolved so far, pending in all).
+ResolveProgress = Callable[[int, int], None]
 
 # Pending articles resolved per transaction: bounds memory when a whole store
 # is (re)built, and how much a killed run loses.
@@ -100,6 +103,8 @@ def rules_fingerprint(settings: Settings) -> str:
     """A hash of the resolve rules' source, the settings they read and ``STATE_FORMAT``."""
     digest = hashlib.sha256(f"state format {STATE_FORMAT}".encode())
     sources = [f for f in resources.files("sitrep.resolve").iterdir() if f.name.endswith(".py")]
+    # The ids the rules mint (sitrep/ids.py) decide the resolution too.
+    sources.append(resources.files("sitrep").joinpath("ids.py"))
     for source in sorted(sources, key=lambda f: f.name):
         if source.name not in _NOT_RULES:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
@@ -116,7 +121,9 @@ def rules_fingerprint(settings: Settings) -> str:
 def resolve_pending(
     store: SqlStore, settings: Settings, progress: ResolveProgress | None = None
 ) -> int:
-    """Resolve every stored article not resolved yet; returns how many there were.
+    """Resolve every stored article not resolved yet against the store; returns how many.
+
+    ``progress`` gets (resolved so far, pending in all) after each chunk.
 
     A store whose state was built by other rules (or by ``replace_resolution``)
     is resolved again from scratch.
@@ -152,8 +159,6 @@ def resolve_pending(
         if progress is not None:
             progress(start + len(chunk), len(pending))
     if resolved:
-        from sitrep.store.sql import RESOLVED_TABLES
-
         db.refresh_statistics(RESOLVED_TABLES)
     return resolved
 

@@ -1,4 +1,7 @@
-"""Stable ids for resolved records: a short hash of the parts that define them."""
+"""Stable ids for resolved records: a short hash of the parts that define them.
+
+A leaf module: the resolve rules mint these ids and the store keeps them, so both import it.
+"""
 
 from __future__ import annotations
 
