@@ -211,7 +211,7 @@ _CLI = """
 import functools, sys
 from sitrep import extraction
 from sitrep.cli import main
-from sitrep.store import ingest_run
+from sitrep.runs import ingest as ingest_run
 size = int(sys.argv.pop(1))
 ingest_run._default_process = lambda: functools.partial(extraction.process_in_batches, size=size)
 sys.argv[0] = "sitrep"
