@@ -1,0 +1,468 @@
+"""The Ukrainian/Russian reader end to end (issue 15), on short news items written for this test.
+
+Every text below is invented in the style of regional military administrations, Suspilne,
+Ukrainska Pravda, TASS or RIA, with real place names; none is copied from an article.  Each
+goes through ``sitrep.extraction.extract_articles`` (the library path of ``sitrep extract``),
+one through the CLI itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+from sitrep.config import Settings, load_settings
+from sitrep.extraction import ExtractResult, extract_articles
+from sitrep.lang import detect_language
+from sitrep.model import Article, Incident
+
+# The day every item is published unless it says otherwise: a Monday.
+PUBLISHED = dt.date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return load_settings()
+
+
+def _run(
+    settings: Settings, text: str, published: dt.date | None = PUBLISHED, article_id: str = "a"
+) -> ExtractResult:
+    article = Article(id=article_id, source=f"{article_id}.txt", published=published, text=text)
+    return extract_articles([article], settings)
+
+
+def _only(settings: Settings, text: str, published: dt.date | None = PUBLISHED) -> Incident:
+    """The one incident the text reports (the test fails when it gives none or several)."""
+    incidents = _run(settings, text, published).corpus.incidents
+    assert len(incidents) == 1, [(i.place and i.place.name, i.killed, i.injured) for i in incidents]
+    return incidents[0]
+
+
+def _value(number: object) -> int | None:
+    return getattr(number, "value", None)
+
+
+# --- language ---------------------------------------------------------------------------------
+
+UK_ITEM = (
+    "Вранці росіяни вдарили дронами по Сумах. Пошкоджено житловий будинок і автомобілі, "
+    "повідомили в Сумській ОВА."
+)
+RU_ITEM = (
+    "Утром ВСУ атаковали беспилотниками Белгород, выбиты окна в жилых домах, сообщил "
+    "губернатор Вячеслав Гладков."
+)
+EN_ITEM = "Russian drones struck Sumy on Monday morning, damaging a residential building."
+MIXED_ITEM = (
+    "Russian troops shelled Kherson on Sunday, killing two people, the regional governor said. "
+    "\u201cЗагинули двоє людей\u201d, he wrote on Telegram."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [(UK_ITEM, "uk"), (RU_ITEM, "ru"), (EN_ITEM, "en"), (MIXED_ITEM, "en")],
+    ids=["uk", "ru", "en", "en-with-cyrillic-quote"],
+)
+def test_language_is_detected_per_article(settings: Settings, text: str, code: str) -> None:
+    assert detect_language(text) == code
+    doc = _run(settings, text).docs[0]
+    assert doc.language == code
+
+
+def test_english_with_a_cyrillic_quote_is_read_by_the_english_reader(settings: Settings) -> None:
+    doc = _run(settings, MIXED_ITEM).docs[0]
+    assert [(r.place and r.place.name, _value(r.killed)) for r in doc.reports] == [("Kherson", 2)]
+    assert {r.extractor for r in doc.reports} != {"cyrillic.v1"}
+
+
+# --- places -----------------------------------------------------------------------------------
+
+PLACES = [
+    # (text, the sentence the place is in, the form in the text, English name, precision)
+    (
+        "У Харкові внаслідок удару керованою авіабомбою поранено шестеро людей.",
+        "У Харкові внаслідок удару керованою авіабомбою поранено шестеро людей.",
+        "Харкові",
+        "Kharkiv",
+        "settlement",
+    ),
+    (
+        "Ночью ВСУ атаковали город беспилотниками. В Запорожье в результате удара пострадали "
+        "четыре человека, выбиты окна в жилых домах.",
+        "В Запорожье в результате удара пострадали четыре человека, выбиты окна в жилых домах.",
+        "Запорожье",
+        "Zaporizhzhia",
+        "settlement",
+    ),
+    (
+        "На Харківщині через ворожі обстріли поранено двох цивільних.",
+        "На Харківщині через ворожі обстріли поранено двох цивільних.",
+        "Харківщині",
+        "Kharkiv Oblast",
+        "oblast",
+    ),
+    (
+        "Росіяни атакували дроном приватний будинок. У Малокатеринівці загинула жінка.",
+        "У Малокатеринівці загинула жінка.",
+        "Малокатеринівці",
+        "Malokaterynivka",
+        "settlement",
+    ),
+    (
+        "Ворог завдав ракетного удару по промисловому підприємству. У Кривому Розі загинули "
+        "двоє людей.",
+        "У Кривому Розі загинули двоє людей.",
+        "Кривому Розі",
+        "Kryvyi Rih",
+        "settlement",
+    ),
+    (
+        "В Белгороде в результате обстрела со стороны ВСУ ранены три мирных жителя.",
+        "В Белгороде в результате обстрела со стороны ВСУ ранены три мирных жителя.",
+        "Белгороде",
+        "Belgorod",
+        "settlement",
+    ),
+    (
+        "У Нікопольському районі внаслідок артилерійського обстрілу поранено жінку.",
+        "У Нікопольському районі внаслідок артилерійського обстрілу поранено жінку.",
+        "Нікопольськ",
+        "Nikopol Raion",
+        "raion",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "form", "name", "precision"),
+    PLACES,
+    ids=[
+        "u-Kharkovi",
+        "v-Zaporozhye",
+        "na-Kharkivshchyni",
+        "u-Malokaterynivtsi",
+        "Kryvomu-Rozi",
+        "v-Belgorode",
+        "Nikopolskomu-raioni",
+    ],
+)
+def test_an_inflected_place_gives_the_english_name_and_the_cyrillic_sentence(
+    settings: Settings, text: str, sentence: str, form: str, name: str, precision: str
+) -> None:
+    result = _run(settings, text)
+    doc = result.docs[0]
+    incidents = result.corpus.incidents
+    assert [(i.place and i.place.name, i.place and i.place.precision) for i in incidents] == [
+        (name, precision)
+    ]
+    # the form the text uses is kept beside the English name
+    assert any(m.place.name == name and m.surface.startswith(form) for m in doc.places)
+    # the evidence points into the original Cyrillic text, at the sentence that names the place
+    counted = [r for r in incidents[0].reports if r.killed or r.injured]
+    assert counted, "the count sentence made no report"
+    evidence = [e for r in counted for e in r.evidence]
+    assert all(text[e.start : e.end] == e.text for e in evidence)
+    assert sentence in [text[e.start : e.end] for e in evidence]
+
+
+def test_evidence_keeps_the_original_quotes_and_apostrophes(settings: Settings) -> None:
+    text = (
+        "Вранці 5 травня росіяни вдарили по Запоріжжю ракетами.\n\n"
+        "\u00abЗагинули п\u2019ятеро людей, ще двоє \u2013 поранені\u00bb, \u2013 повідомили "
+        "\u00abСуспільному\u00bb в ДСНС."
+    )
+    incident = _only(settings, text)
+    assert (_value(incident.killed), _value(incident.injured)) == (5, 2)
+    spans = {text[e.start : e.end] for r in incident.reports for e in r.evidence}
+    assert (
+        "\u00abЗагинули п\u2019ятеро людей, ще двоє \u2013 поранені\u00bb, \u2013 повідомили "
+        "\u00abСуспільному\u00bb в ДСНС."
+    ) in spans
+    assert all(text[e.start : e.end] == e.text for r in incident.reports for e in r.evidence)
+
+
+# --- counts -----------------------------------------------------------------------------------
+
+COUNTS = [
+    # (text, killed (value, qualifier), injured (value, qualifier))
+    (
+        "Внаслідок обстрілу Херсона загинули 3 людини, ще 11 отримали поранення.",
+        (3, "exact"),
+        (11, "exact"),
+    ),
+    ("У Сумах через атаку дронів загинули двоє людей.", (2, "exact"), None),
+    (
+        "У ніч на неділю росіяни атакували Одесу ударними дронами, поранено трьох людей.",
+        None,
+        (3, "exact"),
+    ),
+    ("У Нікополі троє людей дістали поранення внаслідок обстрілу.", None, (3, "exact")),
+    (
+        "В результате обстрела Донецка со стороны ВСУ погибли пятеро мирных жителей.",
+        (5, "exact"),
+        None,
+    ),
+    ("Внаслідок ворожого обстрілу Нікополя загинули п'ятеро людей.", (5, "exact"), None),
+    ("Внаслідок ворожого обстрілу Нікополя загинули п\u2019ятеро людей.", (5, "exact"), None),
+    (
+        "На Донеччині через обстріли загинули щонайменше семеро цивільних.",
+        (7, "at_least"),
+        None,
+    ),
+    (
+        "В результате атаки беспилотников на Курск пострадали не менее 12 мирных жителей.",
+        None,
+        (12, "at_least"),
+    ),
+    (
+        "Внаслідок ракетного удару по Запоріжжю загинули чоловік і жінка, повідомили в ДСНС.",
+        (2, "exact"),
+        None,
+    ),
+    (
+        "В Белгороде погибли мужчина и женщина, еще трое мирных жителей ранены.",
+        (2, "exact"),
+        (3, "exact"),
+    ),
+    ("У Малокатеринівці внаслідок удару КАБ загинула 76-річна жінка.", (1, "exact"), None),
+    ("У Кривому Розі внаслідок атаки дрона поранено 76-річну жінку.", None, (1, "exact")),
+    (
+        "Росіяни атакували Суми дронами, поранено шестеро людей, серед них двоє дітей.",
+        None,
+        (6, "exact"),
+    ),
+    (
+        "На Харківщині через обстріли загинули щонайменше п'ятеро людей, серед них двоє дітей.",
+        (5, "at_least"),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    COUNTS,
+    ids=[
+        "digits",
+        "dvoie",
+        "trokh",
+        "troie",
+        "ru-pyatero",
+        "piatero",
+        "piatero-typographic",
+        "shchonaimenshe",
+        "ru-ne-menee",
+        "man-and-woman",
+        "ru-man-and-woman",
+        "age-killed",
+        "age-injured",
+        "sered-nykh-injured",
+        "sered-nykh-killed",
+    ],
+)
+def test_counts(
+    settings: Settings,
+    text: str,
+    killed: tuple[int, str] | None,
+    injured: tuple[int, str] | None,
+) -> None:
+    incident = _only(settings, text)
+
+    def stated(number: object) -> tuple[int, str] | None:
+        return None if number is None else (number.value, number.qualifier)  # type: ignore[attr-defined]
+
+    assert (stated(incident.killed), stated(incident.injured)) == (killed, injured)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+DATES = [
+    # (text, published, the incident's date)
+    (
+        "5 травня російські війська обстріляли Нікополь, загинули троє людей.",
+        PUBLISHED,
+        "2024-05-05",
+    ),
+    (
+        "5 мая ВСУ обстреляли Донецк, погибли пятеро мирных жителей.",
+        PUBLISHED,
+        "2024-05-05",
+    ),
+    (
+        "У ніч на 5 травня ворог атакував Запоріжжя ударними дронами, поранено трьох людей.",
+        PUBLISHED,
+        "2024-05-04",
+    ),
+    (
+        "В ночь на 5 мая беспилотники ВСУ атаковали Белгород, ранены трое мирных жителей.",
+        PUBLISHED,
+        "2024-05-04",
+    ),
+    ("Вчора ворог обстріляв Херсон з артилерії, загинула жінка.", PUBLISHED, "2024-05-05"),
+    (
+        "Вчера ВСУ обстреляли Белгород из РСЗО, погибла женщина, выбиты окна.",
+        PUBLISHED,
+        "2024-05-05",
+    ),
+    (
+        "30 грудня російська ракета влучила в житловий будинок у Дніпрі. Загинули четверо людей.",
+        dt.date(2025, 1, 2),
+        "2024-12-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    DATES,
+    ids=["5-travnia", "5-maia", "u-nich-na", "v-noch-na", "vchora", "vchera", "across-new-year"],
+)
+def test_dates(settings: Settings, text: str, published: dt.date, date: str) -> None:
+    incident = _only(settings, text, published)
+    assert incident.date is not None and incident.date.isoformat() == date
+
+
+# --- claimants --------------------------------------------------------------------------------
+
+CLAIMANTS = [
+    (
+        "Сьогодні вранці окупанти вдарили по Харкову керованими авіабомбами. У Харкові загинули "
+        "двоє людей, ще 14 отримали поранення. Про це повідомив голова Харківської ОВА Олег "
+        "Синєгубов.",
+        "Oleh Syniehubov",
+    ),
+    (
+        "Внаслідок ракетного удару по Запоріжжю загинули чоловік і жінка, повідомили в ДСНС.",
+        "State Emergency Service",
+    ),
+    (
+        "По данным Минобороны РФ, в результате обстрела Горловки со стороны ВСУ погибли трое "
+        "мирных жителей.",
+        "Russian Ministry of Defence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CLAIMANTS, ids=["holova-OVA", "DSNS", "Minoborony-RF"])
+def test_claimants(settings: Settings, text: str, name: str) -> None:
+    incident = _only(settings, text)
+    assert {r.claimant.name for r in incident.reports if r.claimant} == {name}
+
+
+def test_the_named_official_is_the_claimant_and_the_city_the_place(settings: Settings) -> None:
+    text = CLAIMANTS[0][0]
+    incident = _only(settings, text)
+    assert (incident.place and incident.place.name, _value(incident.killed)) == ("Kharkiv", 2)
+    assert _value(incident.injured) == 14
+    assert incident.date is not None and incident.date.isoformat() == "2024-05-06"
+
+
+# --- no incident ------------------------------------------------------------------------------
+
+NO_INCIDENT = [
+    # (language, text)
+    ("uk", "Повітряна тривога в Києві та області. Прямуйте до укриттів!"),
+    ("uk", "У Харківській області оголошено повітряну тривогу. Просимо всіх пройти в укриття."),
+    (
+        "ru",
+        "В Белгородской области объявлена воздушная тревога. Жителей просят оставаться в укрытиях.",
+    ),
+    (
+        "uk",
+        "З початку повномасштабного вторгнення в Харківській області загинули 2500 цивільних людей.",
+    ),
+    ("uk", "З 24 лютого 2022 року на Донеччині загинули понад 1800 цивільних, повідомили в ОВА."),
+    (
+        "ru",
+        "С начала специальной военной операции в Белгородской области погибли более 200 мирных "
+        "жителей, сообщил губернатор.",
+    ),
+    ("uk", "Президент заявив, що Україна продовжить боротьбу за свою незалежність."),
+    (
+        "ru",
+        "Песков заявил, что Россия открыта к переговорам, а все вопросы будут решены "
+        "дипломатическим путём.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    NO_INCIDENT,
+    ids=[
+        "uk-alert",
+        "uk-alert-oblast",
+        "ru-alert",
+        "uk-since-invasion",
+        "uk-since-2022",
+        "ru-since-svo",
+        "uk-statement",
+        "ru-statement",
+    ],
+)
+def test_no_incident(settings: Settings, code: str, text: str) -> None:
+    result = _run(settings, text)
+    assert result.docs[0].language == code
+    assert result.docs[0].reports == ()
+    assert result.corpus.incidents == ()
+
+
+# --- across languages and the CLI -------------------------------------------------------------
+
+
+def test_a_ukrainian_and_an_english_report_of_one_strike_are_one_incident(
+    settings: Settings,
+) -> None:
+    uk = Article(
+        id="uk",
+        source="uk.txt",
+        published=PUBLISHED,
+        text="5 травня російська ракета влучила в Дніпро. Загинули троє людей, ще 12 поранені.",
+    )
+    en = Article(
+        id="en",
+        source="en.txt",
+        published=PUBLISHED,
+        text="A Russian missile struck Dnipro on May 5, killing three people and injuring 12, "
+        "the regional governor said.",
+    )
+    incidents = extract_articles([uk, en], settings).corpus.incidents
+    assert [
+        (
+            i.date and i.date.isoformat(),
+            i.place and i.place.name,
+            _value(i.killed),
+            _value(i.injured),
+            {r.article_id for r in i.reports},
+        )
+        for i in incidents
+    ] == [("2024-05-05", "Dnipro", 3, 12, {"uk", "en"})]
+
+
+def test_sitrep_extract_cli_reads_a_russian_record() -> None:
+    text = (
+        "В ночь на 5 мая ВСУ атаковали Белгород беспилотниками. В Белгороде погибли двое мирных "
+        "жителей, еще пятеро ранены, сообщил губернатор Белгородской области Вячеслав Гладков."
+    )
+    line = json.dumps({"id": "tass-1", "text": text, "published": "2024-05-06"}, ensure_ascii=False)
+    result = CliRunner().invoke(app, ["extract", "--jsonl", "-"], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(row) for row in result.stdout.splitlines() if row.strip()]
+    incidents = records[0]["incidents"]
+    assert [
+        (i["date"], i["place"]["name"], i["killed"]["value"], i["injured"]["value"])
+        for i in incidents
+    ] == [("2024-05-04", "Belgorod", 2, 5)]
+    assert incidents[0]["claimant"]["name"] == "Viacheslav Gladkov"
+    spans = [(e["start"], e["end"], e["text"]) for e in incidents[0]["evidence"]]
+    assert all(text[start:end] == said for start, end, said in spans)
+    assert (
+        "В Белгороде погибли двое мирных жителей, еще пятеро ранены, сообщил губернатор "
+        "Белгородской области Вячеслав Гладков."
+    ) in [said for _, _, said in spans]
