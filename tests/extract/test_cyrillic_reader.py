@@ -466,3 +466,69 @@ def test_sitrep_extract_cli_reads_a_russian_record() -> None:
         "В Белгороде погибли двое мирных жителей, еще пятеро ранены, сообщил губернатор "
         "Белгородской области Вячеслав Гладков."
     ) in [said for _, _, said in spans]
+
+
+# --- cases the first reader got wrong (found by writing the tests above) ----------------------
+
+
+def test_the_oblast_of_a_speakers_office_is_not_the_event_place(settings: Settings) -> None:
+    text = (
+        "Вранці 5 травня російські війська обстріляли Харків. Загинули двоє людей, ще трьох "
+        "поранено, повідомив голова Харківської ОВА Олег Синєгубов."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Kharkiv"
+    assert (_value(incident.killed), _value(incident.injured)) == (2, 3)
+    assert incident.date is not None and (incident.date.month, incident.date.day) == (5, 5)
+
+
+def test_russian_without_letters_only_russian_has_is_russian(settings: Settings) -> None:
+    text = "В Донецке в результате обстрела погибла 76-летняя женщина."
+    assert detect_language(text) == "ru"
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Donetsk"
+    assert _value(incident.killed) == 1
+
+
+def test_victims_with_their_ages_are_added_up(settings: Settings) -> None:
+    text = "Внаслідок обстрілу Херсона загинули 58-річний чоловік і 62-річна жінка."
+    assert _value(_only(settings, text).killed) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вчора ввечері росіяни обстріляли Херсон, загинула жінка.",
+        "Вчера вечером ВСУ обстреляли Белгород, погибла женщина.",
+    ],
+    ids=["uk", "ru"],
+)
+def test_yesterday_evening_is_yesterday(settings: Settings, text: str) -> None:
+    incident = _only(settings, text)
+    assert incident.date is not None and (incident.date.month, incident.date.day) == (5, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На Харківщині оголошено ракетну небезпеку. Перебувайте в укриттях.",
+        "В Курской области объявлена угроза атаки БПЛА.",
+    ],
+    ids=["uk", "ru"],
+)
+def test_a_warning_is_no_incident(settings: Settings, text: str) -> None:
+    assert _run(settings, text).corpus.incidents == ()
+
+
+def test_the_defence_ministry_is_no_landmine(settings: Settings) -> None:
+    text = "В Запорожье в результате обстрела погибли три человека, сообщили в Минобороны."
+    incident = _only(settings, text)
+    assert incident.sub_event_type != "remote_explosive_landmine_ied"
+
+
+def test_a_city_head_is_a_mayor(settings: Settings) -> None:
+    text = "В результате обстрела Горловки погибли двое детей и мужчина, сообщил глава города Иван Приходько."
+    incident = _only(settings, text)
+    assert _value(incident.killed) == 3
+    claimant = incident.reports[0].claimant
+    assert claimant is not None and claimant.role == "mayor"

@@ -43,8 +43,9 @@ def detect_language(text: str) -> LanguageCode:
     cyrillic = len(_CYRILLIC.findall(sample))
     if cyrillic <= len(_LATIN.findall(sample)):
         return "en"
+    # і is among the commonest Ukrainian letters: a text with none of і ї є ґ is Russian
     return (
-        "uk" if len(_UKRAINIAN_ONLY.findall(sample)) >= len(_RUSSIAN_ONLY.findall(sample)) else "ru"
+        "uk" if len(_UKRAINIAN_ONLY.findall(sample)) > len(_RUSSIAN_ONLY.findall(sample)) else "ru"
     )
 
 

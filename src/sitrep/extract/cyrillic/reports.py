@@ -26,6 +26,7 @@ from sitrep.model import (
     Evidence,
     Number,
     PartialDate,
+    Place,
     PlaceMention,
     Report,
     Sentence,
@@ -55,12 +56,14 @@ class _Words:
     toll_to: tuple[str, ...]
     events: tuple[tuple[str, str | None, str | None], ...]
     landmine: tuple[str, ...]
+    landmine_forms: frozenset[str]
     battle: tuple[str, ...]
     not_event: tuple[str, ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
     titles: tuple[str, ...]
+    title_words: frozenset[str]
     roles: dict[str, str]
     given_names: frozenset[str]
     months: tuple[tuple[str, int], ...]
@@ -90,12 +93,14 @@ def _words(code: LanguageCode) -> _Words:
         toll_to=v.words("toll_to"),
         events=tuple(v.rows("events")),
         landmine=v.words("landmine"),
+        landmine_forms=frozenset(v.words("landmine_forms")),
         battle=v.words("battle"),
         not_event=v.words("not_event"),
         speech=v.words("speech"),
         according=v.words("according"),
         claimants=tuple(sorted(v.rows("claimants"), key=lambda r: -len(r[0]))),
         titles=tuple(sorted(v.words("titles"), key=len, reverse=True)),
+        title_words=frozenset(t.split()[-1] for t in v.words("titles")),
         roles=v.table("person_roles"),
         given_names=frozenset(v.words("given_names")),
         months=tuple(sorted(v.table("months").items(), key=lambda kv: -len(kv[0]))),
@@ -171,12 +176,17 @@ def _qualifier(lower: str, start: int, w: _Words) -> str:
     return "exact"
 
 
+_AGE = re.compile(r"^\d{1,3}-?(?:річн|літн|летн)")
+
+
 def _group_at(words: list[Token], j: int, code: LanguageCode, w: _Words) -> tuple[int, int] | None:
     """Victims listed from token ``j``: "двоє людей", "чоловік і жінка", "троє дорослих та
     двоє дітей" (a sum); ``(count, index after)``."""
     total = 0
     i = j
     while i < len(words):
+        if _AGE.match(words[i].key) and i + 1 < len(words) and words[i + 1].key in w.one_person:
+            i += 1  # "58-річний чоловік і 62-річна жінка": the age is no count
         found = _number_at(words, i, code)
         if found is not None:
             value, i = found
@@ -194,7 +204,15 @@ def _group_at(words: list[Token], j: int, code: LanguageCode, w: _Words) -> tupl
         if (
             i + 1 < len(words)
             and words[i].key in {"і", "й", "та", "и", "а"}
-            and (words[i + 1].key in w.one_person or _number_at(words, i + 1, code) is not None)
+            and (
+                words[i + 1].key in w.one_person
+                or _number_at(words, i + 1, code) is not None
+                or (
+                    _AGE.match(words[i + 1].key)
+                    and i + 2 < len(words)
+                    and words[i + 2].key in w.one_person
+                )
+            )
         ):
             i += 1
             continue
@@ -296,7 +314,7 @@ def _event(words: list[Token], w: _Words) -> tuple[str, str, str | None] | None:
                 if sub is not None and typed is None:
                     typed = ("explosions_remote_violence", sub, weapon)
                 generic = True
-        if _starts(word.key, w.landmine) and typed is None:
+        if (_starts(word.key, w.landmine) or word.key in w.landmine_forms) and typed is None:
             typed = ("explosions_remote_violence", "remote_explosive_landmine_ied", None)
     if typed is not None:
         return typed
@@ -346,9 +364,14 @@ def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate 
         return PartialDate(None, leap.month, leap.day), night
     if published is None:
         return None, False
-    for phrase, offset, night in w.relative:
-        if re.search(rf"(?<![а-яіїєґ]){re.escape(phrase)}(?![а-яіїєґ])", lower):
-            return PartialDate.from_date(published + dt.timedelta(days=offset)), night
+    said = [
+        (offset, night)
+        for phrase, offset, night in w.relative
+        if re.search(rf"(?<![а-яіїєґ]){re.escape(phrase)}(?![а-яіїєґ])", lower)
+    ]
+    if said:  # "вчора ввечері": the day word says which day, the time of day does not
+        offset, night = min(said, key=lambda s: (s[0] == 0, said.index(s)))
+        return PartialDate.from_date(published + dt.timedelta(days=offset)), night
     for stem, offset in w.relative_stems:  # "вчорашнього обстрілу"
         if re.search(rf"(?<![а-яіїєґ]){stem}", lower):
             return PartialDate.from_date(published + dt.timedelta(days=offset)), False
@@ -418,8 +441,11 @@ def _claimant(text: str, words: list[Token], code: LanguageCode, w: _Words) -> C
         p in lower for p in w.according
     )
     body = _body(lower, w)
-    for i, word in enumerate(words):
-        title = next((t for t in w.titles if t.split()[0] == word.key), None)
+    for i in range(len(words)):
+        title = next(
+            (t for t in w.titles if [x.key for x in words[i : i + len(t.split())]] == t.split()),
+            None,
+        )
         if title is None:
             continue
         j = i + len(title.split())
@@ -477,17 +503,54 @@ _AUTHORITY_AFTER = re.compile(
 _RANK = {"district": 0, "settlement": 0, "raion": 1, "oblast": 2, "country": 3}
 
 
-def _event_place(doc: Document, sent: Sentence) -> PlaceMention | None:
+_ADMINISTRATION = re.compile(
+    r"(?<![А-ЯІЇЄҐа-яіїєґ])(?:ОВА|ОДА|ВГА|ОГА|МВА|РВА)(?![А-ЯІЇЄҐа-яіїєґ])"
+)
+_WORD_BEFORE = re.compile(r"([А-ЯІЇЄҐЁа-яіїєґё'’ʼ-]+)\s*$")
+
+
+def _is_authority(text: str, m: PlaceMention, w: _Words) -> bool:
+    """Whether a mention names a speaker's office, not where something happened: "голова
+    Харківської ОВА", "губернатора Белгородской области", "Запорізька ОДА"."""
+    if _AUTHORITY_AFTER.match(text[m.end :]) or _ADMINISTRATION.search(m.surface):
+        return True
+    if m.start == 0 and m.surface.isupper() and text[m.end : m.end + 1] == ",":
+        return True  # a dateline: "БЕЛГОРОД, 18 декабря. /ТАСС/."
+    before = _WORD_BEFORE.search(text[: m.start])
+    return before is not None and word_key(before.group(1)) in w.title_words
+
+
+def _event_place(doc: Document, sent: Sentence, w: _Words) -> PlaceMention | None:
     """The most specific place of the sentence that is not an authority's seat ("голова
     Харківської ОВА")."""
     mine = [
         m for m in doc.places
-        if m.sentence == sent.index and not _AUTHORITY_AFTER.match(sent.text[m.end :])
+        if m.sentence == sent.index and not _is_authority(sent.text, m, w)
         and m.place.precision != "country"
     ]  # fmt: skip
     if not mine:
         return None
     return min(mine, key=lambda m: (_RANK.get(m.place.precision, 3), m.start))
+
+
+# Sentences either side whose place a placeless report of an attack takes.
+PLACE_REACH = 2
+
+
+def _nearby_place(doc: Document, sents: list[Sentence], i: int, w: _Words) -> Place | None:
+    """The place of the nearest sentence before (then after) ``i`` that names one where
+    something can happen: "Дрон пытался атаковать губернатора ... «В Грайвороне ...»"."""
+    order = [
+        *range(i - 1, max(-1, i - 1 - PLACE_REACH), -1),
+        *range(i + 1, min(len(sents), i + 1 + PLACE_REACH)),
+    ]
+    for j in order:
+        if sents[j].paragraph != sents[i].paragraph and abs(j - i) > 1:
+            continue
+        mention = _event_place(doc, sents[j], w)
+        if mention is not None:
+            return mention.place
+    return None
 
 
 def _is_tally(lower: str, w: _Words) -> bool:
@@ -503,7 +566,7 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
         return None
     if _is_tally(lower, w) or (not counts and any(p in lower for p in w.not_event)):
         return None
-    mention = _event_place(doc, sent)
+    mention = _event_place(doc, sent, w)
     if event is None and mention is None and not counts:
         return None
     date, _night = _date(sent.text, doc.article.published, w)
@@ -568,6 +631,8 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         report = _sentence_report(doc, sent, code, w)
         if report is None:
             continue
+        if report.place is None:
+            report = replace(report, place=_nearby_place(doc, sents, i, w))
         if report.claimant is None and (report.killed or report.injured or i == 0 or sent.is_title):
             near = [claimants[j] for j in range(i + 1, min(len(sents), i + 1 + ATTRIBUTION_REACH))]
             near += [claimants[j] for j in range(i - 1, max(-1, i - 2), -1)]
