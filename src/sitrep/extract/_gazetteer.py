@@ -266,6 +266,7 @@ class Gazetteer:
         self._entries: dict[int, GazetteerEntry] = {}
         self.stops = stops
         self._bones: dict[tuple[str, str], tuple[int, ...]] | None = None
+        self._first: frozenset[str] | None = None
         self._oblasts: list[tuple[str, GazetteerEntry]] | None = None
         self._points: dict[str, tuple[tuple[float, float], ...]] | None = None
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
@@ -279,6 +280,12 @@ class Gazetteer:
         if entry is None:
             entry = self._entries[place_id] = GazetteerEntry(*self._rows[place_id])
         return entry
+
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name of more than one word, built on first use."""
+        if self._first is None:
+            self._first = frozenset(key.split(" ", 1)[0] for key in self._names if " " in key)
+        return self._first
 
     def has_key(self, key: str) -> bool:
         """Whether a normalised key names any place."""

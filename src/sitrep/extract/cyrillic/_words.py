@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,10 +32,12 @@ class Token:
         return int(self.surface) if self.surface.isdigit() and len(self.surface) <= 6 else None
 
 
-def tokens(text: str) -> list[Token]:
-    return [
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` (cached: each stage of the reader reads a sentence's words)."""
+    return tuple(
         Token(m.start(), m.end(), m.group(), word_key(m.group())) for m in _TOKEN.finditer(text)
-    ]
+    )
 
 
 # --- counts ------------------------------------------------------------------------------
@@ -46,7 +49,7 @@ def _number_words(code: LanguageCode) -> dict[str, int]:
     return {word_key(form): int(value) for value, forms in table.items() for form in forms}
 
 
-def count_at(words: list[Token], i: int, code: LanguageCode) -> tuple[int, int] | None:
+def count_at(words: Sequence[Token], i: int, code: LanguageCode) -> tuple[int, int] | None:
     """The count that starts at token ``i`` and the index after it: digits ("12"), number
     words ("двоє", "трьох") and compounds ("двадцять пять" = 25)."""
     first = words[i].number

@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import cast
 
 from sitrep.extract._gazetteer import (
@@ -126,7 +126,12 @@ def _find(text: str, code: LanguageCode, gazetteer: Gazetteer) -> Iterator[NameM
 
 
 def _match_at(
-    text: str, words: list[Token], i: int, code: LanguageCode, gazetteer: Gazetteer, vocab: _Words
+    text: str,
+    words: Sequence[Token],
+    i: int,
+    code: LanguageCode,
+    gazetteer: Gazetteer,
+    vocab: _Words,
 ) -> tuple[NameMatch | None, int] | None:
     word = words[i]
     if not word.capitalised or word.number is not None or word.key in vocab.not_places:
@@ -173,18 +178,24 @@ def _match_at(
     return None
 
 
-def _joinable(text: str, span: list[Token]) -> bool:
+def _joinable(text: str, span: Sequence[Token]) -> bool:
     """Words of one name: separated by one space (or a hyphen inside a token)."""
     return all(text[a.end : b.start] == " " for a, b in itertools.pairwise(span))
 
 
 def _lookup(
-    span: list[Token], code: LanguageCode, gazetteer: Gazetteer
+    span: Sequence[Token], code: LanguageCode, gazetteer: Gazetteer
 ) -> tuple[GazetteerEntry, ...]:
     """Places named by ``span`` in any base form, the form with the largest place first."""
     forms = [base_forms(w.key, code) for w in span]
+    if len(span) > 1:  # only words that begin some name of several words can begin this one
+        first = gazetteer.first_words()
+        forms[0] = tuple(f for f in forms[0] if cyrillic_key(f) in first)
     combinations = [" ".join(c) for c in itertools.islice(itertools.product(*forms), 400)]
-    for romanised in (False, True):  # a name as written before any respelling of it
+    # A name as written before any respelling of it; a Ukrainian name is written as the
+    # gazetteer writes it, so only Russian names of several words need their respellings.
+    passes = (False, True) if len(span) == 1 or code == "ru" else (False,)
+    for romanised in passes:
         best: tuple[GazetteerEntry, ...] = ()
         for form in combinations:
             entries = _entries(form, code, gazetteer, romanised)
@@ -203,14 +214,20 @@ def _entries(
         return gazetteer.lookup(key) if key else ()
     if len(form) < 4:
         return ()
-    for latin in sorted(transliterate_cyrillic(form)):
-        found = gazetteer.lookup(normalise_name(latin))
+    for latin in _romanised(form):
+        found = gazetteer.lookup(latin)
         if found and (code == "ru" or found[0].population >= BARE_POPULATION):
             return found
     return ()
 
 
-def _designator(words: list[Token], i: int, after: int, vocab: _Words) -> Designator | None:
+@lru_cache(maxsize=65536)
+def _romanised(form: str) -> tuple[str, ...]:
+    """Latin lookup keys of a Cyrillic form (a word's respellings, cached as words repeat)."""
+    return tuple(sorted({normalise_name(latin) for latin in transliterate_cyrillic(form)} - {""}))
+
+
+def _designator(words: Sequence[Token], i: int, after: int, vocab: _Words) -> Designator | None:
     """What a word beside the name says it is: "село Малокатеринівка", "Бахмутського району"."""
     if after < len(words) and words[after].key in vocab.designators:
         kind = vocab.designators[words[after].key]
@@ -223,7 +240,7 @@ def _designator(words: list[Token], i: int, after: int, vocab: _Words) -> Design
 
 def _placed(
     text: str,
-    words: list[Token],
+    words: Sequence[Token],
     i: int,
     after: int,
     entries: tuple[GazetteerEntry, ...],
@@ -257,7 +274,7 @@ def _units(
 
 
 def _region(
-    text: str, words: list[Token], i: int, vocab: _Words, gazetteer: Gazetteer
+    text: str, words: Sequence[Token], i: int, vocab: _Words, gazetteer: Gazetteer
 ) -> tuple[NameMatch | None, int] | None:
     """An oblast by its adjective or regional noun: "Харківщині", "Донецької області",
     "Белгородской области"; the adjective alone only with a designator after it."""

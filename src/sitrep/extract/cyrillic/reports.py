@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -64,6 +65,7 @@ class _Words:
     claimants: tuple[tuple[str, str, str, str | None], ...]
     titles: tuple[str, ...]
     title_words: frozenset[str]
+    titles_by_first: dict[str, tuple[str, ...]]
     roles: dict[str, str]
     given_names: frozenset[str]
     months: tuple[tuple[str, int], ...]
@@ -101,6 +103,7 @@ def _words(code: LanguageCode) -> _Words:
         claimants=tuple(sorted(v.rows("claimants"), key=lambda r: -len(r[0]))),
         titles=tuple(sorted(v.words("titles"), key=len, reverse=True)),
         title_words=frozenset(t.split()[-1] for t in v.words("titles")),
+        titles_by_first=_by_first_word(v.words("titles")),
         roles=v.table("person_roles"),
         given_names=frozenset(v.words("given_names")),
         months=tuple(sorted(v.table("months").items(), key=lambda kv: -len(kv[0]))),
@@ -120,8 +123,24 @@ def _words(code: LanguageCode) -> _Words:
     )
 
 
+def _by_first_word(titles: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Titles by their first word, the longest first ("міський голова" before "міський")."""
+    out: dict[str, list[str]] = {}
+    for title in sorted(titles, key=len, reverse=True):
+        out.setdefault(title.split()[0], []).append(title)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _starts(key: str, stems: tuple[str, ...]) -> bool:
-    return any(key.startswith(s) for s in stems)
+    """Whether ``key`` begins with one of ``stems``."""
+    return _stem_pattern(stems).match(key) is not None
+
+
+@cache
+def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True)) or "(?!)"
+    )
 
 
 # --- counts ------------------------------------------------------------------------------
@@ -141,7 +160,7 @@ class _Count:
     more: bool  # "ще двоє": victims beside those counted before
 
 
-def _casualty_kind(words: list[Token], k: int, lower: str, w: _Words) -> str | None:
+def _casualty_kind(words: Sequence[Token], k: int, lower: str, w: _Words) -> str | None:
     key = words[k].key
     if _starts(key, w.killed):
         kind = "killed"
@@ -156,7 +175,7 @@ def _casualty_kind(words: list[Token], k: int, lower: str, w: _Words) -> str | N
     return kind
 
 
-def _number_at(words: list[Token], j: int, code: LanguageCode) -> tuple[int, int] | None:
+def _number_at(words: Sequence[Token], j: int, code: LanguageCode) -> tuple[int, int] | None:
     found = count_at(words, j, code)
     if found is None:
         return None
@@ -179,7 +198,9 @@ def _qualifier(lower: str, start: int, w: _Words) -> str:
 _AGE = re.compile(r"^\d{1,3}-?(?:річн|літн|летн)")
 
 
-def _group_at(words: list[Token], j: int, code: LanguageCode, w: _Words) -> tuple[int, int] | None:
+def _group_at(
+    words: Sequence[Token], j: int, code: LanguageCode, w: _Words
+) -> tuple[int, int] | None:
     """Victims listed from token ``j``: "двоє людей", "чоловік і жінка", "троє дорослих та
     двоє дітей" (a sum); ``(count, index after)``."""
     total = 0
@@ -220,7 +241,7 @@ def _group_at(words: list[Token], j: int, code: LanguageCode, w: _Words) -> tupl
     return (total, i) if total else None
 
 
-def _counts(text: str, words: list[Token], code: LanguageCode, w: _Words) -> list[_Count]:
+def _counts(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) -> list[_Count]:
     lower = text.lower()
     out: list[_Count] = []
     cut = _among_cut(lower, w)
@@ -245,7 +266,7 @@ def _among_cut(lower: str, w: _Words) -> int:
 
 
 def _count_near(
-    text: str, words: list[Token], k: int, code: LanguageCode, w: _Words
+    text: str, words: Sequence[Token], k: int, code: LanguageCode, w: _Words
 ) -> tuple[int, int] | None:
     """The victims a casualty word at ``k`` counts and the token they start at: after it
     ("загинули двоє людей", "кількість загиблих зросла до 12"), else before it ("12 людей
@@ -304,16 +325,18 @@ def _stated(value: int, qualifier: str) -> Number:
 # --- event ------------------------------------------------------------------------------
 
 
-def _event(words: list[Token], w: _Words) -> tuple[str, str, str | None] | None:
+def _event(words: Sequence[Token], w: _Words) -> tuple[str, str, str | None] | None:
     """(event type, sub-event type, weapon) the sentence names, or None."""
     typed: tuple[str, str, str | None] | None = None
     generic = False
+    stems = tuple(stem for stem, _, _ in w.events)
     for word in words:
-        for stem, sub, weapon in w.events:
-            if word.key.startswith(stem):
-                if sub is not None and typed is None:
-                    typed = ("explosions_remote_violence", sub, weapon)
-                generic = True
+        if _starts(word.key, stems):
+            for stem, sub, weapon in w.events:
+                if word.key.startswith(stem):
+                    if sub is not None and typed is None:
+                        typed = ("explosions_remote_violence", sub, weapon)
+                    generic = True
         if (_starts(word.key, w.landmine) or word.key in w.landmine_forms) and typed is None:
             typed = ("explosions_remote_violence", "remote_explosive_landmine_ied", None)
     if typed is not None:
@@ -325,7 +348,7 @@ def _event(words: list[Token], w: _Words) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _actor(words: list[Token], w: _Words, default: str | None) -> str | None:
+def _actor(words: Sequence[Token], w: _Words, default: str | None) -> str | None:
     for word in words:
         for stem, actor in w.actors:
             if word.key.startswith(stem):
@@ -393,7 +416,9 @@ def _year(published: dt.date | None, month: int) -> int | None:
 _CAPITALISED = re.compile(r"[А-ЯІЇЄҐЁ][а-яіїєґёʼ'’-]+")
 
 
-def _person(words: list[Token], i: int, code: LanguageCode, w: _Words) -> tuple[str, int] | None:
+def _person(
+    words: Sequence[Token], i: int, code: LanguageCode, w: _Words
+) -> tuple[str, int] | None:
     """A person's name from token ``i`` ("Олег Синєгубов", "Синєгубов") in the nominative,
     romanised; and the index after it."""
     if i >= len(words) or not _CAPITALISED.fullmatch(words[i].surface):
@@ -433,7 +458,7 @@ def _romanised(key: str, code: LanguageCode) -> str:
     return "-".join(p.capitalize() for p in form.split("-"))
 
 
-def _claimant(text: str, words: list[Token], code: LanguageCode, w: _Words) -> Claimant | None:
+def _claimant(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) -> Claimant | None:
     """Who the sentence says tells it: a titled person ("голова Харківської ОВА Олег
     Синєгубов"), a person before or after a speech verb, or a body ("ДСНС", "Минобороны РФ")."""
     lower = word_key(text)
@@ -443,7 +468,11 @@ def _claimant(text: str, words: list[Token], code: LanguageCode, w: _Words) -> C
     body = _body(lower, w)
     for i in range(len(words)):
         title = next(
-            (t for t in w.titles if [x.key for x in words[i : i + len(t.split())]] == t.split()),
+            (
+                t
+                for t in w.titles_by_first.get(words[i].key, ())
+                if [x.key for x in words[i : i + len(t.split())]] == t.split()
+            ),
             None,
         )
         if title is None:
@@ -475,12 +504,18 @@ def _claimant(text: str, words: list[Token], code: LanguageCode, w: _Words) -> C
 
 
 def _body(lower: str, w: _Words) -> tuple[str, str, str | None] | None:
-    best: tuple[int, tuple[str, str, str | None]] | None = None
-    for form, name, role, side in w.claimants:
-        m = re.search(rf"(?<![а-яіїєґa-z]){re.escape(form)}", lower)
-        if m is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), (name, role, side))
-    return best[1] if best else None
+    """The body named first in the sentence (the longest form where two start together)."""
+    m = _bodies(w.claimants).search(lower)
+    if m is None:
+        return None
+    form = m.group(1)
+    return next((name, role, side) for f, name, role, side in w.claimants if f == form)
+
+
+@cache
+def _bodies(claimants: tuple[tuple[str, str, str, str | None], ...]) -> re.Pattern[str]:
+    forms = "|".join(re.escape(row[0]) for row in claimants)  # longest first, as sorted
+    return re.compile(rf"(?<![а-яіїєґa-z])({forms})")
 
 
 def _channel(lower: str) -> str | None:
