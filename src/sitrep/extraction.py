@@ -5,7 +5,7 @@ ingest → clean → extract (``pipeline.process_all``) → resolve across the b
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import math
 from array import array
 from collections.abc import Iterable, Iterator
@@ -66,6 +66,8 @@ def extract_articles(
     docs = [_with_incident_dates(_with_inferred_date(d, corpus), corpus) for d in docs]
     return ExtractResult(docs, failures, corpus)
 
+
+_log = logging.getLogger(__name__)
 
 # Articles read together before their bare village names are settled by the batch.
 BATCH_SIZE = 1000
@@ -187,8 +189,10 @@ def with_batch_places(
     out = []
     for doc in docs:
         if guessed(doc):
-            with contextlib.suppress(StageError):  # else the first reading stands
+            try:
                 doc = reprocess_places(doc, settings, prior.points, prior.pinned)
+            except StageError as e:  # the first reading stands; say so (on a worker: its log)
+                _log.warning("re-reading places near the batch's failed, kept the first: %s", e)
         out.append(doc)
     return out
 
