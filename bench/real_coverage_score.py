@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from sitrep.geo import haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "real_coverage.json"
@@ -59,14 +60,6 @@ class Scored:
     pairs: list[Pair] = field(default_factory=list)
     unmatched_pred: list[tuple[str, Obj]] = field(default_factory=list)
     non_incident_pred: list[tuple[str, Obj]] = field(default_factory=list)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def day_gap(a: str | None, b: str | None) -> int | None:

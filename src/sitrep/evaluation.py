@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,38 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import GoldError
+from sitrep.geo import OLD_SPELLINGS, haversine_km
 
 __all__ = ["Scores", "score"]
 
 Json = dict[str, Any]
 
-_SPELLINGS = {
-    "kiev": "kyiv",
-    "kharkov": "kharkiv",
-    "irpen": "irpin",
-    "gostomel": "hostomel",
-    "odessa": "odesa",
-    "nikolaev": "mykolaiv",
-    "zaporozhye": "zaporizhzhia",
-    "zaporizhia": "zaporizhzhia",
-    "chernigov": "chernihiv",
-    "lugansk": "luhansk",
-    "dnepr": "dnipro",
-    "lvov": "lviv",
-    "rovno": "rivne",
-}
-
 
 def _norm_place(name: str | None) -> str:
     key = re.sub(r"[^a-z]", "", (name or "").lower())
-    return _SPELLINGS.get(key, key)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
+    return OLD_SPELLINGS.get(key, key)
 
 
 def _date_ok(gold: Json, pred: Json) -> bool:
@@ -77,7 +54,7 @@ def _place_ok(gold: Json, pred: Json) -> bool:
     if _norm_place(place.get("name")) in names or _norm_place(place.get("parent")) in names:
         return True
     if place.get("lat") is not None and gold.get("lat") is not None:
-        return _km(gold["lat"], gold["lon"], place["lat"], place["lon"]) <= 30
+        return haversine_km(gold["lat"], gold["lon"], place["lat"], place["lon"]) <= 30
     return False
 
 

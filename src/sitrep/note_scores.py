@@ -10,9 +10,10 @@ Gold records are ``{"id", "text", "expect": {"violent", "date", "place",
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
+
+from sitrep.geo import haversine_km
 
 __all__ = ["PLACE_KM", "Metric", "NoteScores", "score_notes"]
 
@@ -100,13 +101,6 @@ def score_notes(gold: list[Record], out: dict[str, Record]) -> NoteScores:
     return NoteScores(
         len(gold), incidents_total, [rate, place, *by_field.values(), killed, no_false]
     )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _killed(incident: Record | None) -> int | None:

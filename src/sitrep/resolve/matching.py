@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sitrep.geo import OLD_SPELLINGS, haversine_km
 from sitrep.ids import report_key
 from sitrep.model import Number, PartialDate, Place, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, full_date, placements
@@ -51,22 +52,6 @@ _DAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-# Transliteration variants (SCORING.md): compare names after mapping these.
-_VARIANTS = {
-    "kiev": "kyiv",
-    "kharkov": "kharkiv",
-    "irpen": "irpin",
-    "gostomel": "hostomel",
-    "odessa": "odesa",
-    "nikolaev": "mykolaiv",
-    "nikolayev": "mykolaiv",
-    "zaporozhye": "zaporizhzhia",
-    "dnepr": "dnipro",
-    "lvov": "lviv",
-    "chernigov": "chernihiv",
-    "lugansk": "luhansk",
-}
-
 # A follow-up ("the death toll in Dnipro has risen to 46", dated only by its
 # publication) may join an incident this many days before it.  Wire follow-ups
 # of one strike run over about a week (rescue work, deaths in hospital);
@@ -84,7 +69,7 @@ def _norm(name: str | None) -> str:
     if not name:
         return ""
     text = re.sub(r"[^a-z0-9]+", " ", name.lower().replace("’", "'")).strip()
-    return " ".join(_VARIANTS.get(word, word) for word in text.split())
+    return " ".join(OLD_SPELLINGS.get(word, word) for word in text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +152,7 @@ def same_place(a: Place, b: Place) -> bool:
 def _km(a: Place, b: Place) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _dates(entry: Entry, date: PartialDate, years: Iterable[int]) -> list[dt.date]:

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from sitrep.geo import OLD_SPELLINGS
 from sitrep.ids import figure_key, report_key
 from sitrep.model import (
     Article,
@@ -116,14 +117,11 @@ _DISTRICTS = tuple(
         ("Darnytskyi", 50.4110, 30.6330),
     )
 )
+# The places some reports name in an old spelling: the first one sitrep.geo.OLD_SPELLINGS
+# lists for each (Kyiv -> Kiev, Mykolaiv -> Nikolaev, Zaporizhzhia -> Zaporozhye).
 _VARIANTS = {
-    "Kyiv": "Kiev",
-    "Kharkiv": "Kharkov",
-    "Odesa": "Odessa",
-    "Irpin": "Irpen",
-    "Hostomel": "Gostomel",
-    "Mykolaiv": "Nikolaev",
-    "Zaporizhzhia": "Zaporozhye",
+    name: next(old for old, new in OLD_SPELLINGS.items() if new == name.lower()).capitalize()
+    for name in ("Kyiv", "Kharkiv", "Odesa", "Irpin", "Hostomel", "Mykolaiv", "Zaporizhzhia")
 }
 
 _TYPES = (  # (event_type, sub_event_type, weight)

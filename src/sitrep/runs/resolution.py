@@ -103,8 +103,8 @@ def rules_fingerprint(settings: Settings) -> str:
     """A hash of the resolve rules' source, the settings they read and ``STATE_FORMAT``."""
     digest = hashlib.sha256(f"state format {STATE_FORMAT}".encode())
     sources = [f for f in resources.files("sitrep.resolve").iterdir() if f.name.endswith(".py")]
-    # The ids the rules mint (sitrep/ids.py) decide the resolution too.
-    sources.append(resources.files("sitrep").joinpath("ids.py"))
+    # The ids the rules mint and the distance they measure decide the resolution too.
+    sources += [resources.files("sitrep").joinpath(name) for name in ("ids.py", "geo.py")]
     for source in sorted(sources, key=lambda f: f.name):
         if source.name not in _NOT_RULES:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
