@@ -1,6 +1,7 @@
 """Offline fuzzing of every reader, the pipeline, resolution and the store (issue 13).
 
     .venv/bin/python bench/fuzz.py --inputs 100000 [--seed 1] [--pipeline-share 0.2]
+    .venv/bin/python bench/fuzz.py --seed 1 --save 6289     # write input 6289 of that run to a file
 
 Each input is a seed document of one format (text in the three layouts, HTML,
 JSON Lines, a JSON array, CSV, RSS, Atom, WARC, gzipped WARC, gzipped text)
@@ -252,6 +253,22 @@ def _store(docs: list[Document], settings: Settings, findings: Findings) -> None
             findings.bug(f"store resolve: {type(e).__name__}", traceback.format_exc(limit=-4))
 
 
+def replay(seed: int, number: int, pipeline_share: float = 0.2) -> tuple[str, bytes]:
+    """The file name and bytes of input ``number`` of the run with ``seed`` (to save a
+    reported input: the random draws are the run's, without its pipeline and store)."""
+    rng = random.Random(seed)
+    settings = Settings()
+    others = [data for _, _, data in SEEDS]
+    for n in range(number + 1):
+        fmt, name, data = rng.choice(SEEDS)
+        mutated = mutate(data, rng, others)
+        if n == number:
+            return name, mutated
+        for _ in fuzz_input(fmt, name, mutated, settings, Findings()):
+            rng.random()
+    raise AssertionError("unreachable")
+
+
 def run(
     inputs: int, seed: int, pipeline_share: float, batch: int, progress: Callable[[int], None]
 ) -> Findings:
@@ -289,7 +306,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pipeline-share", type=float, default=0.2, help="articles also processed")
     parser.add_argument("--batch", type=int, default=200, help="articles per resolve + store batch")
+    parser.add_argument(
+        "--save", type=int, metavar="N", help="write input N of the seed's run to a file, run none"
+    )
     args = parser.parse_args()
+    if args.save is not None:
+        name, data = replay(args.seed, args.save, args.pipeline_share)
+        target = Path(f"fuzz-{args.seed}-{args.save}-{name}")
+        target.write_bytes(data)
+        print(target)
+        return
     start = time.monotonic()
 
     def progress(done: int) -> None:

@@ -38,7 +38,9 @@ from sitrep.clean._lexicon import (
 
 __all__ = ["sentence_glue_points", "word_glue_points"]
 
-_SENTENCE_GLUE = re.compile(r"([A-Za-z]+)([.!?]+[\"']?)(?=[A-Z][a-z])")
+# The word starts at a word's start: a match one letter in would end where this one ends, so
+# trying there changes nothing but made a long run of letters quadratic.
+_SENTENCE_GLUE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)([.!?]+[\"']?)(?=[A-Z][a-z])")
 _OPEN_QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9,.!?])\u201c(?=[A-Za-z])")
 _CLOSE_QUOTE_GLUE = re.compile(r"(?<=[A-Za-z0-9,.!?])\u201d(?=[A-Za-z])")
 _LOWER_UPPER = re.compile(r"(?<![A-Za-z'])([a-z]{2,})([A-Z][a-z]+)")

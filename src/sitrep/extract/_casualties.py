@@ -124,8 +124,10 @@ _CUE_WORDS = r"\b(?:" + "|".join(sorted(_KILL | _INJURE | {"toll"}, key=len, rev
 _ANY_CUE = re.compile(_CUE_WORDS, re.IGNORECASE)
 # The gate scans lower-cased text without IGNORECASE: four times faster on every sentence.
 _ANY_CUE_LOWER = re.compile(_CUE_WORDS)
+# The word starts where its run of letters starts (a start one letter in ends where that one
+# ends: no other match, but a long run of letters was quadratic).
 _AGE = re.compile(
-    r"(?P<word>[A-Za-z’']+)(?P<age>\s*,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*(?:\s+years?\s+old)?"
+    r"(?<![A-Za-z’'])(?P<word>[A-Za-z’']+)(?P<age>\s*,\s*(?:aged\s+)?\d{1,3}(?:\s*(?:,|and)\s*\d{1,3})*(?:\s+years?\s+old)?"
     r"(?:\s*,|(?=\s*[.;)])|(?=\s+and\b)))"
 )
 _AGES = r"\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*"

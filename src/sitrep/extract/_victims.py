@@ -19,12 +19,13 @@ B" is two.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from sitrep.extract._gazetteer import load_gazetteer, normalise_name
-from sitrep.extract._numbers import find_counts, qualify
+from sitrep.extract._numbers import CountMention, find_counts, qualify
 from sitrep.model import Number, Qualifier
 
 __all__ = ["VictimCount", "count_victims", "is_person_noun", "is_person_word"]
@@ -271,14 +272,24 @@ def _take(parts: list[_Conjunct], direction: Direction) -> list[tuple[_Conjunct,
 
 def _last_noun_phrase(part: _Conjunct) -> tuple[_Conjunct, Number] | None:
     """The victims at the end of a run-on subject: "in the town of Pokrov a woman" is "a woman"."""
-    for m in _WORD.finditer(part.text):
-        if m.start() == 0 or (m.group().lower() not in _DETERMINER and not find_counts(m.group())):
+    # Found once for the phrase, not once per word: a run-on phrase is linear, not quadratic.
+    matches = list(_WORD.finditer(part.text))
+    words = [m.group() for m in matches]
+    lows = [w.lower() for w in words]
+    counts: list[CountMention] | None = None
+    for k, m in enumerate(matches):
+        if m.start() == 0 or (lows[k] not in _DETERMINER and not find_counts(m.group())):
             continue
+        if counts is None:
+            counts = find_counts(part.text)
+            count_starts = [c.start for c in counts]
         # a count starts at its qualifier: "claimed over 20" is "over 20", not "20"
-        start = next(
-            (c.start for c in find_counts(part.text) if c.start < m.start() < c.end), m.start()
-        )
-        number = _count_conjunct(part.text[start:])
+        # (counts are left to right and apart: only the last starting before can hold it)
+        at = bisect.bisect_left(count_starts, m.start()) - 1
+        start = counts[at].start if at >= 0 and m.start() < counts[at].end else m.start()
+        # from a word's start the words are the phrase's from there on
+        rest = (words[k:], lows[k:]) if start == m.start() else (None, None)
+        number = _count_conjunct(part.text[start:], *rest)
         if number is not None:
             return _Conjunct(part.text[start:], part.start + start, part.end, ","), number
     return None
@@ -325,11 +336,15 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _count_conjunct(text: str) -> Number | None:
-    words = _words(text)
+def _count_conjunct(
+    text: str, words: list[str] | None = None, lows: list[str] | None = None
+) -> Number | None:
+    """The count ``text`` names; ``words`` and ``lows`` are its words and theirs lowercased
+    when the caller has them."""
+    words = _words(text) if words is None else words
     if not words:
         return None
-    lows = [w.lower() for w in words]
+    lows = [w.lower() for w in words] if lows is None else lows
     if (len(lows) == 1 and lows[0] in _ALONE_ONE) or lows == ["the", "other"]:
         return Number.exact(1)
     if lows[0] == "both" and (len(lows) == 1 or lows[1] == "of"):
@@ -342,8 +357,10 @@ def _count_conjunct(text: str) -> Number | None:
 
 def _leading_count(text: str, lows: list[str]) -> Number | None:
     """ "two children", "all three", "his two sons", "a family of four"."""
+    if not _VERBISH.isdisjoint(lows):  # asked first: cheaper than finding the counts
+        return None
     counts = find_counts(text)
-    if not counts or any(w in _VERBISH for w in lows):
+    if not counts:
         return None
     first = counts[0]
     before = [w.lower() for w in _words(text[: first.start])]

@@ -29,7 +29,10 @@ _SAY = (
 )
 _TITLE_WORDS = r"(?:Oblast|State|Regional|Military|Administration|City|Council|District|Ministry|Service|Police|Office|Armed|Forces|Emergency|National|General|Staff)\b"
 _NAME = rf"(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+(?:\s+(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+){{1,2}}"
-_SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
+_SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:(?<![A-Z])[A-Z][\w'’.-]*|(?<![a-z])[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
+# A subject's first word starts where its run of capitals or of small letters starts: a start
+# one letter in would match where one a letter earlier matches (the same word, to the same
+# end), so skipping it changes no match and keeps a long run of letters linear, not quadratic.
 _SUBJECT_SAYS = re.compile(
     rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b",
     re.UNICODE,

@@ -1,0 +1,77 @@
+"""Inputs bench/fuzz.py found slow (issue 13): one sentence with a 64,000-letter word (67 s, in
+the casualty asides and the sentence glue), a 48,000-character run-on subject of counts
+(over 700 s in the fuzz run, in the victim count); each is now a fraction of a second.
+
+The patterns that were quadratic now start a word only where its run of letters starts; the
+old and new forms find the same matches (Hypothesis, over the letters and punctuation they
+read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.clean import glue
+from sitrep.config import Settings
+from sitrep.extract import _casualties, claimants
+from sitrep.model import Article
+from sitrep.pipeline import process
+
+# Generous: the point is seconds against minutes, on a loaded 2-CPU machine.
+_BOUND_SECONDS = 20.0
+
+
+def _seconds(text: str) -> float:
+    article = Article(id="x", source="x.txt", published=dt.date(2023, 5, 1), text=text)
+    start = time.process_time()
+    process(article, Settings())
+    return time.process_time() - start
+
+
+def test_a_sentence_with_a_64000_letter_word_is_processed_in_seconds() -> None:
+    text = (
+        "Strike on Kharkiv\n\nA Russian missile strike on Kharkiv killed five civilians and "
+        f"injured 12 on Mo{'nd' * 32_000}ay.\n"
+    )
+    assert _seconds(text) < _BOUND_SECONDS
+
+
+def test_a_48000_character_run_on_subject_is_processed_in_seconds() -> None:
+    text = (
+        "Strike\n\nAt least 2,"
+        + "000 civilians have " * 2500
+        + "been killed in the region since February 2022, according to the UN.\n"
+    )
+    assert _seconds(text) < _BOUND_SECONDS
+
+
+_OLD_SENTENCE_GLUE = re.compile(r"([A-Za-z]+)([.!?]+[\"']?)(?=[A-Z][a-z])")
+_OLD_AGE = re.compile(_casualties._AGE.pattern.replace("(?<![A-Za-z’'])", "", 1))
+_OLD_SUBJECT_SAYS = re.compile(
+    claimants._SUBJECT_SAYS.pattern.replace("(?<![A-Z])", "", 1).replace("(?<![a-z])", "", 1)
+)
+_PIECES = [*"aAbZs.,'’- 12\n", "said ", "the ", "an ", " aged ", "U.S.", "Kyiv", "Mo"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], ...]]:
+    return [tuple(m.span(g) for g in range(pattern.groups + 1)) for m in pattern.finditer(text)]
+
+
+def test_the_old_forms_are_the_patterns_without_their_look_behinds() -> None:
+    assert _OLD_AGE.pattern != _casualties._AGE.pattern
+    assert _OLD_SUBJECT_SAYS.pattern != claimants._SUBJECT_SAYS.pattern
+    assert "(?<!" not in _OLD_SUBJECT_SAYS.pattern.split("(?P<who>", 1)[1][:40]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_TEXT)
+def test_starting_words_at_their_start_finds_the_same_matches(text: str) -> None:
+    assert _spans(glue._SENTENCE_GLUE, text) == _spans(_OLD_SENTENCE_GLUE, text)
+    assert _spans(_casualties._AGE, text) == _spans(_OLD_AGE, text)
+    assert _spans(claimants._SUBJECT_SAYS, text) == _spans(_OLD_SUBJECT_SAYS, text)
