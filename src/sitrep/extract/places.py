@@ -187,16 +187,18 @@ def resolve_mentions(
     settled = [
         c for sent in narrowed for c in sent if c.basis != "largest" and _anchors(c.entries[0])
     ]
-    anchors = tuple(_point(c.entries[0]) for c in settled)
+    # Each point once: a place named a thousand times is one anchor (nearest is nearest).
+    anchors = tuple(dict.fromkeys(_point(c.entries[0]) for c in settled))
     if not anchors:  # no place is certain: take names whose largest place far outweighs the rest
-        anchors = tuple(_point(c.entries[0]) for sent in narrowed for c in sent
-                        if _likely(c.entries) and _anchors(c.entries[0]))  # fmt: skip
+        anchors = tuple(dict.fromkeys(_point(c.entries[0]) for sent in narrowed for c in sent
+                        if _likely(c.entries) and _anchors(c.entries[0])))  # fmt: skip
     mentions = []
     for (sent, matches), choices in zip(found, narrowed, strict=True):
         for (match, _), choice in zip(matches, choices, strict=True):
-            others = tuple(
-                p for p in anchors if choice.basis != "largest" or p not in _points(choice)
-            )
+            others = anchors
+            if choice.basis == "largest":  # only then are anchors asked (see _pick)
+                own = _points(choice)
+                others = tuple(p for p in anchors if p not in own)
             entry, basis = _pick(choice, others, prior)
             mentions.append(
                 PlaceMention(
