@@ -75,3 +75,15 @@ def test_starting_words_at_their_start_finds_the_same_matches(text: str) -> None
     assert _spans(glue._SENTENCE_GLUE, text) == _spans(_OLD_SENTENCE_GLUE, text)
     assert _spans(_casualties._AGE, text) == _spans(_OLD_AGE, text)
     assert _spans(claimants._SUBJECT_SAYS, text) == _spans(_OLD_SUBJECT_SAYS, text)
+
+
+def test_a_count_of_400_digits_is_over_every_bound_not_an_error() -> None:
+    from sitrep.bounds import MAX_COUNT, bounded_document
+
+    text = f"A Russian strike on Kharkiv killed {'9' * 400} people on Monday, the governor said."
+    article = Article(id="x", source="x.txt", published=dt.date(2023, 5, 1), text=text)
+    doc = process(article, Settings())  # was OverflowError: float infinity (found by bench/fuzz.py)
+    counts = [r.killed.value for r in doc.reports if r.killed is not None]
+    assert counts and all(c is None or c > MAX_COUNT for c in counts)
+    bounded = bounded_document(doc)
+    assert all(r.killed is None or r.killed.value is None for r in bounded.reports)

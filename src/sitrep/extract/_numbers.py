@@ -7,9 +7,11 @@ vague amounts ("dozens", "hundreds of thousands") and qualifiers ("at least",
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from sitrep.bounds import MAX_COUNT
 from sitrep.model import Number, Qualifier
 
 __all__ = ["CountMention", "find_counts", "parse_count", "qualify", "word_value"]
@@ -125,7 +127,9 @@ def _digits_value(digits: str, tail: str) -> int:
         "billion": 1e9,
         "bn": 1e9,
     }.get(scale, 1)
-    return round(value * factor)
+    total = value * factor
+    # 310 digits are no float: a count over every bound, which bounded_document drops
+    return round(total) if math.isfinite(total) else MAX_COUNT + 1
 
 
 def _vague(word: str) -> Number:
