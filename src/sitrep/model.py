@@ -13,8 +13,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.lang import LanguageCode
-
 __all__ = [
     "EVENT_TYPES",
     "Article",
@@ -53,6 +51,8 @@ Qualifier = Literal[
     "unspecified",
 ]
 Precision = Literal["district", "settlement", "raion", "oblast", "country"]
+#: The languages sitrep reads (``sitrep.lang`` detects which one an article is in).
+LanguageCode = Literal["en", "uk", "ru"]
 PublishedBasis = Literal["stated", "metadata", "inferred", "unknown"]
 Status = Literal["reported", "claimed", "unconfirmed"]
 EventType = Literal[

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
+
+from sitrep.model import LanguageCode
 
 __all__ = [
     "LANGUAGES",
@@ -24,7 +26,6 @@ __all__ = [
     "word_key",
 ]
 
-LanguageCode = Literal["en", "uk", "ru"]
 LANGUAGES: tuple[LanguageCode, ...] = ("en", "uk", "ru")
 
 _CYRILLIC = re.compile(r"[а-яіїєґё]", re.I)
