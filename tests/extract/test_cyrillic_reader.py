@@ -532,3 +532,23 @@ def test_a_city_head_is_a_mayor(settings: Settings) -> None:
     assert _value(incident.killed) == 3
     claimant = incident.reports[0].claimant
     assert claimant is not None and claimant.role == "mayor"
+
+
+def test_a_subset_does_not_hide_the_next_count(settings: Settings) -> None:
+    text = (
+        "Зранку 5 травня росіяни завдали ракетного удару по Сумах. Відомо про 12 загиблих, "
+        "з них двоє дітей, постраждали 40 людей, з яких п'ятеро дітей."
+    )
+    incident = _only(settings, text)
+    assert (_value(incident.killed), _value(incident.injured)) == (12, 40)
+
+
+def test_a_victim_named_before_the_injury_is_one(settings: Settings) -> None:
+    text = "Внаслідок обстрілу Нікополя 5 травня 47-річний водій автомобіля отримав поранення."
+    assert _value(_only(settings, text).injured) == 1
+
+
+def test_medical_help_counts_the_injured(settings: Settings) -> None:
+    text = "При обстреле Шебекино погиб один человек, еще двоим оказывают медицинскую помощь."
+    incident = _only(settings, text)
+    assert (_value(incident.killed), _value(incident.injured)) == (1, 2)

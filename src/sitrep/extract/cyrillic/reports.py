@@ -161,7 +161,7 @@ class _Count:
 
 
 def _casualty_kind(words: Sequence[Token], k: int, lower: str, w: _Words) -> str | None:
-    key = words[k].key
+    key = word_key(lower[words[k].start : words[k].start + 40])  # stems of two words too
     if _starts(key, w.killed):
         kind = "killed"
     elif _starts(key, w.injured):
@@ -244,10 +244,10 @@ def _group_at(
 def _counts(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) -> list[_Count]:
     lower = text.lower()
     out: list[_Count] = []
-    cut = _among_cut(lower, w)
+    subsets = _subset_spans(lower, w)
     for k, word in enumerate(words):
-        if word.start >= cut:
-            break
+        if any(a <= word.start < b for a, b in subsets):
+            continue  # "34 загиблих, з них семеро дітей": the seven are among the 34
         kind = _casualty_kind(words, k, lower, w)
         if kind is None:
             continue
@@ -260,9 +260,18 @@ def _counts(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) ->
     return out
 
 
-def _among_cut(lower: str, w: _Words) -> int:
-    positions = [lower.find(p) for p in w.among if p in lower]
-    return min(positions) if positions else len(lower)
+_CLAUSE_END = re.compile(r"[,;.!?]")
+
+
+def _subset_spans(lower: str, w: _Words) -> list[tuple[int, int]]:
+    """Where a sentence counts a part of those it has just counted: from "серед них",
+    "з яких", "в том числе" to the end of that clause."""
+    spans = []
+    for phrase in w.among:
+        for m in re.finditer(re.escape(phrase), lower):
+            end = _CLAUSE_END.search(lower, m.end())
+            spans.append((m.start(), end.start() if end else len(lower)))
+    return spans
 
 
 def _count_near(
@@ -271,7 +280,7 @@ def _count_near(
     """The victims a casualty word at ``k`` counts and the token they start at: after it
     ("загинули двоє людей", "кількість загиблих зросла до 12"), else before it ("12 людей
     дістали поранення", "двоє загинули")."""
-    cut = _among_cut(text.lower(), w)
+    cut = next((a for a, _ in _subset_spans(text.lower(), w) if a > words[k].start), len(text))
     for j in range(k + 1, min(len(words), k + 1 + COUNT_REACH)):
         gap = text[words[j - 1].end : words[j].start]
         if (
@@ -290,6 +299,8 @@ def _count_near(
         found = _number_at(words, j, code)
         if found is not None:
             return found[0], j
+        if words[j].key in w.one_person:  # "47-річний водій ... отримав поранення"
+            return 1, j
     return None
 
 
