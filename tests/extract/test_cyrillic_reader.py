@@ -552,3 +552,20 @@ def test_medical_help_counts_the_injured(settings: Settings) -> None:
     text = "При обстреле Шебекино погиб один человек, еще двоим оказывают медицинскую помощь."
     incident = _only(settings, text)
     assert (_value(incident.killed), _value(incident.injured)) == (1, 2)
+
+
+def test_an_article_that_leads_with_a_total_since_the_invasion_reports_no_incident(
+    settings: Settings,
+) -> None:
+    text = (
+        "Від початку вторгнення РФ загинули 520 дітей\n\n"
+        "Від початку повномасштабного вторгнення в Україні загинули 520 дітей, повідомили в "
+        "Офісі генпрокурора. Найбільше дітей постраждало на Донеччині – 120 загиблих і 300 поранених."
+    )
+    assert _run(settings, text).corpus.incidents == ()
+
+
+def test_a_count_right_before_its_casualty_word_is_its_own(settings: Settings) -> None:
+    text = "Росіяни 5 травня обстріляли Одесу: відомо про 14 загиблих і 46 поранених."
+    incident = _only(settings, text)
+    assert (_value(incident.killed), _value(incident.injured)) == (14, 46)

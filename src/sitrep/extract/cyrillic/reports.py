@@ -280,6 +280,10 @@ def _count_near(
     """The victims a casualty word at ``k`` counts and the token they start at: after it
     ("загинули двоє людей", "кількість загиблих зросла до 12"), else before it ("12 людей
     дістали поранення", "двоє загинули")."""
+    if k > 0 and text[words[k - 1].end : words[k].start] == " ":
+        adjacent = _number_at(words, k - 1, code)  # "14 погибших и 46 пострадавших"
+        if adjacent is not None:
+            return adjacent[0], k - 1
     cut = next((a for a, _ in _subset_spans(text.lower(), w) if a > words[k].start), len(text))
     for j in range(k + 1, min(len(words), k + 1 + COUNT_REACH)):
         gap = text[words[j - 1].end : words[j].start]
@@ -687,4 +691,16 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         if person is not None and report.claimant is not None and not _is_person(report.claimant):
             report = replace(report, claimant=person)  # the official the body speaks through
         reports.append(report)
+    if _leads_with_a_tally(sents, w):
+        return replace(doc, reports=())
     return replace(doc, reports=tuple(_summaries_dropped(reports)))
+
+
+# Sentences at the head of an article (title and lead) that say what it is about.
+LEAD_SENTENCES = 2
+
+
+def _leads_with_a_tally(sents: list[Sentence], w: _Words) -> bool:
+    """An article whose title or lead gives a total since the invasion ("Від початку
+    вторгнення загинуло 177 дітей") reports no new incident: its counts are the tally's."""
+    return any(_is_tally(word_key(s.text), w) for s in sents[:LEAD_SENTENCES])
