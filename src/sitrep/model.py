@@ -222,6 +222,9 @@ class Place:
     admin2: str | None = None
     country: str = "Ukraine"
     parent: str | None = None  # for a district: the city it belongs to
+    # The form the text used where it is not the name ("у Харкові" -> "Харкові"); not part
+    # of what the place is, so two mentions of one place in two forms are equal.
+    text: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

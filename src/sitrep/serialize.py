@@ -56,6 +56,8 @@ def place_json(place: Place | None) -> Json | None:
     }
     if place.parent:
         out["parent"] = place.parent
+    if place.text:
+        out["text"] = place.text
     if place.country != "Ukraine":
         out["country"] = place.country
     return out

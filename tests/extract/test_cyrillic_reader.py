@@ -569,3 +569,18 @@ def test_a_count_right_before_its_casualty_word_is_its_own(settings: Settings) -
     text = "Росіяни 5 травня обстріляли Одесу: відомо про 14 загиблих і 46 поранених."
     incident = _only(settings, text)
     assert (_value(incident.killed), _value(incident.injured)) == (14, 46)
+
+
+def test_the_record_gives_the_english_name_and_the_form_the_text_used(settings: Settings) -> None:
+    text = "5 травня російські війська вдарили дроном по Малокатеринівці, загинула жінка."
+    record = json.loads(
+        CliRunner()
+        .invoke(
+            app,
+            ["extract", "--jsonl", "-"],
+            input=json.dumps({"id": "x", "text": text, "published": "2024-05-06"}) + "\n",
+        )
+        .stdout.splitlines()[0]
+    )
+    place = record["incidents"][0]["place"]
+    assert (place["name"], place["text"]) == ("Malokaterynivka", "Малокатеринівці")

@@ -599,8 +599,13 @@ def _nearby_place(doc: Document, sents: list[Sentence], i: int, w: _Words) -> Pl
             continue
         mention = _event_place(doc, sents[j], w)
         if mention is not None:
-            return mention.place
+            return _as_written(mention)
     return None
+
+
+def _as_written(mention: PlaceMention | None) -> Place | None:
+    """The mention's place with the form the text used ("Харкові" for Kharkiv)."""
+    return None if mention is None else replace(mention.place, text=mention.surface)
 
 
 def _is_tally(lower: str, w: _Words) -> bool:
@@ -629,7 +634,7 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     return Report(
         article_id=doc.article.id,
         date=date,
-        place=mention.place if mention else None,
+        place=_as_written(mention),
         event_type=kind,
         sub_event_type=sub,
         evidence=(_evidence(doc, sent),),
