@@ -32,8 +32,12 @@ TARGET = 80.0
 
 def _texts(path: Path, lang: str | None) -> list[str]:
     if not path.exists():
-        raise SystemExit(f"{path} is missing: rebuild it with the scripts/devdata_*.py script first")
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        raise SystemExit(
+            f"{path} is missing: rebuild it with the scripts/devdata_*.py script first"
+        )
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [r["text"] for r in rows if lang is None or r.get("lang") == lang]
 
 
@@ -90,7 +94,9 @@ def main() -> None:
     english = _measure("en: real coverage (baseline)", _batch(_texts(ENGLISH, None), args.articles))
     for lang, rate in rates.items():
         verdict = "meets" if rate >= TARGET else "below"
-        print(f"{lang}: {rate / english:.2f}x the English rate; {verdict} the {TARGET:.0f} articles/s bar")
+        print(
+            f"{lang}: {rate / english:.2f}x the English rate; {verdict} the {TARGET:.0f} articles/s bar"
+        )
 
 
 if __name__ == "__main__":

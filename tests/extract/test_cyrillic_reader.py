@@ -584,3 +584,24 @@ def test_the_record_gives_the_english_name_and_the_form_the_text_used(settings: 
     )
     place = record["incidents"][0]["place"]
     assert (place["name"], place["text"]) == ("Malokaterynivka", "Малокатеринівці")
+
+
+def test_an_oblast_wide_lead_gives_way_to_the_hromada_it_names(settings: Settings) -> None:
+    text = (
+        "Двоє цивільних постраждали через атаку дронів у Сумській області\n\n"
+        "У Великописарівській громаді 5 травня внаслідок атаки дрона постраждали двоє місцевих жителів."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Velyka Pysarivka"
+    assert _value(incident.injured) == 2
+
+
+def test_an_oblast_wide_toll_tells_of_the_one_town_named_after_it(settings: Settings) -> None:
+    text = (
+        "4 мая в результате обстрелов погибли три мирных жителя Донецкой области. "
+        "Все погибшие проживали в Красногоровке."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Krasnohorivka"
+    assert _value(incident.killed) == 3
+    assert incident.date is not None and (incident.date.month, incident.date.day) == (5, 4)

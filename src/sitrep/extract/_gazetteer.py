@@ -267,6 +267,7 @@ class Gazetteer:
         self.stops = stops
         self._bones: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._first: frozenset[str] | None = None
+        self._seats: dict[str, tuple[GazetteerEntry, ...]] | None = None
         self._oblasts: list[tuple[str, GazetteerEntry]] | None = None
         self._points: dict[str, tuple[tuple[float, float], ...]] | None = None
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
@@ -280,6 +281,27 @@ class Gazetteer:
         if entry is None:
             entry = self._entries[place_id] = GazetteerEntry(*self._rows[place_id])
         return entry
+
+    def hromada_seats(self, key: str) -> tuple[GazetteerEntry, ...]:
+        """The settlement that seats each hromada called ``key`` (normalised, "velykopysarivska"):
+        the one that gives it its name, else its largest; one per raion."""
+        if self._seats is None:
+            best: dict[tuple[str, str | None], GazetteerEntry] = {}
+            for i, row in self._rows.items():
+                if row[3] != "settlement" or not row[6]:
+                    continue
+                entry = self.entry(i)
+                slot = (normalise_name(row[6]), row[5])
+                rank = (_hromada_centre(entry), entry.population)
+                if slot not in best or rank > (_hromada_centre(best[slot]), best[slot].population):
+                    best[slot] = entry
+            seats: dict[str, list[GazetteerEntry]] = {}
+            for (name, _), entry in best.items():
+                seats.setdefault(name, []).append(entry)
+            self._seats = {
+                k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in seats.items()
+            }
+        return self._seats.get(key, ())
 
     def first_words(self) -> frozenset[str]:
         """The first word of every name of more than one word, built on first use."""

@@ -144,6 +144,9 @@ def _match_at(
     region = _region(text, words, i, vocab, gazetteer)
     if region is not None:
         return region
+    seat = _hromada(text, words, i, code, gazetteer, vocab)
+    if seat is not None:
+        return seat
     for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
         span = words[i : i + n]
         if not _joinable(text, span) or not all(w.capitalised or k > 0 for k, w in enumerate(span)):
@@ -175,6 +178,27 @@ def _match_at(
             if not entries:
                 return None, after
         return NameMatch(start, end, text[start:end], entries, designator), after
+    return None
+
+
+def _hromada(
+    text: str,
+    words: Sequence[Token],
+    i: int,
+    code: LanguageCode,
+    gazetteer: Gazetteer,
+    vocab: _Words,
+) -> tuple[NameMatch, int] | None:
+    """A hromada by its adjective ("Великописарівській громаді", "Білопільської громади"): the
+    settlement that seats it, as the English reading takes "Velykopysarivska hromada"."""
+    if i + 1 >= len(words) or vocab.designators.get(words[i + 1].key) != "hromada":
+        return None
+    for form in base_forms(words[i].key, code):
+        for latin in _romanised(form):
+            seats = gazetteer.hromada_seats(latin)
+            if seats:
+                end = words[i + 1].end
+                return NameMatch(words[i].start, end, text[words[i].start : end], seats), i + 2
     return None
 
 

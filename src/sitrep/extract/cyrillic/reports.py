@@ -312,6 +312,11 @@ def _is_casualty(key: str, w: _Words) -> bool:
     return _starts(key, w.killed) or _starts(key, w.injured)
 
 
+def _names_victims(words: Sequence[Token], lower: str, w: _Words) -> bool:
+    """Whether the sentence speaks of the dead or injured, counted or not."""
+    return any(_casualty_kind(words, k, lower, w) is not None for k in range(len(words)))
+
+
 def _number(counts: list[_Count], kind: str) -> Number | None:
     mine = [c for c in counts if c.kind == kind]
     if not mine:
@@ -617,13 +622,16 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     lower = word_key(sent.text)
     counts = _counts(sent.text, words, code, w)
     event = _event(words, w)
-    if event is None and not counts:
+    victims_placed = event is None and not counts and _names_victims(words, lower, w)
+    if event is None and not counts and not victims_placed:
         return None
     if _is_tally(lower, w) or (not counts and any(p in lower for p in w.not_event)):
         return None
     mention = _event_place(doc, sent, w)
     if event is None and mention is None and not counts:
         return None
+    if victims_placed and (mention is None or mention.place.precision not in _SPECIFIC):
+        return None  # "Все погибшие проживали в Красногоровке" places the victims counted before
     date, _night = _date(sent.text, doc.article.published, w)
     kind, sub, weapon = event or (
         "explosions_remote_violence",
@@ -663,14 +671,52 @@ def _is_person(claimant: Claimant) -> bool:
 
 
 def _summaries_dropped(reports: list[Report]) -> list[Report]:
-    """Without the oblast- or raion-wide sentences that count nobody ("ворог обстріляв
-    Харківщину, є загиблі") when the article goes on to name the towns hit."""
-    if not any(r.place is not None and r.place.precision in _SPECIFIC for r in reports):
+    """Without the oblast- or raion-wide sentences ("ворог обстріляв Харківщину, є загиблі",
+    "двоє цивільних постраждали в Сумській області") when the article goes on to name the
+    towns of that oblast that were hit: they sum up those towns' reports, or count nobody."""
+    towns = {
+        r.place.admin1 for r in reports if r.place is not None and r.place.precision in _SPECIFIC
+    }
+    if not towns:
         return reports
-    return [
-        r for r in reports
-        if r.place is None or r.place.precision in _SPECIFIC or r.killed or r.injured
-    ]  # fmt: skip
+    out = list(reports)
+    for summary in reports:
+        if summary.place is None or summary.place.precision in _SPECIFIC:
+            continue
+        out.remove(summary)
+        if summary.place.admin1 not in towns:
+            if summary.killed or summary.injured:
+                out.append(summary)  # an oblast with no town named: its own report
+            continue
+        hits = [k for k, r in enumerate(out) if _is_town_of(r, summary)]
+        after = [k for k in hits if out[k].evidence[0].sentence > summary.evidence[0].sentence]
+        if len({out[k].place for k in hits}) == 1:  # one town: the summary tells of it
+            out[hits[0]] = _told_of_town(out[hits[0]], summary)
+        elif after and not (out[after[0]].killed or out[after[0]].injured):
+            out[after[0]] = _told_of_town(out[after[0]], summary)  # "... проживали в X"
+    return sorted(out, key=lambda r: r.evidence[0].sentence)
+
+
+def _is_town_of(report: Report, summary: Report) -> bool:
+    return (
+        report.place is not None
+        and summary.place is not None
+        and report.place.precision in _SPECIFIC
+        and report.place.admin1 == summary.place.admin1
+    )
+
+
+def _told_of_town(town: Report, summary: Report) -> Report:
+    """The one town's report with what the oblast-wide sentence adds ("2 августа ... погибли
+    четыре жителя Донецкой области. Все погибшие проживали в Красногоровке")."""
+    return replace(
+        town,
+        date=town.date or summary.date,
+        killed=town.killed or summary.killed,
+        injured=town.injured or summary.injured,
+        claimant=town.claimant or summary.claimant,
+        evidence=tuple(sorted({*summary.evidence, *town.evidence}, key=lambda e: e.sentence)),
+    )
 
 
 def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
