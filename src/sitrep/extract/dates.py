@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from sitrep.extract._numbers import _UNITS
 from sitrep.model import PartialDate
 
 __all__ = ["DateMention", "find_dates", "war_day_date"]
@@ -113,25 +114,8 @@ _ORDINALS = {
     "eighteenth": 18,
     "nineteenth": 19,
     "twentieth": 20,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+    # the cardinals ("day thirty-one" is read as a count), from the number grammar
+    **{word: n for word, n in _UNITS.items() if n},
     "twenty": 20,
 }
 
