@@ -158,6 +158,14 @@ def test_counts_across_sentences(text: str, killed: int) -> None:
             ("explosions_remote_violence", "shelling_artillery_missile_attack"),
         ),
         (
+            "On 3 June 2022, Russian forces carried out an airstrike on Sievierodonetsk, Luhansk, and tried to enter the town, inciting clashes with Ukrainian units. Casualties unknown.",
+            ("battles", "armed_clash"),
+        ),
+        (
+            "On 4 June 2022, Russian forces shelled Vuhledar, Donetsk and clashed with Ukrainian troops on its outskirts. Casualties unknown.",
+            ("battles", "armed_clash"),
+        ),
+        (
             "On 2 April 2022, Ukrainian forces retook Lypivka, Kyiv. No information on whether fighting took place.",
             ("strategic_developments", "non_violent_transfer_of_territory"),
         ),

@@ -599,6 +599,21 @@ CASES = [
         "other",
     ),
     ("Military authorities imposed a curfew in Odesa for the weekend.", S, "other"),
+    (
+        "Russian soldiers fired heavy machine guns at two cars on the road out of Makariv.",
+        "violence_against_civilians",
+        "attack",
+    ),
+    (
+        "Russian troops fired with small arms on residents queueing for water in Irpin.",
+        "violence_against_civilians",
+        "attack",
+    ),
+    (
+        "Russian forces in Melitopol killed one of the owners of a bakery as he tried to leave.",
+        "violence_against_civilians",
+        "attack",
+    ),
 ]
 
 

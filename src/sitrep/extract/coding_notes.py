@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from sitrep.config import Settings
 from sitrep.extract._casualties import find_casualties
-from sitrep.extract.events import classify
+from sitrep.extract.events import names_clash
 from sitrep.model import Document, Number, Place, Report
 
 __all__ = ["apply_coding_notes", "is_coded_note"]
@@ -161,10 +161,11 @@ def _coded_type(doc: Document, first: Report) -> Report:
         )
     if first.event_type != "explosions_remote_violence":
         return first
-    for sent in doc.sentences:
-        cue = classify(sent.text)
-        if cue is not None and cue.event_type == "battles" and cue.sub_event_type == "armed_clash":
-            return replace(first, event_type="battles", sub_event_type="armed_clash", typed=True)
+    # The clash need not lead its sentence: "carried out an airstrike ... and tried to storm the
+    # plant, inciting clashes" is a battle to the coders (on 2,000 of their notes, 448 of the 456
+    # violent notes that name fighting anywhere are coded Battles).
+    if any(names_clash(sent.text) for sent in doc.sentences):
+        return replace(first, event_type="battles", sub_event_type="armed_clash", typed=True)
     return first
 
 

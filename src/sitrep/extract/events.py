@@ -43,7 +43,15 @@ from sitrep.extract._event_cues import (
 from sitrep.extract._remote import DROP, GRENADE, Remote, event_cue, find_weapons, remote_cue
 from sitrep.model import Status
 
-__all__ = ["EventCue", "classify", "find_actor", "find_status", "find_targets", "find_weapons"]
+__all__ = [
+    "EventCue",
+    "classify",
+    "find_actor",
+    "find_status",
+    "find_targets",
+    "find_weapons",
+    "names_clash",
+]
 
 
 Rule = Callable[[str, Remote | None], EventCue | None]
@@ -242,14 +250,15 @@ _SHOT = Cue(
 # Gunfire at a car, or soldiers shooting at people: small arms.  "Forces fired
 # on" a crowd is how artillery fire is reported, so it stays shelling.
 _ON = r"\s+(?:on|at|upon|into)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+|two\s+|three\s+|\d+\s+|several\s+|unarmed\s+)?(?:[\w'’-]+\s+){0,3}?"
-_SMALL_ARMS = r"(?:\s+(?:with\s+)?(?:small\s+arms|(?:machine|automatic|assault)\s+(?:guns?|rifles?|weapons?)|rifles?))?"
+_ARMS = r"(?:small\s+arms|(?:heavy\s+)?(?:machine|automatic|assault)\s+(?:guns?|rifles?|weapons?)|rifles?)"
+_SMALL_ARMS = rf"(?:\s+(?:with\s+)?{_ARMS})?"
 _FIRE_ON = Cue(
-    rf"\b(?:(?:fired|firing|opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_VEHICLE}|(?:opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_PERSON}|(?:soldiers?|troops|servicemen|snipers?|checkpoint)\s+(?:[\w-]+\s+){{0,2}}?(?:fired|firing){_ON}{_PERSON})",
+    rf"\b(?:(?:fired|firing|opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_VEHICLE}|(?:opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_PERSON}|(?:fired|firing)\s+(?:with\s+)?{_ARMS}{_ON}{_PERSON}|(?:soldiers?|troops|servicemen|snipers?|checkpoint)\s+(?:[\w-]+\s+){{0,2}}?(?:fired|firing){_ON}{_PERSON})",
     "fire firing shot shooting",
 )
 # troops killing people with no weapon named: small arms
 _KILLED = Cue(
-    rf"\b(?:soldiers?|troops|servicemen|forces|military|gunmen|occupiers|individuals?)\s+(?:[\w-]+\s+){{0,3}}?(?:killed|murdered)\s+(?:an?|the|two|three|\d+)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|\bmurdered",
+    rf"\b(?:soldiers?|troops|servicemen|forces|military|gunmen|occupiers|individuals?)\s+(?:[\w-]+\s+){{0,3}}?(?:killed|murdered)\s+(?:an?|the|one|two|three|\d+)(?:\s+of\s+the)?\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|\bmurdered",
     "killed murdered",
 )
 _HEAVY = Cue(
@@ -387,6 +396,12 @@ def _clash_or_remote(text: str, remote: Remote | None) -> EventCue | None:
     if clash and (remote is None or _clash_first(text, clash, strong is not None, remote.cue)):
         return event_cue("battles", "armed_clash", clash)
     return remote.cue if remote else None
+
+
+def names_clash(text: str) -> re.Match[str] | None:
+    """Where ``text`` names ground fighting at all ("inciting clashes", "were repelled",
+    "fighting continued"), whatever else it names first; ``None`` when it names none."""
+    return _CLASH.search(text) or _FIGHTING.search(text)
 
 
 def _clash_first(text: str, clash: re.Match[str], strong: bool, remote: EventCue) -> bool:
