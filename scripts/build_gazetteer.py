@@ -641,17 +641,111 @@ def extra_places() -> list[Place]:
     return out
 
 
+# Russia's oblasts on the border: (name, capital, the capital's point, population, names).
+RUSSIAN_OBLASTS: tuple[tuple[str, str, float, float, int, tuple[str, ...]], ...] = (
+    ("Belgorod Oblast", "Belgorod", 50.5954, 36.5873, 1_530_000, ("Белгородская область",)),
+    ("Kursk Oblast", "Kursk", 51.7304, 36.1926, 1_080_000, ("Курская область",)),
+    ("Bryansk Oblast", "Bryansk", 53.2521, 34.3717, 1_150_000, ("Брянская область",)),
+)
+
+# Districts (raions and municipal okrugs) of Russia's oblasts on the border, which Russian
+# reports name for villages no table here lists ("деревня Обеста Рыльского района", "в
+# Климовском районе"): (oblast, centre, Russian and Ukrainian names of the centre or ""
+# where the name is also a Ukrainian village's, the district's adjective in Russian and
+# Ukrainian, lat, lon of the centre, its population).  The district is placed at its
+# centre, as raions of Ukraine are.  Facts (names, centres, points to about a km), recorded by hand.
+# fmt: off
+BORDER_DISTRICTS: tuple[tuple[str, str, str, str, str, str, float, float, int], ...] = (
+    # Kursk Oblast
+    ("Kursk Oblast", "Glushkovo", "Глушково", "Глушково", "глушковский", "глушковський", 51.338, 34.636, 4_800),
+    ("Kursk Oblast", "Rylsk", "Рыльск", "Рильськ", "рыльский", "рильський", 51.568, 34.680, 15_000),
+    ("Kursk Oblast", "Korenevo", "Коренево", "Коренево", "кореневский", "кореневський", 51.411, 34.906, 5_300),
+    ("Kursk Oblast", "Sudzha", "", "", "суджанский", "суджанський", 51.1947, 35.2725, 5_000),
+    ("Kursk Oblast", "Khomutovka", "Хомутовка", "", "хомутовский", "хомутовський", 51.918, 34.563, 4_000),
+    ("Kursk Oblast", "Lgov", "Льгов", "Льгов", "льговский", "льговський", 51.661, 35.266, 19_000),
+    ("Kursk Oblast", "Kurchatov", "Курчатов", "Курчатов", "курчатовский", "курчатовський", 51.660, 35.657, 38_000),
+    ("Kursk Oblast", "Oboyan", "Обоянь", "Обоянь", "обоянский", "обоянський", 51.212, 36.276, 13_000),
+    ("Kursk Oblast", "Dmitriev", "Дмитриев", "Дмитрієв", "дмитриевский", "дмитрієвський", 52.128, 35.073, 7_000),
+    # Belgorod Oblast
+    ("Belgorod Oblast", "Krasnaya Yaruga", "Красная Яруга", "Красна Яруга", "краснояружский", "краснояружський", 50.700, 35.667, 7_000),
+    ("Belgorod Oblast", "Graivoron", "", "", "грайворонский", "грайворонський", 50.4822, 35.6733, 6_000),
+    ("Belgorod Oblast", "Borisovka", "", "", "борисовский", "борисівський", 50.599, 36.016, 18_000),
+    ("Belgorod Oblast", "Rakitnoye", "", "", "ракитянский", "ракитянський", 50.838, 35.858, 10_000),
+    ("Belgorod Oblast", "Stroitel", "", "", "яковлевский", "яковлівський", 50.788, 36.489, 24_000),
+    ("Belgorod Oblast", "Shebekino", "", "", "шебекинский", "шебекінський", 50.4000, 36.8911, 40_000),
+    ("Belgorod Oblast", "Volokonovka", "Волоконовка", "Волоконівка", "волоконовский", "волоконівський", 50.483, 37.855, 11_000),
+    ("Belgorod Oblast", "Valuyki", "", "", "валуйский", "валуйський", 50.2111, 38.1000, 33_000),
+    ("Belgorod Oblast", "Veydelevka", "Вейделевка", "Вейделівка", "вейделевский", "вейделівський", 50.153, 38.447, 7_000),
+    ("Belgorod Oblast", "Novy Oskol", "Новый Оскол", "Новий Оскол", "новооскольский", "новооскольський", 50.760, 37.868, 19_000),
+    ("Belgorod Oblast", "Stary Oskol", "Старый Оскол", "Старий Оскол", "старооскольский", "старооскольський", 51.297, 37.842, 220_000),
+    ("Belgorod Oblast", "Gubkin", "Губкин", "Губкін", "губкинский", "губкінський", 51.284, 37.549, 87_000),
+    ("Belgorod Oblast", "Korocha", "Короча", "Короча", "корочанский", "корочанський", 50.812, 37.193, 6_000),
+    ("Belgorod Oblast", "Alekseyevka", "", "", "алексеевский", "олексіївський", 50.630, 38.689, 38_000),
+    # Bryansk Oblast
+    ("Bryansk Oblast", "Klimovo", "Климово", "Климово", "климовский", "климівський", 52.382, 32.191, 13_000),
+    ("Bryansk Oblast", "Novozybkov", "Новозыбков", "Новозибків", "новозыбковский", "новозибківський", 52.537, 31.936, 38_000),
+    ("Bryansk Oblast", "Zlynka", "Злынка", "", "злынковский", "злинківський", 52.427, 31.738, 5_000),
+    ("Bryansk Oblast", "Starodub", "Стародуб", "Стародуб", "стародубский", "стародубський", 52.585, 32.760, 18_000),
+    ("Bryansk Oblast", "Pogar", "Погар", "Погар", "погарский", "погарський", 52.557, 33.263, 9_000),
+    ("Bryansk Oblast", "Suzemka", "Суземка", "Суземка", "суземский", "суземський", 52.316, 34.070, 8_000),
+    ("Bryansk Oblast", "Sevsk", "Севск", "Севськ", "севский", "севський", 52.150, 34.496, 7_000),
+    ("Bryansk Oblast", "Trubchevsk", "Трубчевск", "Трубчевськ", "трубчевский", "трубчевський", 52.580, 33.769, 13_000),
+    ("Bryansk Oblast", "Klintsy", "Клинцы", "Клинці", "клинцовский", "клинцівський", 52.753, 32.236, 60_000),
+    ("Bryansk Oblast", "Unecha", "Унеча", "Унеча", "унечский", "унецький", 52.847, 32.679, 25_000),
+)
+# fmt: on
+
+
+def border_districts() -> list[Place]:
+    """Russia's border oblasts (kind oblast, at their capital, as Ukraine's are), each border
+    district (kind raion, so "Рыльского района" reads as it) and its centre as a town where
+    the centre is not already a foreign entry; all carry their oblast and district, so a
+    village named with its district is looked for there."""
+    known = {normalise_name(row[0]) for row in FOREIGN}
+    out: list[Place] = []
+    for oblast, capital, lat, lon, population, names in RUSSIAN_OBLASTS:
+        place = Place(f"foreign-oblast:{normalise_name(capital)}", oblast, "oblast", oblast, lat,
+                      lon, population, country="Russia")  # fmt: skip
+        place.names = spellings([oblast, *names])
+        out.append(place)
+    for oblast, centre, ru, uk, adj_ru, adj_uk, lat, lon, population in BORDER_DISTRICTS:
+        slug = normalise_name(centre).replace(" ", "-")
+        name = f"{centre} District"
+        district = Place(f"foreign-raion:{slug}", name, "raion", oblast, lat, lon, population,
+                         admin2=name, country="Russia")  # fmt: skip
+        district.names = {cyrillic_key(adj_ru), cyrillic_key(adj_uk)} - {""}
+        out.append(district)
+        if normalise_name(centre) not in known and ru:
+            town = Place(f"foreign:{slug}", centre, "foreign", oblast, lat, lon, population,
+                         admin2=name, country="Russia")  # fmt: skip
+            town.names = spellings([centre, ru, uk])
+            out.append(town)
+    return out
+
+
 def outside_ukraine() -> list[Place]:
     name, lat, lon, population, aliases = UKRAINE
     ukraine = Place("country:ukraine", name, "country", None, lat, lon, population)
     ukraine.names = spellings(aliases)
     out = [ukraine]
+    units = russian_units()
     for name, country, lat, lon, population, kind, others in FOREIGN:
-        place = Place(f"foreign:{normalise_name(name).replace(' ', '-')}", name, kind, None,
-                      lat, lon, population, country=country)  # fmt: skip
+        admin1, admin2 = units.get(name, (None, None))
+        place = Place(f"foreign:{normalise_name(name).replace(' ', '-')}", name, kind, admin1,
+                      lat, lon, population, admin2=admin2, country=country)  # fmt: skip
         place.names = spellings([name, *others])
         out.append(place)
-    return out
+    return [*out, *border_districts()]
+
+
+def russian_units() -> dict[str, tuple[str, str | None]]:
+    """The oblast and district of each border town and capital of Russia the tables name."""
+    units: dict[str, tuple[str, str | None]] = {
+        capital: (oblast, None) for oblast, capital, *_ in RUSSIAN_OBLASTS
+    }
+    for oblast, centre, *_ in BORDER_DISTRICTS:
+        units[centre] = (oblast, f"{centre} District")
+    return units
 
 
 def stop_names(places: list[Place], english_words: set[str]) -> dict[str, str]:

@@ -605,3 +605,49 @@ def test_an_oblast_wide_toll_tells_of_the_one_town_named_after_it(settings: Sett
     assert incident.place is not None and incident.place.name == "Krasnohorivka"
     assert _value(incident.killed) == 3
     assert incident.date is not None and (incident.date.month, incident.date.day) == (5, 4)
+
+
+# --- Russia's border districts -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        (
+            # a village no table lists, with a Ukrainian namesake: its district stands for it
+            "ВСУ обстреляли село Зеленое Погарского района Брянской области. Ранен мирный "
+            "житель, сообщил губернатор Александр Богомаз.",
+            "Pogar District",
+        ),
+        (
+            # the oblast-wide headline gives way to the district the body names
+            "Беспилотник ВСУ атаковал автомобиль в Брянской области\n\nУдар FPV-дрона "
+            "пришелся по машине в Климовском районе. Ранены мужчина и женщина, сообщил "
+            "губернатор Александр Богомаз.",
+            "Klimovo District",
+        ),
+        (
+            # a municipal okrug is a district, the qualifier between is read past
+            "В Шебекинском городском округе в результате атаки дрона погиб мирный житель, "
+            "сообщил губернатор Вячеслав Гладков.",
+            "Shebekino District",
+        ),
+    ],
+)
+def test_a_russian_village_is_placed_by_its_district(
+    settings: Settings, text: str, district: str
+) -> None:
+    incident = _run(settings, text).corpus.incidents[0]
+    assert incident.place is not None
+    assert (incident.place.name, incident.place.precision) == (district, "raion")
+    assert incident.place.admin1 is not None and incident.place.admin1.endswith("Oblast")
+
+
+def test_a_russian_oblast_is_an_oblast_not_its_capital(settings: Settings) -> None:
+    incident = _only(
+        settings,
+        "В Курской области в результате атаки беспилотника пострадал мирный житель, "
+        "сообщил губернатор.",
+    )
+    assert incident.place is not None
+    assert (incident.place.name, incident.place.precision) == ("Kursk Oblast", "oblast")

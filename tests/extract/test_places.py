@@ -141,7 +141,7 @@ def km(place: Place, lat: float, lon: float) -> float:
             "Belgorod",
             "Belgorod",
             "settlement",
-            None,
+            "Belgorod Oblast",
             "Russia",
         ),
         ("Officials in Moscow denied it.", "Moscow", "Moscow", "settlement", None, "Russia"),

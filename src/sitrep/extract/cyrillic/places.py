@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import cast
 
@@ -46,6 +46,7 @@ class _Words:
     """The words of one language the finder needs, as sets."""
 
     designators: dict[str, Designator]
+    designator_qualifiers: frozenset[str]
     prepositions: frozenset[str]
     not_places: frozenset[str]
     given_names: frozenset[str]
@@ -64,6 +65,7 @@ def _words(code: LanguageCode) -> _Words:
             designators.setdefault(form.lower().rstrip("."), cast(Designator, kind))
     return _Words(
         designators,
+        frozenset(vocab.words("designator_qualifiers")),
         frozenset(vocab.words("place_prepositions")),
         frozenset(vocab.words("not_places")),
         frozenset(vocab.words("given_names")),
@@ -84,13 +86,47 @@ def finder(
     surnames = _surnames(texts, code)
 
     def find(text: str) -> list[NameMatch]:
-        return [
-            m
-            for m in _find(text, code, gazetteer)
-            if word_key(m.surface.split()[0]) not in surnames
-        ]
+        return _within_units(
+            text,
+            [m for m in _find(text, code, gazetteer) if word_key(m.surface.split()[0]) not in surnames],
+        )
 
     return find
+
+
+def _within_units(text: str, matches: list[NameMatch]) -> list[NameMatch]:
+    """A name right before the district or oblast that holds it ("село Сопычи Погарского
+    района", "Малокатеринівка Запорізького району") is a place in that unit: its namesakes
+    elsewhere go.  A name with none there is a village the gazetteer lacks when the unit is
+    across the border (its Ukrainian namesake is no reading of it): the unit stands alone."""
+    out: list[NameMatch] = []
+    for k, match in enumerate(matches):
+        unit = matches[k + 1] if k + 1 < len(matches) else None
+        if (
+            unit is None
+            or match.designator not in (None, "settlement")
+            or unit.designator not in ("raion", "oblast")
+            or text[match.end : unit.start].strip()
+        ):
+            out.append(match)
+            continue
+        inside = tuple(c for c in match.candidates if _inside(c, unit))
+        if inside:
+            out.append(replace(match, candidates=inside))
+        elif not any(u.country == c.country for u in unit.candidates for c in match.candidates):
+            continue
+        else:
+            out.append(match)
+    return out
+
+
+def _inside(entry: GazetteerEntry, unit: NameMatch) -> bool:
+    return any(
+        (u.kind == "raion" and u.admin2 is not None and entry.admin2 == u.admin2)
+        or (u.kind == "oblast" and u.admin1 is not None and entry.admin1 == u.admin1)
+        for u in unit.candidates
+        if u is not entry
+    )
 
 
 def _surnames(texts: Sequence[str], code: LanguageCode) -> frozenset[str]:
@@ -253,6 +289,8 @@ def _romanised(form: str) -> tuple[str, ...]:
 
 def _designator(words: Sequence[Token], i: int, after: int, vocab: _Words) -> Designator | None:
     """What a word beside the name says it is: "село Малокатеринівка", "Бахмутського району"."""
+    if after + 1 < len(words) and words[after].key in vocab.designator_qualifiers:
+        after += 1  # "Валуйском муниципальном округе", "Шебекінському міському окрузі"
     if after < len(words) and words[after].key in vocab.designators:
         kind = vocab.designators[words[after].key]
         if kind != "settlement":

@@ -552,7 +552,7 @@ def _evidence(doc: Document, sent: Sentence) -> Evidence:
 
 _AUTHORITY_AFTER = re.compile(
     r"^\s*(?:ОВА|ОДА|ВГА|ОГА|МВА|РВА|обласн|областн|військов|военн|поліц|полиц|прокурат|ДСНС|ГСЧС|"
-    r"міськ|городск|рад[аиі]|совет)",
+    r"(?:міськ|городск)(?!\w*\s+(?:округ|окруз))|рад[аиі]|совет)",  # not "городском округе"
     re.I,
 )
 _RANK = {"district": 0, "settlement": 0, "raion": 1, "oblast": 2, "country": 3}
@@ -673,22 +673,22 @@ def _is_person(claimant: Claimant) -> bool:
 def _summaries_dropped(reports: list[Report]) -> list[Report]:
     """Without the oblast- or raion-wide sentences ("ворог обстріляв Харківщину, є загиблі",
     "двоє цивільних постраждали в Сумській області") when the article goes on to name the
-    towns of that oblast that were hit: they sum up those towns' reports, or count nobody."""
-    towns = {
-        r.place.admin1 for r in reports if r.place is not None and r.place.precision in _SPECIFIC
-    }
-    if not towns:
-        return reports
+    towns (or, for an oblast, the districts) of that oblast that were hit: they sum up those
+    reports, or count nobody."""
     out = list(reports)
     for summary in reports:
-        if summary.place is None or summary.place.precision in _SPECIFIC:
-            continue
+        if summary.place is None or summary.place.precision in _SPECIFIC or summary not in out:
+            continue  # a district's report already told with its oblast's is not told again
+        if not any(_is_finer(r, summary) for r in reports):
+            if not (summary.killed or summary.injured) and any(
+                _finer_place(r, summary) for r in reports
+            ):
+                out.remove(summary)  # towns elsewhere were hit; this oblast counts nobody
+            continue  # nothing finer in its oblast: its own report
         out.remove(summary)
-        if summary.place.admin1 not in towns:
-            if summary.killed or summary.injured:
-                out.append(summary)  # an oblast with no town named: its own report
-            continue
-        hits = [k for k, r in enumerate(out) if _is_town_of(r, summary)]
+        hits = [k for k, r in enumerate(out) if _is_town_of(r, summary)] or [
+            k for k, r in enumerate(out) if _is_finer(r, summary)
+        ]  # towns first; an oblast's districts where it names no town
         after = [k for k in hits if out[k].evidence[0].sentence > summary.evidence[0].sentence]
         if len({out[k].place for k in hits}) == 1:  # one town: the summary tells of it
             out[hits[0]] = _told_of_town(out[hits[0]], summary)
@@ -697,12 +697,32 @@ def _summaries_dropped(reports: list[Report]) -> list[Report]:
     return sorted(out, key=lambda r: r.evidence[0].sentence)
 
 
-def _is_town_of(report: Report, summary: Report) -> bool:
+# How fine a place is: a summary gives way to the reports finer than it in its oblast.
+_FINENESS = {"district": 0, "settlement": 0, "raion": 1, "oblast": 2, "country": 3}
+
+
+def _finer_place(report: Report, summary: Report) -> bool:
     return (
         report.place is not None
         and summary.place is not None
-        and report.place.precision in _SPECIFIC
+        and _FINENESS[report.place.precision] < _FINENESS[summary.place.precision]
+    )
+
+
+def _is_finer(report: Report, summary: Report) -> bool:
+    return (
+        _finer_place(report, summary)
+        and report.place is not None
+        and summary.place is not None
         and report.place.admin1 == summary.place.admin1
+    )
+
+
+def _is_town_of(report: Report, summary: Report) -> bool:
+    return (
+        _is_finer(report, summary)
+        and report.place is not None
+        and report.place.precision in _SPECIFIC
     )
 
 
