@@ -651,3 +651,71 @@ def test_a_russian_oblast_is_an_oblast_not_its_capital(settings: Settings) -> No
     )
     assert incident.place is not None
     assert (incident.place.name, incident.place.precision) == ("Kursk Oblast", "oblast")
+
+
+# --- counts: lists, relative clauses, dates, tolls told in the next sentence --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            # a comma list of aged victims and "а також" adds up
+            "Ворожий дрон атакував центр Конотопа. За допомогою до медиків звернулися 54-річна "
+            "жінка, 61-річний чоловік, а також двоє дітей, повідомили в Сумській ОВА.",
+            None,
+            4,
+        ),
+        (
+            # an aged victim after a comma who starts a clause of his own is not listed
+            "Внаслідок удару по Куп'янську загинула 70-річна жінка, 45-річний чоловік отримав "
+            "поранення, повідомив Олег Синєгубов.",
+            1,
+            1,
+        ),
+        (
+            # a day of the month is no count; the relative clause tells of the resident
+            "До лікарні звернувся житель Берислава, який постраждав через атаку дрона "
+            "14 жовтня, повідомляє Херсонська ОВА.",
+            None,
+            1,
+        ),
+        (
+            # two victims before the verb
+            "Утром дрон ВСУ атаковал автомобиль в Шебекине. Мужчина и женщина скончались на "
+            "месте, сообщил губернатор Вячеслав Гладков.",
+            2,
+            None,
+        ),
+        (
+            # "died of wounds" counts the dead, not the injured
+            "Вечером ВСУ обстреляли Горловку. От полученных ранений мужчина и женщина "
+            "скончались в больнице, сообщил Денис Пушилин.",
+            2,
+            None,
+        ),
+        (
+            # the toll rose, and the next sentence gives the number
+            "Днем российские войска нанесли удар по Запорожью. Позже Иван Федоров сообщил, "
+            "что в результате удара по Запорожью возросло количество пострадавших. Сейчас "
+            "медики сообщают о 9 человек.",
+            None,
+            9,
+        ),
+    ],
+)
+def test_victims_counted_as_written(
+    settings: Settings, text: str, killed: int | None, injured: int | None
+) -> None:
+    incident = _run(settings, text).corpus.incidents[0]
+    assert (_value(incident.killed), _value(incident.injured)) == (killed, injured)
+
+
+def test_a_village_a_designator_announces_is_no_fragment(settings: Settings) -> None:
+    """ "в селе Ясные Зори": the unknown village's second word is not the village Zoria."""
+    doc = _run(
+        settings,
+        "Дрон атаковал предприятие в селе Тихие Зори Белгородской области, погиб мужчина, "
+        "сообщил губернатор Вячеслав Гладков.",
+    ).docs[0]
+    assert "Zoria" not in {m.place.name for m in doc.places}

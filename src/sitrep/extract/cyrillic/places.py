@@ -88,7 +88,11 @@ def finder(
     def find(text: str) -> list[NameMatch]:
         return _within_units(
             text,
-            [m for m in _find(text, code, gazetteer) if word_key(m.surface.split()[0]) not in surnames],
+            [
+                m
+                for m in _find(text, code, gazetteer)
+                if word_key(m.surface.split()[0]) not in surnames
+            ],
         )
 
     return find
@@ -153,7 +157,7 @@ def _find(text: str, code: LanguageCode, gazetteer: Gazetteer) -> Iterator[NameM
     while i < len(words):
         found = _match_at(text, words, i, code, gazetteer, vocab)
         if found is None:
-            i += 1
+            i = _past_unknown_name(words, i, vocab)
             continue
         match, after = found
         if match is not None:
@@ -209,6 +213,10 @@ def _match_at(
                 return None, after + 1
         elif designator == "hromada":
             entries = _units(entries, designator) or entries
+        elif designator == "settlement":  # "в селе Ясные Зори" is no city's district
+            entries = tuple(e for e in entries if e.kind in ("settlement", "foreign"))
+            if not entries:
+                return None, _past_unknown_name(words, i, vocab)
         else:  # an oblast is named by its region words, never by a bare adjective
             entries = tuple(e for e in entries if e.kind != "oblast")
             if not entries:
@@ -285,6 +293,19 @@ def _entries(
 def _romanised(form: str) -> tuple[str, ...]:
     """Latin lookup keys of a Cyrillic form (a word's respellings, cached as words repeat)."""
     return tuple(sorted({normalise_name(latin) for latin in transliterate_cyrillic(form)} - {""}))
+
+
+def _past_unknown_name(words: Sequence[Token], i: int, vocab: _Words) -> int:
+    """The token after an unknown name a designator announces ("в селе Ясные Зори": no
+    part of it is a place of its own), else the next token."""
+    if not (
+        words[i].capitalised and i > 0 and vocab.designators.get(words[i - 1].key) == "settlement"
+    ):
+        return i + 1
+    i += 1
+    while i < len(words) and words[i].capitalised and words[i - 1].end + 1 == words[i].start:
+        i += 1
+    return i
 
 
 def _designator(words: Sequence[Token], i: int, after: int, vocab: _Words) -> Designator | None:

@@ -52,9 +52,12 @@ class _Words:
     injured_not: tuple[str, ...]
     people: tuple[str, ...]
     one_person: frozenset[str]
+    relative_pronouns: frozenset[str]
+    list_also: frozenset[str]
     among: tuple[str, ...]
     more: frozenset[str]
     toll_to: tuple[str, ...]
+    toll_rose: frozenset[str]
     events: tuple[tuple[str, str | None, str | None], ...]
     landmine: tuple[str, ...]
     landmine_forms: frozenset[str]
@@ -90,9 +93,12 @@ def _words(code: LanguageCode) -> _Words:
         injured_not=v.words("injured_not"),
         people=v.words("people"),
         one_person=frozenset(v.words("one_person")),
+        relative_pronouns=frozenset(v.words("relative_pronouns")),
+        list_also=frozenset(v.words("list_also")),
         among=v.words("among"),
         more=frozenset(v.words("more")),
         toll_to=v.words("toll_to"),
+        toll_rose=frozenset(v.words("toll_rose")),
         events=tuple(v.rows("events")),
         landmine=v.words("landmine"),
         landmine_forms=frozenset(v.words("landmine_forms")),
@@ -148,7 +154,7 @@ def _stem_pattern(stems: tuple[str, ...]) -> re.Pattern[str]:
 _NOT_COUNTED_AFTER = re.compile(
     r"^(?:-?річн|рок|рік|лет|год|км|кілометр|километр|метр|м$|хвилин|минут|годин|час|дн|діб|сут|тонн|"
     r"гривен|грн|рубл|відсот|процент|будин|дом|квартир|авто|машин|поверх|этаж|обєкт|объект|ракет|дрон|"
-    r"шахед|бпла|безпілот|беспилот|снаряд|мін|раз|травня|мая|кв|га$)"
+    r"шахед|бпла|безпілот|беспилот|снаряд|мін|раз|кв|га$)"
 )
 
 
@@ -180,8 +186,10 @@ def _number_at(words: Sequence[Token], j: int, code: LanguageCode) -> tuple[int,
     if found is None:
         return None
     value, after = found
-    if after < len(words) and _NOT_COUNTED_AFTER.match(words[after].key):
-        return None
+    if after < len(words) and (
+        _NOT_COUNTED_AFTER.match(words[after].key) or words[after].key in _words(code).month_forms
+    ):
+        return None  # "42 км", "17 листопада": a distance, a date
     if "-" in words[j].surface or not 0 < value <= MAX_COUNT:
         return None
     return found
@@ -199,10 +207,11 @@ _AGE = re.compile(r"^\d{1,3}-?(?:річн|літн|летн)")
 
 
 def _group_at(
-    words: Sequence[Token], j: int, code: LanguageCode, w: _Words
+    words: Sequence[Token], j: int, code: LanguageCode, w: _Words, text: str = ""
 ) -> tuple[int, int] | None:
     """Victims listed from token ``j``: "двоє людей", "чоловік і жінка", "троє дорослих та
-    двоє дітей" (a sum); ``(count, index after)``."""
+    двоє дітей", "60-річна жінка, 30-річний чоловік, а також двоє дітей" (a sum);
+    ``(count, index after)``."""
     total = 0
     i = j
     while i < len(words):
@@ -237,8 +246,42 @@ def _group_at(
         ):
             i += 1
             continue
+        listed = _listed_after_comma(words, i, code, w, text)
+        if listed is not None:
+            i = listed
+            continue
         break
     return (total, i) if total else None
+
+
+def _listed_after_comma(
+    words: Sequence[Token], i: int, code: LanguageCode, w: _Words, text: str
+) -> int | None:
+    """Where the next victim of a comma-separated list starts: one with an age ("жінка,
+    30-річний чоловік") or after "а також"; a bare noun after a comma may begin a clause
+    of its own ("загинула жінка, чоловік отримав поранення")."""
+    if not text or i >= len(words) or text[words[i - 1].end : words[i].start].strip() != ",":
+        return None
+    k, also = i, False
+    if words[k].key == "а" and k + 1 < len(words) and words[k + 1].key in w.list_also:
+        k, also = k + 2, True
+    elif words[k].key in w.list_also:
+        k, also = k + 1, True
+    if k >= len(words):
+        return None
+    aged = (
+        bool(_AGE.match(words[k].key)) and k + 1 < len(words) and words[k + 1].key in w.one_person
+    )
+    if not (
+        aged or (also and (words[k].key in w.one_person or _number_at(words, k, code) is not None))
+    ):
+        return None
+    for t in range(k + 1, min(len(words), k + 6)):
+        if re.search(r"[,;.!?:–—]", text[words[t - 1].end : words[t].start]):
+            break
+        if _is_casualty(words[t].key, w):
+            return None  # "загинула жінка, 47-річний водій отримав поранення": its own clause
+    return k
 
 
 def _counts(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) -> list[_Count]:
@@ -293,19 +336,35 @@ def _count_near(
             or words[j].start >= cut
         ):
             break
-        group = _group_at(words, j, code, w)
+        group = _group_at(words, j, code, w, text)
         if group is not None:
             return group[0], j
     for j in range(k - 1, max(-1, k - 1 - 4), -1):
         gap = text[words[j].end : words[j + 1].start]
-        if any(c in gap for c in ".;:!?,–—") or _is_casualty(words[j].key, w):
-            break
-        found = _number_at(words, j, code)
-        if found is not None:
-            return found[0], j
-        if words[j].key in w.one_person:  # "47-річний водій ... отримав поранення"
-            return 1, j
+        relative = gap.strip() == "," and words[j + 1].key in w.relative_pronouns
+        if (any(c in gap for c in ".;:!?,–—") and not relative) or _is_casualty(words[j].key, w):
+            break  # "житель Білозерки, який постраждав": the relative clause tells of him
+        if _number_at(words, j, code) is not None or words[j].key in w.one_person:
+            first = _list_start(words, j, code, w)  # "мужчина и женщина скончались"
+            group = _group_at(words, first, code, w, text)
+            if group is not None:
+                return group[0], first
+            return 1, j  # "47-річний водій ... отримав поранення"
     return None
+
+
+_AND = frozenset({"і", "й", "та", "и"})
+
+
+def _list_start(words: Sequence[Token], j: int, code: LanguageCode, w: _Words) -> int:
+    """The first victim of the list that ends at token ``j`` ("чоловік і жінка")."""
+    while (
+        j >= 2
+        and words[j - 1].key in _AND
+        and (words[j - 2].key in w.one_person or _number_at(words, j - 2, code) is not None)
+    ):
+        j -= 2
+    return j
 
 
 def _is_casualty(key: str, w: _Words) -> bool:
@@ -613,6 +672,39 @@ def _as_written(mention: PlaceMention | None) -> Place | None:
     return None if mention is None else replace(mention.place, text=mention.surface)
 
 
+def _toll_told_next(
+    doc: Document, report: Report, sent: Sentence, after: Sentence, code: LanguageCode, w: _Words
+) -> Report:
+    """'Возросло количество пострадавших. Сейчас медики сообщают о 7 человек': a toll said
+    to rise with no number, and the next sentence counts people without naming them, is
+    that toll."""
+    words = tokens(sent.text)
+    if not any(t.key in w.toll_rose for t in words):
+        return report
+    lower = sent.text.lower()
+    kinds = {_casualty_kind(words, k, lower, w) for k in range(len(words))}
+    if kinds not in ({"killed"}, {"injured"}, {"killed", None}, {"injured", None}):
+        return report
+    injured = "injured" in kinds
+    if (report.injured if injured else report.killed) is not None:
+        return report
+    nexts = tokens(after.text)
+    if _names_victims(nexts, after.text.lower(), w):
+        return report  # the next sentence has its own casualty words
+    for j in range(len(nexts) - 1):
+        found = _number_at(nexts, j, code)
+        if found is None or not _starts(
+            nexts[found[1]].key if found[1] < len(nexts) else "", w.people
+        ):
+            continue  # a number of people: "о 7 человек", "вже 12 людей"
+        count = _stated(found[0], _qualifier(after.text.lower(), nexts[j].start, w))
+        evidence = (*report.evidence, _evidence(doc, after))
+        if injured:
+            return replace(report, injured=count, evidence=evidence)
+        return replace(report, killed=count, evidence=evidence)
+    return report
+
+
 def _is_tally(lower: str, w: _Words) -> bool:
     return any(t in lower for t in w.tallies)
 
@@ -752,6 +844,8 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         report = _sentence_report(doc, sent, code, w)
         if report is None:
             continue
+        if i + 1 < len(sents):
+            report = _toll_told_next(doc, report, sent, sents[i + 1], code, w)
         if report.place is None:
             report = replace(report, place=_nearby_place(doc, sents, i, w))
         if report.claimant is None and (report.killed or report.injured or i == 0 or sent.is_title):
