@@ -702,6 +702,29 @@ def test_a_russian_oblast_is_an_oblast_not_its_capital(settings: Settings) -> No
             None,
             9,
         ),
+        (
+            # two ages before one plural noun are two victims; one of them died later
+            "Росіяни ударили дроном по Степногірську. Поранені 41-річний та 67-річний "
+            "чоловіки. Згодом голова ОВА Іван Федоров уточнив, що один із чоловіків помер "
+            "від отриманих травм.",
+            1,
+            1,
+        ),
+        (
+            # the injured counted in one sentence died: they are the dead
+            "Вранці росіяни вдарили ракетою по Кременчуку. Трьох постраждалих не вдалося "
+            "врятувати, повідомив голова ОВА Володимир Когут.",
+            3,
+            None,
+        ),
+        (
+            # a death in hospital of one of the wounded counted after it
+            "В больнице скончался 51-летний мужчина, раненный при атаке дрона ВСУ на Курск. "
+            "Ранее губернатор сообщал, что пятеро мирных жителей ранены в результате атаки "
+            "на Курск.",
+            1,
+            4,
+        ),
     ],
 )
 def test_victims_counted_as_written(

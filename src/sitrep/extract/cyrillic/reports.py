@@ -48,6 +48,7 @@ ATTRIBUTION_REACH = 1
 class _Words:
     killed: tuple[str, ...]
     killed_not: tuple[str, ...]
+    died_of_wounds: tuple[str, ...]
     injured: tuple[str, ...]
     injured_not: tuple[str, ...]
     people: tuple[str, ...]
@@ -89,6 +90,7 @@ def _words(code: LanguageCode) -> _Words:
     return _Words(
         killed=v.words("killed"),
         killed_not=v.words("killed_not"),
+        died_of_wounds=v.words("died_of_wounds"),
         injured=v.words("injured"),
         injured_not=v.words("injured_not"),
         people=v.words("people"),
@@ -176,7 +178,9 @@ def _casualty_kind(words: Sequence[Token], k: int, lower: str, w: _Words) -> str
         return None
     around = word_key(lower[max(0, words[k].start - 25) : words[k].end + 25])
     negations = w.killed_not if kind == "killed" else w.injured_not
-    if any(n in around for n in negations):
+    if any(n in around for n in negations) and not (
+        kind == "injured" and any(p in around for p in w.died_of_wounds)
+    ):  # "постраждалих не вдалося врятувати" is no "постраждалих немає"
         return None
     return kind
 
@@ -215,6 +219,11 @@ def _group_at(
     total = 0
     i = j
     while i < len(words):
+        ages = _ages_of_people(words, i, w)
+        if ages is not None:  # "33-річний та 56-річний чоловіки": two men
+            total += ages[0]
+            i = ages[1]
+            break
         if _AGE.match(words[i].key) and i + 1 < len(words) and words[i + 1].key in w.one_person:
             i += 1  # "58-річний чоловік і 62-річна жінка": the age is no count
         found = _number_at(words, i, code)
@@ -252,6 +261,23 @@ def _group_at(
             continue
         break
     return (total, i) if total else None
+
+
+def _ages_of_people(words: Sequence[Token], i: int, w: _Words) -> tuple[int, int] | None:
+    """Two or more ages joined by "та"/"и" before one plural noun ("33-річний та 56-річний
+    чоловіки"): one victim per age; ``(count, index after the noun)``."""
+    n = i
+    count = 0
+    while n < len(words) and _AGE.match(words[n].key):
+        count += 1
+        if n + 2 < len(words) and words[n + 1].key in _AND and _AGE.match(words[n + 2].key):
+            n += 2
+            continue
+        n += 1
+        break
+    if count < 2 or n >= len(words) or not _starts(words[n].key, w.people):
+        return None
+    return count, n + 1
 
 
 def _listed_after_comma(
@@ -709,10 +735,18 @@ def _is_tally(lower: str, w: _Words) -> bool:
     return any(t in lower for t in w.tallies)
 
 
+def _injured_who_died(counts: list[_Count], lower: str, w: _Words) -> list[_Count]:
+    """ "Двох постраждалих ... не вдалося врятувати": the injured the sentence counts are its
+    dead when it says they died of their wounds and counts no dead of its own."""
+    if any(c.kind == "killed" for c in counts) or not any(p in lower for p in w.died_of_wounds):
+        return counts
+    return [replace(c, kind="killed") if c.kind == "injured" else c for c in counts]
+
+
 def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Words) -> Report | None:
     words = tokens(sent.text)
     lower = word_key(sent.text)
-    counts = _counts(sent.text, words, code, w)
+    counts = _injured_who_died(_counts(sent.text, words, code, w), lower, w)
     event = _event(words, w)
     victims_placed = event is None and not counts and _names_victims(words, lower, w)
     if event is None and not counts and not victims_placed:
@@ -858,7 +892,31 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         reports.append(report)
     if _leads_with_a_tally(sents, w):
         return replace(doc, reports=())
-    return replace(doc, reports=tuple(_summaries_dropped(reports)))
+    return replace(doc, reports=tuple(_died_of_wounds(_summaries_dropped(reports), w)))
+
+
+def _died_of_wounds(reports: list[Report], w: _Words) -> list[Report]:
+    """ "Поранені двоє чоловіків ... один із чоловіків помер від отриманих травм": the dead
+    were among the injured another sentence counted, so that count loses them (killed 1,
+    injured 1).  Only where one report of the article counts more injured than died."""
+    out = list(reports)
+    for died in reports:
+        if died.killed is None or died.killed.value is None:
+            continue
+        text = word_key(" ".join(e.text for e in died.evidence))
+        if not any(p in text for p in w.died_of_wounds):
+            continue
+        k = died.killed.value
+        hurt = [
+            n for n, r in enumerate(out)
+            if r is not died and r.injured is not None and r.injured.value is not None
+            and r.injured.value > k and (r.place is None or died.place is None or r.place == died.place)
+        ]  # fmt: skip
+        if len(hurt) == 1:
+            r = out[hurt[0]]
+            assert r.injured is not None and r.injured.value is not None
+            out[hurt[0]] = replace(r, injured=_stated(r.injured.value - k, r.injured.qualifier))
+    return out
 
 
 # Sentences at the head of an article (title and lead) that say what it is about.
