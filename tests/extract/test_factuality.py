@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from sitrep.config import load_settings
 from sitrep.extract._date_roles import date_roles, dateline_end, is_update
 from sitrep.extract._factuality import is_background_date, no_new_event
 from sitrep.extract.dates import find_dates
-from sitrep.model import PartialDate
+from sitrep.extraction import extract_articles
+from sitrep.model import Article, PartialDate
 
 PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
 
@@ -194,3 +196,15 @@ def test_a_day_after_the_attack_dates_the_attack() -> None:
     assert roles.event is not None and roles.event.date == PartialDate(2024, 3, 5)
     other = "Troops entered the town on Wednesday, a day after Moscow announced a pullback."
     assert date_roles(other, find_dates(other, PUBLISHED)).event.date == PartialDate(2024, 3, 6)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say the battles around Toretsk show that neither side can move armour without being spotted and struck.",
+        "Poland and Ukraine agreed to expand rail links and to rebuild a border crossing near Yahodyn, the ministries said.",
+    ],
+)
+def test_analysis_and_civil_agreements_are_no_events(text: str) -> None:
+    article = Article(id="a", source="a.txt", published=None, text=text)
+    assert extract_articles([article], load_settings()).corpus.incidents == ()

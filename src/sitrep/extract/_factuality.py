@@ -67,6 +67,8 @@ _MODAL = _words(
     r"\b(?:risk|danger|threat|possibility)\s+of\s+(?:(?:new|more|further|renewed)\s+)?(?:shelling|strikes?|attacks?|an?\s+attack|assaults?|an?\s+offensive|bombardment)\b",
     r"\b(?:remains?|remained|is\s+still|was\s+still|seems?|seemed)\s+(?:\w+\s+)?(?:possible|likely|probable|imminent)\b",
     r"\bwarn(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?(?:of|that|about)\b",
+    # "without being seen and struck", "for fear of being hit": what could befall, not what did
+    r"\b(?:without|of|avoid|risk)\s+being\s+(?:\w+\s+(?:and|or)\s+)?(?:struck|hit|shelled|targeted|spotted|killed)\b",
 )
 _FACTCHECK = _words(
     r"\b(?:fake|false|fabricated|staged|doctored|manipulated|misleading|debunked|hoax|disinformation)\b"

@@ -440,7 +440,7 @@ _OTHERS = [
     ),
     (
         Cue(
-            r"\b(?:prisoner\s+(?:exchange|swap)|exchange\s+of\s+prisoners|(?:exchanged|swapped)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|POWs|bodies)|agreed\s+(?:to|on)|ceasefire\s+agreement|signed\s+an?\s+agreement|humanitarian\s+corridor)",
+            r"\b(?:prisoner\s+(?:exchange|swap)|exchange\s+of\s+prisoners|(?:exchanged|swapped)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|POWs|bodies)|agreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|exchange|swap|corridors?|evacuation|withdraw\w*|pause|handover|return|release|transfer|demining|moratorium)|ceasefire\s+agreement|signed\s+an?\s+agreement|humanitarian\s+corridor)",
             "prisoner pows bodies agreed agreement corridor",
         ),
         "strategic_developments",
