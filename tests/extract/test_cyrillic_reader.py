@@ -725,6 +725,13 @@ def test_a_russian_oblast_is_an_oblast_not_its_capital(settings: Settings) -> No
             1,
             4,
         ),
+        (
+            # a total shared out among towns after a colon: the first town's part is its toll
+            "За 20 березня росіяни вбили 4 мирних мешканців Донеччини: 3 у Покровську і 1 у "
+            "Костянтинівці, повідомив голова ОВА Вадим Філашкін.",
+            3,
+            None,
+        ),
     ],
 )
 def test_victims_counted_as_written(
@@ -742,3 +749,13 @@ def test_a_village_a_designator_announces_is_no_fragment(settings: Settings) -> 
         "сообщил губернатор Вячеслав Гладков.",
     ).docs[0]
     assert "Zoria" not in {m.place.name for m in doc.places}
+
+
+def test_a_total_shared_out_among_towns_gives_each_its_part(settings: Settings) -> None:
+    result = _run(
+        settings,
+        "За 20 березня росіяни вбили 4 мирних мешканців Донеччини: 3 у Покровську і 1 у "
+        "Костянтинівці, повідомив голова ОВА Вадим Філашкін.",
+    )
+    tolls = {i.place.name: _value(i.killed) for i in result.corpus.incidents if i.place}
+    assert tolls == {"Pokrovsk": 3, "Kostiantynivka": 1}

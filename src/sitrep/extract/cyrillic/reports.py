@@ -735,6 +735,46 @@ def _is_tally(lower: str, w: _Words) -> bool:
     return any(t in lower for t in w.tallies)
 
 
+# "у"/"в"/"на" between a count and the place it is shared out to.
+_SHARE_PREPOSITIONS = frozenset({"у", "в", "во", "на"})
+
+
+def _shared_out(
+    doc: Document, sent: Sentence, words: Sequence[Token], counts: list[_Count], code: LanguageCode
+) -> list[tuple[PlaceMention, list[_Count]]]:
+    """A total shared out among places after a colon ("вбили 3 мирних мешканців Донеччини:
+    2 у Богородичному і 1 у Кераміку"): each place with its own part as the count."""
+    kinds = {c.kind for c in counts}
+    colon = sent.text.find(":")
+    if len(kinds) != 1 or colon < 0:
+        return []
+    kind = kinds.pop()
+    mentions = {m.start: m for m in doc.places if m.sentence == sent.index}
+    parts: list[tuple[PlaceMention, list[_Count]]] = []
+    for j, word in enumerate(words[:-2]):
+        if word.start < colon:
+            continue
+        found = _number_at(words, j, code)
+        if found is None or found[1] != j + 1 or words[j + 1].key not in _SHARE_PREPOSITIONS:
+            continue
+        mention = mentions.get(words[j + 2].start)
+        if mention is not None:
+            parts.append((mention, [_Count(kind, found[0], "exact", False)]))
+    return parts
+
+
+def _shared_parts(doc: Document, sent: Sentence, first: Report, code: LanguageCode) -> list[Report]:
+    """The report of each place after the first a shared-out total names."""
+    words = tokens(sent.text)
+    counts = _counts(sent.text, words, code, _words(code))
+    out = []
+    for mention, (part,) in _shared_out(doc, sent, words, counts, code)[1:]:
+        number = _stated(part.value, part.qualifier)
+        killed, injured = (number, None) if part.kind == "killed" else (None, number)
+        out.append(replace(first, place=_as_written(mention), killed=killed, injured=injured))
+    return out
+
+
 def _injured_who_died(counts: list[_Count], lower: str, w: _Words) -> list[_Count]:
     """ "Двох постраждалих ... не вдалося врятувати": the injured the sentence counts are its
     dead when it says they died of their wounds and counts no dead of its own."""
@@ -754,6 +794,9 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     if _is_tally(lower, w) or (not counts and any(p in lower for p in w.not_event)):
         return None
     mention = _event_place(doc, sent, w)
+    shared = _shared_out(doc, sent, words, counts, code)
+    if shared:  # "вбили 3 мирних мешканців: 2 у Богородичному і 1 у Кераміку"
+        mention, counts = shared[0]
     if event is None and mention is None and not counts:
         return None
     if victims_placed and (mention is None or mention.place.precision not in _SPECIFIC):
@@ -890,6 +933,7 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         if person is not None and report.claimant is not None and not _is_person(report.claimant):
             report = replace(report, claimant=person)  # the official the body speaks through
         reports.append(report)
+        reports.extend(_shared_parts(doc, sent, report, code))
     if _leads_with_a_tally(sents, w):
         return replace(doc, reports=())
     return replace(doc, reports=tuple(_died_of_wounds(_summaries_dropped(reports), w)))
