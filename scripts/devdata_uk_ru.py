@@ -20,7 +20,8 @@ with trafilatura and keeps the leading `chars` characters; the coded excerpts
 were cut from stored copies of the pages (date markers and page furniture
 dropped), so a live page often differs: each text is checked against its
 SHA-256 and a mismatch is reported and still written. `--mirror DIR` (e.g. a
-colleague's copy of `pages/`) reproduces the corpus byte for byte; `--git-mirror
+colleague's copy of `pages/`, or the output's own `pages/`, whose unchanged files are
+left alone) reproduces the corpus byte for byte; `--git-mirror
 DIR` reads `DIR/<owner>+<name>/repo` bare git directories as the `fetch` tool
 leaves them.
 """
@@ -131,6 +132,17 @@ def record(excerpt: Excerpt, text: str) -> dict[str, Any]:
     }
 
 
+def write_page(path: Path, text: str) -> None:
+    """Write an excerpt text unless the file already holds exactly it.
+
+    Leaving an unchanged page alone lets `--mirror` point at the output's own
+    `pages/` (the shared .devdata copy) without touching the existing files.
+    """
+    data = text.encode("utf-8")
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
 def rebuild(excerpts: list[Excerpt], fetch: Fetch, out: Path) -> tuple[int, int, int]:
     """Write the corpus; return (written, mismatched, missing)."""
     pages = out / "pages"
@@ -145,7 +157,7 @@ def rebuild(excerpts: list[Excerpt], fetch: Fetch, out: Path) -> tuple[int, int,
         if sha256(text) != excerpt["sha256"]:
             mismatched += 1
             print(f"{excerpt['id']}: text differs from the coded version", file=sys.stderr)
-        (pages / f"{excerpt['id']}.txt").write_text(text, encoding="utf-8")
+        write_page(pages / f"{excerpt['id']}.txt", text)
         lines.append(json.dumps(record(excerpt, text), ensure_ascii=False))
     (out / "excerpts.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return len(lines), mismatched, missing

@@ -9,6 +9,7 @@ import copy
 import hashlib
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -222,6 +223,14 @@ def test_select_split_and_language(us: ModuleType) -> None:
     assert [g["id"] for g in us.select(GOLD, "dev", "all")] == ["uk001", "uk002", "ru001"]
     assert [g["id"] for g in us.select(GOLD, "sealed", "all")] == ["ru002"]
     assert [g["id"] for g in us.select(GOLD, "all", "ru")] == ["ru001", "ru002"]
+    later = [{**g, "split": split} for g, split in zip(GOLD, ["fresh", "sealed2"] * 2, strict=True)]
+    assert [g["id"] for g in us.select(later, "fresh", "all")] == ["uk001", "ru001"]
+    assert [g["id"] for g in us.select(later, "sealed2", "uk")] == ["uk002"]
+
+
+def test_every_split_of_the_real_gold_can_be_chosen(us: ModuleType) -> None:
+    excerpts = json.loads(us.GOLD.read_text(encoding="utf-8"))["excerpts"]
+    assert {e["split"] for e in excerpts} <= set(us.SPLITS)
 
 
 def write_gold(tmp: Path, texts: dict[str, str]) -> Path:
@@ -282,6 +291,10 @@ def test_main_runs_when_the_reader_finds_nothing(
     assert result["articles_per_s"] > 0
     assert us.main(["--gold", str(gold), "--corpus", str(corpus), "--misses"]) == 0
     assert "incident found: uk001" in capsys.readouterr().out
+    data["excerpts"][0]["split"] = "fresh"
+    gold.write_text(json.dumps(data), encoding="utf-8")
+    assert us.main(["--gold", str(gold), "--corpus", str(corpus), "--split", "fresh"]) == 0
+    assert "split fresh, lang all: 1 excerpts" in capsys.readouterr().out
 
 
 def test_rebuild_from_mirror_is_byte_exact_and_checked(dd: ModuleType, tmp_path: Path) -> None:
@@ -303,6 +316,23 @@ def test_rebuild_from_mirror_is_byte_exact_and_checked(dd: ModuleType, tmp_path:
     assert dd.main(["--gold", str(gold), "--out", str(out), "--check"]) == 1
     (mirror / "ru001.txt").unlink()
     assert dd.main(["--gold", str(gold), "--out", str(out), "--mirror", str(mirror)]) == 1
+
+
+def test_rebuild_leaves_unchanged_pages_alone(dd: ModuleType, tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, TEXTS)
+    out = tmp_path / "out"
+    pages = out / "pages"
+    pages.mkdir(parents=True)
+    for rid, text in TEXTS.items():
+        (pages / f"{rid}.txt").write_text(text, encoding="utf-8")
+    kept = pages / "uk001.txt"
+    os.utime(kept, ns=(1_000_000_000, 1_000_000_000))
+    (pages / "ru001.txt").write_text("stale", encoding="utf-8")
+    assert dd.main(["--gold", str(gold), "--out", str(out), "--mirror", str(tmp_path)]) == 1
+    assert kept.stat().st_mtime_ns == 1_000_000_000
+    assert dd.main(["--gold", str(gold), "--out", str(out), "--mirror", str(pages)]) == 1
+    assert kept.stat().st_mtime_ns == 1_000_000_000
+    assert (pages / "ru001.txt").read_text(encoding="utf-8") == "stale"
 
 
 def test_leading_characters(dd: ModuleType) -> None:
