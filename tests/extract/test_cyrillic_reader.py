@@ -759,3 +759,26 @@ def test_a_total_shared_out_among_towns_gives_each_its_part(settings: Settings) 
     )
     tolls = {i.place.name: _value(i.killed) for i in result.corpus.incidents if i.place}
     assert tolls == {"Pokrovsk": 3, "Kostiantynivka": 1}
+
+
+def test_a_sentence_moving_from_town_to_town_gives_each_its_toll(settings: Settings) -> None:
+    result = _run(
+        settings,
+        "В Дружковке российские военные убили 70-летнюю женщину, еще один человек ранен, а в "
+        "Краматорске - трое погибших и 12 раненых, сообщил Вадим Филашкин.",
+    )
+    tolls = {
+        i.place.name: (_value(i.killed), _value(i.injured))
+        for i in result.corpus.incidents
+        if i.place
+    }
+    assert tolls == {"Druzhkivka": (1, 1), "Kramatorsk": (3, 12)}
+
+
+def test_two_counts_each_with_its_own_casualty_word(settings: Settings) -> None:
+    incident = _only(
+        settings,
+        "Щонайменше три людини загинули й 27 поранені внаслідок російського удару по "
+        "Слов'янську, повідомив Вадим Філашкін.",
+    )
+    assert (_value(incident.killed), _value(incident.injured)) == (3, 27)

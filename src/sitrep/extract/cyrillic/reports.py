@@ -166,6 +166,7 @@ class _Count:
     value: int
     qualifier: str
     more: bool  # "ще двоє": victims beside those counted before
+    start: int = -1  # where the count stands in the sentence
 
 
 def _casualty_kind(words: Sequence[Token], k: int, lower: str, w: _Words) -> str | None:
@@ -325,7 +326,7 @@ def _counts(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) ->
             continue
         value, j = found
         more = (j > 0 and words[j - 1].key in w.more) or (k > 0 and words[k - 1].key in w.more)
-        out.append(_Count(kind, value, _qualifier(lower, words[j].start, w), more))
+        out.append(_Count(kind, value, _qualifier(lower, words[j].start, w), more, words[j].start))
     return out
 
 
@@ -364,6 +365,13 @@ def _count_near(
             break
         group = _group_at(words, j, code, w, text)
         if group is not None:
+            e = group[1]
+            if (
+                e < len(words)
+                and _is_casualty(words[e].key, w)
+                and not text[words[e - 1].end : words[e].start].strip()
+            ):
+                break  # "четыре погибли и 34 раненых": the 34 are the next word's
             return group[0], j
     for j in range(k - 1, max(-1, k - 1 - 4), -1):
         gap = text[words[j].end : words[j + 1].start]
@@ -747,10 +755,13 @@ def _shared_out(
     kinds = {c.kind for c in counts}
     colon = sent.text.find(":")
     if len(kinds) != 1 or colon < 0:
-        return []
+        return _clause_parts(doc, sent, counts)
     kind = kinds.pop()
     mentions = {m.start: m for m in doc.places if m.sentence == sent.index}
-    parts: list[tuple[PlaceMention, list[_Count]]] = []
+    parts = _clause_parts(doc, sent, counts)
+    if parts:
+        return parts
+    parts = []
     for j, word in enumerate(words[:-2]):
         if word.start < colon:
             continue
@@ -763,15 +774,61 @@ def _shared_out(
     return parts
 
 
+def _clause_parts(
+    doc: Document, sent: Sentence, counts: list[_Count]
+) -> list[tuple[PlaceMention, list[_Count]]]:
+    """A sentence that moves from town to town, each clause with its own toll ("В Курахово
+    убили мужчину, еще один человек ранен, а в Покровске - четверо погибших и 34 раненых"):
+    each town with the counts of its clause.  Empty unless two towns have counts."""
+    mine = sorted(
+        (m for m in doc.places if m.sentence == sent.index and m.place.precision in _SPECIFIC),
+        key=lambda m: m.start,
+    )
+    starts: list[tuple[int, PlaceMention]] = []
+    for m in mine:
+        if starts and m.place == starts[-1][1].place:
+            continue
+        cut = _clause_before(sent.text, m.start)
+        if starts and cut is None:
+            return []  # two towns in one clause ("у Сумах і Харкові"): not shared out
+        starts.append((0 if not starts else cut or 0, m))
+    if len(starts) < 2:
+        return []
+    parts = []
+    for n, (begin, mention) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(sent.text)
+        own = [c for c in counts if begin <= c.start < end or (n == 0 and c.start < begin)]
+        parts.append((mention, own))
+    if sum(1 for _, own in parts if own) < 2:
+        return []
+    return [(m, own) for m, own in parts if own]
+
+
+def _clause_before(text: str, at: int) -> int | None:
+    """Where the clause holding offset ``at`` begins, when a clause break stands in the few
+    words before it ("..., а в Покровске"); None when the place is mid-clause."""
+    head = text[max(0, at - 12) : at]
+    m = re.search(
+        r"(?:[,;]\s*(?:а|і|и|та)?\s*|\s[–—-]\s*)(?:(?:у|в|во|на)\s+)?(?:(?:місті|городе|селі|селе|смт|с\.|м\.|г\.)\s+)?$",
+        head,
+    )
+    return None if m is None else max(0, at - 12) + m.start()
+
+
 def _shared_parts(doc: Document, sent: Sentence, first: Report, code: LanguageCode) -> list[Report]:
     """The report of each place after the first a shared-out total names."""
     words = tokens(sent.text)
     counts = _counts(sent.text, words, code, _words(code))
     out = []
-    for mention, (part,) in _shared_out(doc, sent, words, counts, code)[1:]:
-        number = _stated(part.value, part.qualifier)
-        killed, injured = (number, None) if part.kind == "killed" else (None, number)
-        out.append(replace(first, place=_as_written(mention), killed=killed, injured=injured))
+    for mention, own in _shared_out(doc, sent, words, counts, code)[1:]:
+        out.append(
+            replace(
+                first,
+                place=_as_written(mention),
+                killed=_number(own, "killed"),
+                injured=_number(own, "injured"),
+            )
+        )
     return out
 
 
