@@ -782,3 +782,28 @@ def test_two_counts_each_with_its_own_casualty_word(settings: Settings) -> None:
         "Слов'янську, повідомив Вадим Філашкін.",
     )
     assert (_value(incident.killed), _value(incident.injured)) == (3, 27)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Второй Западный окружной военный суд признал виновными в теракте двух командиров "
+        "ВСУ: их приговорили к пожизненному лишению свободы за удар по Курску, в котором "
+        "погибли трое мирных жителей.",
+        "Суд визнав винним російського військового в обстрілі Херсона, внаслідок якого "
+        "загинули двоє людей, і засудив його до 15 років позбавлення волі.",
+        "В Белгороде запущена сирена ракетной опасности. Все жители должны спуститься в "
+        "укрытие, написал губернатор Вячеслав Гладков.",
+    ],
+)
+def test_verdicts_and_sirens_are_no_new_incident(settings: Settings, text: str) -> None:
+    assert _run(settings, text).corpus.incidents == ()
+
+
+def test_the_speaker_named_after_a_speech_verb_is_no_village(settings: Settings) -> None:
+    doc = _run(
+        settings,
+        "«В районе хутора Масычево Грайворонского округа в результате атаки дрона погиб "
+        "водитель», — написал в телеграм-канале Гладков.",
+    ).docs[0]
+    assert {m.place.name for m in doc.places} == {"Graivoron District"}

@@ -54,6 +54,7 @@ class _Words:
     regions: tuple[tuple[str, str], ...]
     need_designator: frozenset[str]
     streets: frozenset[str]
+    speech: tuple[str, ...]
 
 
 @cache
@@ -73,6 +74,7 @@ def _words(code: LanguageCode) -> _Words:
         tuple(sorted(vocab.rows("regions"), key=lambda r: -len(r[0]))),
         frozenset(vocab.words("regions_need_designator")),
         frozenset(w.rstrip(".") for w in vocab.words("streets")),
+        vocab.words("speech"),
     )
 
 
@@ -176,7 +178,9 @@ def _match_at(
     word = words[i]
     if not word.capitalised or word.number is not None or word.key in vocab.not_places:
         return None
-    if word.key in vocab.given_names:  # "Олег Синєгубов": a person, both words
+    if word.key in vocab.given_names or any(  # "Олег Синєгубов": a person, both words
+        f in vocab.given_names for f in base_forms(word.key, code)
+    ):  # "Никиту Зеленко" too
         after = i + 2 if i + 1 < len(words) and words[i + 1].capitalised else i + 1
         return None, after
     if i > 0 and words[i - 1].key in vocab.streets:  # "вул. Сумська", "проспекте Мира"
@@ -339,6 +343,8 @@ def _placed(
         return False
     if before is not None and before.key in vocab.prepositions:
         return True
+    if any(t.key.startswith(vocab.speech) for t in words[max(0, i - 3) : i]):
+        return False  # "написал в телеграм-канале Гладков": the speaker
     if before is not None and before.key in _SAID_BY:  # "за словами Кириленка"
         return False
     if before is not None and not re.search(r"[.!?:«\"“„(]\s*$", text[: words[i].start]):

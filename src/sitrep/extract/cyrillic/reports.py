@@ -81,6 +81,7 @@ class _Words:
     qualifiers: tuple[tuple[str, str], ...]
     actors: tuple[tuple[str, str], ...]
     tallies: tuple[str, ...]
+    verdicts: tuple[str, ...]
 
 
 @cache
@@ -128,6 +129,7 @@ def _words(code: LanguageCode) -> _Words:
         qualifiers=tuple(sorted(qualifiers, key=lambda pq: -len(pq[0]))),
         actors=tuple(v.rows("actors")),
         tallies=v.words("tallies"),
+        verdicts=v.words("verdicts"),
     )
 
 
@@ -1026,5 +1028,8 @@ LEAD_SENTENCES = 2
 
 def _leads_with_a_tally(sents: list[Sentence], w: _Words) -> bool:
     """An article whose title or lead gives a total since the invasion ("Від початку
-    вторгнення загинуло 177 дітей") reports no new incident: its counts are the tally's."""
-    return any(_is_tally(word_key(s.text), w) for s in sents[:LEAD_SENTENCES])
+    вторгнення загинуло 177 дітей") or a court's verdict reports no new incident: its
+    counts are the tally's, or the past strike's."""
+    return any(_is_tally(word_key(s.text), w) for s in sents[:LEAD_SENTENCES]) or any(
+        v in word_key(s.text) for s in sents[:LEAD_SENTENCES] for v in w.verdicts
+    )  # "суд признал виновным ...": a verdict on a past strike is no new incident
