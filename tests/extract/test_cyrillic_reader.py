@@ -807,3 +807,20 @@ def test_the_speaker_named_after_a_speech_verb_is_no_village(settings: Settings)
         "водитель», — написал в телеграм-канале Гладков.",
     ).docs[0]
     assert {m.place.name for m in doc.places} == {"Graivoron District"}
+
+
+def test_a_dated_strike_called_the_largest_of_the_war_is_an_incident(settings: Settings) -> None:
+    incident = _only(
+        settings,
+        "Росія завдала масованого удару по Рівному в ніч на 12 березня. Це була найбільша "
+        "атака за весь час повномасштабної війни.\n\nВнаслідок атаки загинули троє людей, "
+        "повідомив голова ОВА.",
+        dt.date(2025, 3, 12),
+    )
+    assert incident.place is not None and incident.place.name == "Rivne"
+    assert _value(incident.killed) == 3
+
+
+def test_a_guided_bomb_by_its_type_is_a_strike(settings: Settings) -> None:
+    incident = _only(settings, "Вранці окупанти скинули на Слов'янськ дві ФАБ-500.")
+    assert incident.sub_event_type == "air_drone_strike"

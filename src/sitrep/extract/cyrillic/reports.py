@@ -993,7 +993,7 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             report = replace(report, claimant=person)  # the official the body speaks through
         reports.append(report)
         reports.extend(_shared_parts(doc, sent, report, code))
-    if _leads_with_a_tally(sents, w):
+    if _leads_with_a_tally(sents, doc.article.published, w):
         return replace(doc, reports=())
     return replace(doc, reports=tuple(_died_of_wounds(_summaries_dropped(reports), w)))
 
@@ -1026,10 +1026,22 @@ def _died_of_wounds(reports: list[Report], w: _Words) -> list[Report]:
 LEAD_SENTENCES = 2
 
 
-def _leads_with_a_tally(sents: list[Sentence], w: _Words) -> bool:
+def _leads_with_a_tally(sents: list[Sentence], published: dt.date | None, w: _Words) -> bool:
     """An article whose title or lead gives a total since the invasion ("Від початку
-    вторгнення загинуло 177 дітей") or a court's verdict reports no new incident: its
-    counts are the tally's, or the past strike's."""
-    return any(_is_tally(word_key(s.text), w) for s in sents[:LEAD_SENTENCES]) or any(
-        v in word_key(s.text) for s in sents[:LEAD_SENTENCES] for v in w.verdicts
-    )  # "суд признал виновным ...": a verdict on a past strike is no new incident
+    вторгнення загинуло 177 дітей", "2025 рік став найважчим від початку війни") or a
+    court's verdict reports no new incident: its counts are the tally's, or the past
+    strike's.  Not where a dated strike comes first ("масований удар по Львову в ніч на 5
+    жовтня. Це була найбільша атака за весь час війни")."""
+    lead = sents[:LEAD_SENTENCES]
+    if any(v in word_key(s.text) for s in lead for v in w.verdicts):
+        return True  # "суд признал виновным ...": a verdict on a past strike
+    for n, sent in enumerate(lead):
+        if _is_tally(word_key(sent.text), w):
+            return not any(_dated_event(s, published, w) for s in lead[:n])
+    return False
+
+
+def _dated_event(sent: Sentence, published: dt.date | None, w: _Words) -> bool:
+    return (
+        _event(tokens(sent.text), w) is not None and _date(sent.text, published, w)[0] is not None
+    )
