@@ -28,7 +28,9 @@ setup: $(STAMP) node_modules/.installed
 demo: setup
 	$(BIN)/sitrep demo
 
-test: setup
+# CI runs `make test` (.ci/run), so the lint and the type check gate it: a file ruff would
+# reformat or a mypy error fails the build before the tests run.
+test: lint typecheck
 	$(BIN)/pytest -n 2
 
 lint: setup
