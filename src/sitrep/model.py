@@ -15,6 +15,7 @@ from typing import Literal
 
 __all__ = [
     "EVENT_TYPES",
+    "UNKNOWN_TYPE",
     "Article",
     "Claimant",
     "Contradiction",
@@ -97,6 +98,11 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
         "other",
     ),
 }
+
+#: The event type (and sub-type) of a report whose sentence names no event ("Two people were
+#: killed."): unknown, never a guess. Merging in an article and across articles takes the type
+#: of a report that names one; an incident told only by such reports stays unknown.
+UNKNOWN_TYPE = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,8 +292,8 @@ class Report:
     separate: bool = (
         False  # "another person was killed": a new incident, never merged into one before
     )
-    # False when the sentence only counts victims ("Two were killed.") and the
-    # type is the default: merging then takes the type from a sentence that names the event.
+    # False when the sentence only counts victims ("Two were killed.") and the type is
+    # UNKNOWN_TYPE: merging then takes the type from a sentence that names the event.
     typed: bool = True
     # The day the report's numbers are stated for ("rose to 57 on Sunday"; else the
     # article's date): report time, never the incident's date.

@@ -21,11 +21,12 @@ from resolve_factories import (
 )
 
 from sitrep.config import Settings
-from sitrep.model import Document, Number, PartialDate, Place
+from sitrep.model import UNKNOWN_TYPE, Document, Number, PartialDate, Place
 from sitrep.resolve import Resolution, resolve
 
 AIR = ("explosions_remote_violence", "air_drone_strike")
 CLASH = ("battles", "armed_clash")
+UNKNOWN = (UNKNOWN_TYPE, UNKNOWN_TYPE)
 
 
 def test_kharkiv_reports_of_two_outlets_are_one_incident() -> None:
@@ -85,6 +86,26 @@ def test_shelling_and_air_strike_are_compatible_but_a_battle_is_not() -> None:
         sorted(r.article_id for r in i.reports) for i in resolve(docs, Settings()).incidents
     )
     assert groups == [["a", "b"], ["c"]]
+
+
+def test_a_report_of_unknown_type_joins_a_typed_incident_which_keeps_its_type() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 2), (report("a", killed=Number.exact(3), kind=CLASH),)),
+        doc("b", dt.date(2022, 3, 2), (report("b", killed=Number.exact(3), kind=UNKNOWN),)),
+        doc("c", dt.date(2022, 3, 2), (report("c", killed=Number.exact(3), kind=UNKNOWN),)),
+    ]
+    (incident,) = resolve(docs, Settings()).incidents
+    assert sorted(r.article_id for r in incident.reports) == ["a", "b", "c"]
+    assert (incident.event_type, incident.sub_event_type) == CLASH
+
+
+def test_an_incident_only_reports_of_unknown_type_tell_stays_unknown() -> None:
+    docs = [
+        doc("a", dt.date(2022, 3, 2), (report("a", killed=Number.exact(3), kind=UNKNOWN),)),
+        doc("b", dt.date(2022, 3, 2), (report("b", killed=Number.exact(3), kind=UNKNOWN),)),
+    ]
+    (incident,) = resolve(docs, Settings()).incidents
+    assert (incident.event_type, incident.sub_event_type) == UNKNOWN
 
 
 def test_reports_without_place_or_date_stay_alone() -> None:

@@ -25,6 +25,7 @@ from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
 from sitrep.model import (
+    UNKNOWN_TYPE,
     Claimant,
     Document,
     Evidence,
@@ -398,9 +399,7 @@ def _sentence_reports(
         place_values = [kyiv]
     claimant = find_claimant(text)
     typed = cue is not None
-    cue = cue or events.EventCue(
-        "explosions_remote_violence", "shelling_artillery_missile_attack", 0, 0, None
-    )
+    cue = cue or events.EventCue(UNKNOWN_TYPE, UNKNOWN_TYPE, 0, 0, None)
     weapons = events.find_weapons(text)
     base = Report(
         article_id=doc.article.id,

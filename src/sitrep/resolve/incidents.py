@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from sitrep.ids import stable_id
-from sitrep.model import Incident, PartialDate, Report
+from sitrep.model import UNKNOWN_TYPE, Incident, PartialDate, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, placements
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.matching import (
@@ -108,7 +108,9 @@ def build_incident(cluster: list[Entry]) -> Incident:
     """The incident a cluster describes, with its summary numbers (see :mod:`numbers`)."""
     reports = tuple(e.report for e in cluster)
     placed = min(cluster, key=lambda e: (precision_rank(e.report.place), e.order))
-    votes = Counter((r.event_type, r.sub_event_type) for r in reports)
+    # the type is voted by the reports that name one; unknown only when none does
+    typed = [r for r in reports if r.event_type != UNKNOWN_TYPE] or reports
+    votes = Counter((r.event_type, r.sub_event_type) for r in typed)
     event_type, sub_event_type = max(votes, key=lambda t: (votes[t], -_first(reports, t)))
     return Incident(
         id=stable_id("incident", cluster[0].key),

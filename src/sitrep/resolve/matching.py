@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sitrep.geo import OLD_SPELLINGS, haversine_km
 from sitrep.ids import report_key
-from sitrep.model import Number, PartialDate, Place, Report
+from sitrep.model import UNKNOWN_TYPE, Number, PartialDate, Place, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, full_date, placements
 
 __all__ = [
@@ -198,6 +198,10 @@ def _follows(later: Entry, earlier: Entry) -> bool:
 
 
 def _same_type(a: Report, b: Report) -> bool:
+    """One type, or interchangeable remote sub-types; a report of unknown type (its sentence
+    named no event) may be of any."""
+    if UNKNOWN_TYPE in (a.event_type, b.event_type):
+        return True
     if a.event_type != b.event_type:
         return False
     sa, sb = a.sub_event_type, b.sub_event_type
