@@ -27,6 +27,7 @@ from typing import Literal, NamedTuple
 from sitrep.extract._numbers import find_counts, qualify
 from sitrep.extract._tolls import find_tolls
 from sitrep.extract._victims import count_victims, is_person_noun, is_person_word
+from sitrep.lang import month_pattern
 from sitrep.model import Number
 
 __all__ = ["CasualtyMention", "find_casualties", "names_casualties"]
@@ -153,10 +154,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 # A calendar date: its day number is no count ("injured on September 3 died in hospital").
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS = month_pattern()  # as written: "Sept", "March" (case-sensitive, unlike dates.py)
 _CALENDAR_DATE = re.compile(
     rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b(?:,?\s+\d{{4}}\b)?"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.bounds import MAX_COUNT
+from sitrep.lang import month_pattern
 from sitrep.model import Number, Qualifier
 
 __all__ = ["CountMention", "find_counts", "parse_count", "qualify", "word_value"]
@@ -192,6 +193,12 @@ def find_counts(text: str) -> list[CountMention]:
     return found
 
 
+# A number right after a month ("March 9") or right before a month's full name ("9 March") is
+# a day (the text around it is lower-cased first).
+_MONTH_BEFORE = re.compile(rf"{month_pattern()}\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s+{month_pattern(abbreviations=False)}\b", re.I)
+
+
 def _looks_like_non_count(text: str, m: re.Match[str]) -> bool:
     digits = m.group("digits")
     after = text[m.end() : m.end() + 12].lower()
@@ -213,15 +220,9 @@ def _looks_like_non_count(text: str, m: re.Match[str]) -> bool:
         after,
     ):
         return True
-    if re.search(
-        r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$",
-        before,
-    ):
+    if _MONTH_BEFORE.search(before):
         return True  # "March 9"
-    if re.match(
-        r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-        after,
-    ):
+    if _MONTH_AFTER.match(after):
         return True  # "9 March"
     return bool(re.search(r"[$€£]\s*$", before))
 

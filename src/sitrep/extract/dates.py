@@ -21,38 +21,14 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract._numbers import _UNITS
+from sitrep.lang import month_numbers, month_pattern
 from sitrep.model import PartialDate
 
 __all__ = ["DateMention", "find_dates", "war_day_date"]
 
 INVASION_START = dt.date(2022, 2, 24)  # day one of Russia's full-scale invasion
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTHS = month_numbers()  # "january"/"jan" -> 1 (data/lang/en/months.txt)
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -62,7 +38,7 @@ _WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?P<month>{month_pattern()})\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -22,6 +22,8 @@ __all__ = [
     "Vocabulary",
     "cyrillic_abbreviations",
     "detect_language",
+    "month_numbers",
+    "month_pattern",
     "vocabulary",
     "word_key",
 ]
@@ -77,6 +79,33 @@ class Vocabulary:
 
     def rows(self, name: str) -> tuple[tuple[Any, ...], ...]:
         return tuple((word_key(row[0]), *row[1:]) for row in self.data.get(name, ()))
+
+
+@cache
+def _month_forms() -> tuple[tuple[str, ...], ...]:
+    """Each month's forms, name first (``data/lang/en/months.txt``, line n is month n)."""
+    text = resources.files("sitrep").joinpath("data/lang/en/months.txt").read_text("utf-8")
+    lines = [line.split() for line in text.splitlines() if line and not line.startswith("#")]
+    if len(lines) != 12:
+        raise ValueError(f"data/lang/en/months.txt names {len(lines)} months, not 12")
+    return tuple(tuple(forms) for forms in lines)
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Every English month form, lower-cased, to its month: ``{"january": 1, "jan": 1, ...}``."""
+    return {
+        form.lower(): month for month, forms in enumerate(_month_forms(), start=1) for form in forms
+    }
+
+
+@cache
+def month_pattern(abbreviations: bool = True) -> str:
+    """A non-capturing alternation of the English months as written (``January``, ``Sept``),
+    longest form first; with ``abbreviations=False`` the full names only.  Case is the
+    caller's: compile with ``re.IGNORECASE`` to match ``MARCH`` or ``march``."""
+    forms = [f for m in _month_forms() for f in (m if abbreviations else m[:1])]
+    return "(?:" + "|".join(sorted(forms, key=lambda f: (-len(f), f))) + ")"
 
 
 @cache

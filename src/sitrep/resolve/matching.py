@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sitrep.geo import OLD_SPELLINGS, haversine_km
 from sitrep.ids import report_key
+from sitrep.lang import month_pattern
 from sitrep.model import UNKNOWN_TYPE, Number, PartialDate, Place, Report
 from sitrep.resolve.dates import YEARLESS_YEARS, full_date, placements
 
@@ -47,8 +48,7 @@ _OVERNIGHT = re.compile(r"\bovernight\b|\bnight\b|\bnightly\b|\blate on\b", re.I
 _DAY_WORDS = re.compile(
     r"\b(?:today|tonight|yesterday|overnight|night|morning|evening|afternoon|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|"
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[./]\d{1,2}",
+    rf"{month_pattern()})\b|\d{{1,2}}[./]\d{{1,2}}",
     re.IGNORECASE,
 )
 

@@ -105,6 +105,8 @@ def rules_fingerprint(settings: Settings) -> str:
     sources = [f for f in resources.files("sitrep.resolve").iterdir() if f.name.endswith(".py")]
     # The ids the rules mint and the distance they measure decide the resolution too.
     sources += [resources.files("sitrep").joinpath(name) for name in ("ids.py", "geo.py")]
+    # and the month names by which matching tells a sentence that names its day
+    sources += [resources.files("sitrep").joinpath("data/lang/en/months.txt")]
     for source in sorted(sources, key=lambda f: f.name):
         if source.name not in _NOT_RULES:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
