@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sitrep.note_scores import NoteScores, score_notes
+from sitrep.scoring import NoteScores, score_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "golden" / "incident_notes.jsonl"

@@ -40,16 +40,16 @@ import psycopg
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.resolve import Resolution
-from sitrep.resolve.metrics import (
+from sitrep.resolve.synthetic import Truth, covering_episodes
+from sitrep.runs.ingest import Process, ingest_into
+from sitrep.runs.resolution import resolve_pending
+from sitrep.scoring.resolution import (
     adjusted_rand_index,
     incident_labels,
     pairwise,
     score_contradictions,
     story_labels,
 )
-from sitrep.resolve.synthetic import Truth, covering_episodes
-from sitrep.runs.ingest import Process, ingest_into
-from sitrep.runs.resolution import resolve_pending
 from sitrep.store import open_store
 from sitrep.store.backends import redact
 

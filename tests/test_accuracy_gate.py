@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.config import load_settings
-from sitrep.evaluation import score
 from sitrep.extraction import extract_articles, records
 from sitrep.ingest import read_jsonl, read_paths
-from sitrep.note_scores import score_notes
+from sitrep.scoring import score, score_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "bench" / "eval_floors.json").read_text())

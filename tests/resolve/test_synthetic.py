@@ -5,14 +5,14 @@ import pytest
 from sitrep.config import Settings
 from sitrep.model import Document
 from sitrep.resolve import resolve
-from sitrep.resolve.metrics import (
+from sitrep.resolve.synthetic import Truth, covering_episodes, generate, iter_documents
+from sitrep.scoring.resolution import (
     adjusted_rand_index,
     incident_labels,
     pairwise,
     score_contradictions,
     story_labels,
 )
-from sitrep.resolve.synthetic import Truth, covering_episodes, generate, iter_documents
 
 
 @pytest.fixture(scope="module", params=[1, 2])

@@ -111,9 +111,9 @@ def evaluate(
 
     Example: sitrep eval --gold ../shared/gold/seeds.json ../shared/seeds/*.txt
     """
-    from sitrep.evaluation import score
     from sitrep.extraction import extract_articles, records
     from sitrep.ingest import read_paths
+    from sitrep.scoring import score
 
     settings = load_settings()
     try:

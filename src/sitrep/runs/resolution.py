@@ -91,8 +91,8 @@ ResolveProgress = Callable[[int, int], None]
 # is (re)built, and how much a killed run loses.
 CHUNK = 5_000
 
-# Modules whose rules decide the resolution (the generator and the scores do not).
-_NOT_RULES = frozenset({"synthetic.py", "metrics.py"})
+# Modules of sitrep.resolve whose rules do not decide the resolution (the corpus generator).
+_NOT_RULES = frozenset({"synthetic.py"})
 # Arbitrary constant: the PostgreSQL advisory lock that serialises resolvers.
 _PG_RESOLUTION_LOCK = 7_346_108
 # The layout of the state tables: bump it when what they hold changes meaning.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.resolve.metrics import adjusted_rand_index, pairwise
+from sitrep.scoring.resolution import adjusted_rand_index, pairwise
 
 
 def test_identical_clusterings_score_one() -> None:
