@@ -3,7 +3,7 @@
     nice -n 10 .venv/bin/python bench/kill_ingest.py --kills 50 [--seed 1] [--articles 300]
     .venv/bin/python bench/kill_ingest.py --kills 50 --postgres postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep_test
 
-The input is the synthetic corpus (:mod:`sitrep.resolve.synthetic`) as JSON Lines
+The input is the synthetic corpus (`bench/synthetic_corpus.py`) as JSON Lines
 parts, with one unreadable file among them (a Failure every run records).  A clean
 ``sitrep ingest`` into a fresh store is timed (``D`` seconds, interpreter start to
 exit).  Then, in rounds, each on a fresh store: ``sitrep ingest`` of the same input
@@ -51,7 +51,7 @@ Dump = dict[str, list[tuple[Any, ...]]]
 
 def write_corpus(folder: Path, articles: int, parts: int = 3, seed: int = 5) -> list[Path]:
     """``articles`` synthetic articles in ``parts`` JSON Lines files, and one unreadable file."""
-    from sitrep.resolve.synthetic import iter_documents
+    from synthetic_corpus import iter_documents
 
     files = [folder / f"part-{i}.jsonl" for i in range(parts)]
     outs = [f.open("w", encoding="utf-8") for f in files]

@@ -2,7 +2,7 @@
 
     nice -n 10 .venv/bin/python bench/long_article.py [--chars 250000 500000 1000000 2000000]
 
-The article is the synthetic corpus's articles (:mod:`sitrep.resolve.synthetic`: news
+The article is the synthetic corpus's articles (`bench/synthetic_corpus.py`: news
 paragraphs naming places, counts, dates and sources), one after another as paragraphs
 until it has ``chars`` characters; ``--repeat`` instead repeats the first
 ``--repeat`` of them.  The stages run as ``sitrep.pipeline.process`` runs them (the
@@ -27,7 +27,7 @@ from sitrep.pipeline import STAGES
 
 def article_text(chars: int, repeat: int | None = None, seed: int = 3) -> str:
     """Synthetic news paragraphs, one after another, up to ``chars`` characters."""
-    from sitrep.resolve.synthetic import iter_documents
+    from synthetic_corpus import iter_documents
 
     def paragraphs():  # type: ignore[no-untyped-def]
         if repeat:

@@ -40,7 +40,6 @@ import psycopg
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.resolve import Resolution
-from sitrep.resolve.synthetic import Truth, covering_episodes
 from sitrep.runs.ingest import Process, ingest_into
 from sitrep.runs.resolution import resolve_pending
 from sitrep.scoring.resolution import (
@@ -52,6 +51,7 @@ from sitrep.scoring.resolution import (
 )
 from sitrep.store import open_store
 from sitrep.store.backends import redact
+from synthetic_corpus import Truth, covering_episodes
 
 Row = tuple[str, str]
 

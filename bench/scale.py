@@ -4,7 +4,7 @@
     nice -n 19 .venv/bin/python bench/scale.py --articles 5000 --postgres postgresql://sitrep:sitrep@127.0.0.1:5432/sitrep_test
     .venv/bin/python bench/scale.py --articles 2000 --dask 600 --json bench/out/scale.json
 
-The corpus is the synthetic generator's (:mod:`sitrep.resolve.synthetic`), written
+The corpus is the synthetic generator's (`bench/synthetic_corpus.py`), written
 as JSON Lines parts of ``PART`` articles.  Each ingest runs ``sitrep.runs.ingest.ingest``
 (what ``sitrep ingest`` runs) in a fresh process, which reports its wall time,
 peak RSS (``ru_maxrss``) and, every ``CHECKPOINT`` articles, the time and RSS so far:
@@ -117,7 +117,7 @@ def _ingest(
 
 def write_corpus(n: int, new: int, folder: Path) -> tuple[list[Path], list[Path], dict[Path, int]]:
     """The first ``n`` articles in parts, the next ``new`` in one more; each part's text bytes."""
-    from sitrep.resolve.synthetic import iter_documents
+    from synthetic_corpus import iter_documents
 
     full: list[Path] = []
     extra: list[Path] = []

@@ -6,7 +6,7 @@
 Prints articles/s, words/s and peak memory for what `sitrep extract` does
 (ingest → clean → extract → resolve the batch → JSON records, no database) and for
 ``en_core_web_sm``'s ``nlp.pipe`` over the same texts, and their ratio.
-The corpus is the synthetic generator's article texts (sitrep.resolve.synthetic).
+The corpus is the synthetic generator's article texts (bench/synthetic_corpus.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 from sitrep.config import load_settings
 from sitrep.extraction import extract_articles, records
 from sitrep.ingest.text import parse_text
-from sitrep.resolve.synthetic import iter_documents
+from synthetic_corpus import iter_documents
 
 
 def _texts(n: int) -> list[str]:

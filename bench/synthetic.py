@@ -3,7 +3,7 @@
     python bench/synthetic.py 100000 --seed 0 > synthetic.jsonl
     python bench/synthetic.py 300 --truth truth.json > synthetic.jsonl
 
-The generator is :mod:`sitrep.resolve.synthetic`; this script only formats.
+The generator is `bench/synthetic_corpus.py`; this script only formats.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from sitrep.model import Document
-from sitrep.resolve.synthetic import Truth, covering_episodes
+from synthetic_corpus import Truth, covering_episodes
 
 
 def _record(doc: Document) -> dict[str, str | None]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sitrep.config import Settings
 from sitrep.model import Document
 from sitrep.resolve import Resolution, resolve
-from sitrep.resolve.synthetic import generate
+from synthetic_corpus import generate
 
 DOCS, _ = generate(25, seed=11)
 SETTINGS = Settings()

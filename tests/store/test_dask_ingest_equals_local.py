@@ -25,9 +25,9 @@ from sitrep.errors import ConfigError
 from sitrep.extract.places import guessed
 from sitrep.extraction import extract_articles, process_in_batches, records
 from sitrep.model import Article, Failure
-from sitrep.resolve.synthetic import iter_documents
 from sitrep.runs.ingest import ingest_into
 from sitrep.store import open_store
+from synthetic_corpus import iter_documents
 
 # Every table of the record, read from the schema so a table added later is compared too;
 # runs and schema_version hold times, run_id columns the run, and a failure's id is random.

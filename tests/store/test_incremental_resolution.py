@@ -17,11 +17,11 @@ from id_renaming import renamed
 from sitrep.config import Settings
 from sitrep.model import Corpus, Document
 from sitrep.resolve import resolve
-from sitrep.resolve.synthetic import generate
 from sitrep.runs import resolution as store_resolution
 from sitrep.runs.resolution import resolve_pending
 from sitrep.store import SqlStore
 from sitrep.store.base import listing_order
+from synthetic_corpus import generate
 
 DOCS, _ = generate(40, seed=5)
 

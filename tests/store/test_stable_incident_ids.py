@@ -15,13 +15,13 @@ from sitrep.config import Settings
 from sitrep.export import write_export
 from sitrep.model import Corpus, Document, Incident, Number, PartialDate, Place, Report
 from sitrep.resolve import resolve
-from sitrep.resolve.synthetic import generate
 from sitrep.runs.resolution import resolve_pending
 from sitrep.store import IncidentFilter, SqlStore
 from sitrep.store import _codec as codec
 from sitrep.store.backends import connect
 from sitrep.store.base import listing_order
 from sitrep.store.schema import migrate
+from synthetic_corpus import generate
 
 ZOLOCHIV = Place("Zolochiv", 50.2803, 35.9786, "Kharkivska", "settlement", id="UA6320")
 # The same gazetteer entry under another spelling: one place, but no shared name.

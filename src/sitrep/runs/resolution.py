@@ -91,8 +91,6 @@ ResolveProgress = Callable[[int, int], None]
 # is (re)built, and how much a killed run loses.
 CHUNK = 5_000
 
-# Modules of sitrep.resolve whose rules do not decide the resolution (the corpus generator).
-_NOT_RULES = frozenset({"synthetic.py"})
 # Arbitrary constant: the PostgreSQL advisory lock that serialises resolvers.
 _PG_RESOLUTION_LOCK = 7_346_108
 # The layout of the state tables: bump it when what they hold changes meaning.
@@ -108,8 +106,7 @@ def rules_fingerprint(settings: Settings) -> str:
     # and the month names by which matching tells a sentence that names its day
     sources += [resources.files("sitrep").joinpath("data/lang/en/months.txt")]
     for source in sorted(sources, key=lambda f: f.name):
-        if source.name not in _NOT_RULES:
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
     used = (
         settings.lsh_threshold,
         settings.jaccard_threshold,

@@ -1,4 +1,5 @@
-"""A synthetic corpus with known truth, for tests and benchmarks.
+"""A synthetic corpus with known truth, for tests and benchmarks (no part of the installed
+package: the tests find it through pytest's ``pythonpath``, the scripts beside it in bench/).
 
 ``iter_documents(n, seed)`` streams ``n`` Documents (article text with
 sentences, boilerplate flags, reports and figures as the extractor would

@@ -5,7 +5,6 @@ import pytest
 from sitrep.config import Settings
 from sitrep.model import Document
 from sitrep.resolve import resolve
-from sitrep.resolve.synthetic import Truth, covering_episodes, generate, iter_documents
 from sitrep.scoring.resolution import (
     adjusted_rand_index,
     incident_labels,
@@ -13,6 +12,7 @@ from sitrep.scoring.resolution import (
     score_contradictions,
     story_labels,
 )
+from synthetic_corpus import Truth, covering_episodes, generate, iter_documents
 
 
 @pytest.fixture(scope="module", params=[1, 2])
