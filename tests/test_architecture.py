@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "sitrep"
 DOC = ROOT / "docs" / "architecture.md"
-FOUNDATION = frozenset({"errors", "model", "config", "bounds", "ids", "geo"})
+FOUNDATION = frozenset({"errors", "model", "config", "bounds", "ids", "geo", "fields"})
 NAME = re.compile(r"`([a-z_]+)`")
 
 

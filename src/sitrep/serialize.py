@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sitrep.fields import number_fields, place_fields
 from sitrep.model import (
     Claimant,
     Contradiction,
@@ -33,27 +34,20 @@ __all__ = [
 Json = dict[str, Any]
 
 
+#: The place fields of the command contract (DESIGN.md); ``parent``, ``text`` and
+#: ``country`` follow when they say something.
+_PLACE = ("name", "lat", "lon", "admin1", "precision")
+
+
 def number_json(number: Number | None) -> Json | None:
-    if number is None:
-        return None
-    return {
-        "value": number.value,
-        "qualifier": number.qualifier,
-        "low": number.low,
-        "high": number.high,
-    }
+    """A count as the fields of :data:`sitrep.fields.NUMBER_FIELDS`."""
+    return number_fields(number)
 
 
 def place_json(place: Place | None) -> Json | None:
-    if place is None:
+    out = place_fields(place, _PLACE)
+    if place is None or out is None:
         return None
-    out: Json = {
-        "name": place.name,
-        "lat": place.lat,
-        "lon": place.lon,
-        "admin1": place.admin1,
-        "precision": place.precision,
-    }
     if place.parent:
         out["parent"] = place.parent
     if place.text:
@@ -99,10 +93,7 @@ def figure_json(figure: Figure) -> Json:
         "metric": figure.metric,
         "scope": figure.scope,
         "side": figure.side,
-        "value": figure.value.value,
-        "qualifier": figure.value.qualifier,
-        "low": figure.value.low,
-        "high": figure.value.high,
+        **(number_fields(figure.value) or {}),
         "claimant": claimant_json(figure.claimant),
         "since": figure.since.isoformat() if figure.since else None,
         "as_of": figure.as_of.isoformat() if figure.as_of else None,

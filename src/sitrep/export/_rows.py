@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sitrep.model import Incident, Number
+from sitrep.fields import COUNTS, count_columns, count_row, range_columns, range_row
+from sitrep.model import Incident
 
 __all__ = [
     "COLUMN_TYPES",
@@ -19,14 +20,19 @@ __all__ = [
     "row_text",
 ]
 
+#: The columns of an incident's flat row, in order; the counts' names come from sitrep.fields
+#: (``killed``, ``killed_qualifier``, ``killed_low``, ``killed_high``, then the spreads
+#: ``killed_min``, ``killed_max``), like every output's.
 ROW_COLUMNS: tuple[str, ...] = (
     "id", "date", "date_as_stated", "year_known", "place", "admin1", "admin2", "lat", "lon",
     "precision", "event_type", "sub_event_type",
-    "killed", "killed_qualifier", "killed_low", "killed_high",
-    "injured", "injured_qualifier", "injured_low", "injured_high",
-    "killed_min", "killed_max", "injured_min", "injured_max",
+    *(column for count in COUNTS for column in count_columns(count)),
+    *(column for count in COUNTS for column in range_columns(count)),
     "reports", "outlets", "claimants", "article_ids", "urls", "evidence", "updated",
 )  # fmt: skip
+_COUNT_COLUMNS = frozenset(
+    c for count in COUNTS for c in (*count_columns(count), *range_columns(count))
+)
 
 #: Each column's type, for typed Parquet and the data dictionary (docs/data-dictionary.md).
 COLUMN_TYPES: dict[str, str] = {
@@ -37,22 +43,12 @@ COLUMN_TYPES: dict[str, str] = {
     "lat": "float",
     "lon": "float",
     "reports": "int",
-    **{c: "int" for c in ROW_COLUMNS if c.split("_")[0] in {"killed", "injured"}},
-    "killed_qualifier": "string",
-    "injured_qualifier": "string",
+    **dict.fromkeys(_COUNT_COLUMNS, "int"),
+    **{f"{count}_qualifier": "string" for count in COUNTS},
     **dict.fromkeys(("outlets", "claimants", "article_ids", "urls", "evidence"), "list"),
 }
 
 LIST_SEPARATOR = "; "
-
-
-def _number(prefix: str, number: Number | None) -> dict[str, Any]:
-    return {
-        prefix: number.value if number else None,
-        f"{prefix}_qualifier": number.qualifier if number else None,
-        f"{prefix}_low": number.low if number else None,
-        f"{prefix}_high": number.high if number else None,
-    }
 
 
 def _updated(incident: Incident) -> str | None:
@@ -84,12 +80,10 @@ def incident_row(
         "precision": place.precision if place else None,
         "event_type": incident.event_type,
         "sub_event_type": incident.sub_event_type,
-        **_number("killed", incident.killed),
-        **_number("injured", incident.injured),
-        "killed_min": incident.killed_range[0],
-        "killed_max": incident.killed_range[1],
-        "injured_min": incident.injured_range[0],
-        "injured_max": incident.injured_range[1],
+        **count_row("killed", incident.killed),
+        **count_row("injured", incident.injured),
+        **range_row("killed", incident.killed_range),
+        **range_row("injured", incident.injured_range),
         "reports": len(incident.reports),
         "outlets": list(outlets),
         "claimants": sorted({r.claimant.name for r in incident.reports if r.claimant}),

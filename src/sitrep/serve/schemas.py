@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from sitrep.export._sources import outlet_label
 from sitrep.export.ledger import differing_field
+from sitrep.fields import number_fields, place_fields
 from sitrep.model import (
     Article,
     Claimant,
@@ -54,6 +55,7 @@ __all__ = [
 OutletOf = Callable[[str], Article | None]
 
 
+# A count: the fields of sitrep.fields.NUMBER_FIELDS (tests/test_fields.py holds them equal).
 class NumberOut(BaseModel):
     value: int | None = Field(description="The stated count; null for vague counts ('dozens').")
     qualifier: str = Field(
@@ -63,6 +65,7 @@ class NumberOut(BaseModel):
     high: int | None
 
 
+# A place: fields of sitrep.fields.PLACE_FIELDS, by the same names (place_out fails otherwise).
 class PlaceOut(BaseModel):
     name: str
     lat: float | None
@@ -217,25 +220,13 @@ def _iso(day: PartialDate | None) -> str | None:
 
 
 def number_out(number: Number | None) -> NumberOut | None:
-    if number is None:
-        return None
-    return NumberOut(
-        value=number.value, qualifier=number.qualifier, low=number.low, high=number.high
-    )
+    fields = number_fields(number)
+    return None if fields is None else NumberOut(**fields)
 
 
 def place_out(place: Place | None) -> PlaceOut | None:
-    if place is None:
-        return None
-    return PlaceOut(
-        name=place.name,
-        lat=place.lat,
-        lon=place.lon,
-        admin1=place.admin1,
-        admin2=place.admin2,
-        precision=place.precision,
-        id=place.id,
-    )
+    fields = place_fields(place, tuple(PlaceOut.model_fields))
+    return None if fields is None else PlaceOut(**fields)
 
 
 def claimant_out(claimant: Claimant | None) -> ClaimantOut | None:
@@ -374,9 +365,7 @@ def figure_series(
 
 
 def _number(number: Number) -> NumberOut:
-    return NumberOut(
-        value=number.value, qualifier=number.qualifier, low=number.low, high=number.high
-    )
+    return NumberOut(**(number_fields(number) or {}))
 
 
 def _claim_out(claim: Figure | Report, differs: str | None = None) -> ClaimOut:

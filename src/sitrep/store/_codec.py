@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from sitrep.bounds import sane_date, sane_partial
+from sitrep.fields import NUMBER_FIELDS, PLACE_FIELDS
 from sitrep.ids import figure_key, report_key
 from sitrep.model import (
     Article,
@@ -42,8 +43,12 @@ __all__ = [
     "sentence_row",
 ]
 
-_PLACE_FIELDS = ("name", "lat", "lon", "admin1", "precision", "id", "admin2", "country", "parent")
-_NUMBER_FIELDS = ("value", "qualifier", "low", "high")
+# The store's columns take the field names of sitrep.fields with a prefix: place_name ...,
+# killed_value, killed_qualifier ...; a count's spread across sources is killed_range_low and
+# killed_range_high (the rows' killed_min/killed_max; renaming them needs a migration).
+_PLACE_FIELDS = PLACE_FIELDS
+_NUMBER_FIELDS = NUMBER_FIELDS
+_RANGE_ENDS = ("range_low", "range_high")
 
 
 def insert_sql(table: str, row: Row) -> str:
@@ -84,6 +89,15 @@ def number_from(row: Row, prefix: str) -> Number | None:
     if row[prefix + "qualifier"] is None:
         return None
     return Number(**{f: row[prefix + f] for f in _NUMBER_FIELDS})
+
+
+def range_columns(spread: tuple[int | None, int | None], prefix: str) -> Row:
+    return {prefix + end: value for end, value in zip(_RANGE_ENDS, spread, strict=True)}
+
+
+def range_from(row: Row, prefix: str) -> tuple[int | None, int | None]:
+    low, high = (row[prefix + end] for end in _RANGE_ENDS)
+    return low, high
 
 
 def claimant_json(claimant: Claimant | None) -> str | None:
@@ -302,10 +316,8 @@ def incident_row(incident: Incident, position: int) -> Row:
         "sub_event_type": incident.sub_event_type,
         **number_columns(incident.killed, "killed_"),
         **number_columns(incident.injured, "injured_"),
-        "killed_range_low": incident.killed_range[0],
-        "killed_range_high": incident.killed_range[1],
-        "injured_range_low": incident.injured_range[0],
-        "injured_range_high": incident.injured_range[1],
+        **range_columns(incident.killed_range, "killed_"),
+        **range_columns(incident.injured_range, "injured_"),
         "summary": incident_summary(incident),
     }
 
@@ -320,8 +332,8 @@ def incident_from(row: Row, reports: tuple[Report, ...]) -> Incident:
         reports=reports,
         killed=number_from(row, "killed_"),
         injured=number_from(row, "injured_"),
-        killed_range=(row["killed_range_low"], row["killed_range_high"]),
-        injured_range=(row["injured_range_low"], row["injured_range_high"]),
+        killed_range=range_from(row, "killed_"),
+        injured_range=range_from(row, "injured_"),
     )
 
 
