@@ -209,7 +209,7 @@ def _sqlite_rows(conn: sqlite3.Connection) -> Any:
 #: a run stores its work a batch at a time, and the default 1,000 would make the corpus one.
 _CLI = """
 import functools, sys
-from sitrep import extraction
+from sitrep.runs import extraction
 from sitrep.cli import main
 from sitrep.runs import ingest as ingest_run
 size = int(sys.argv.pop(1))

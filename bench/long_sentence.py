@@ -15,8 +15,8 @@ import math
 import time
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles
 from sitrep.model import Article
+from sitrep.runs.extraction import extract_articles
 
 
 def sentence(parts: int) -> str:

@@ -199,10 +199,10 @@ def _cpu_seconds() -> float:
 def dask_throughput(parts: list[Path], n: int, workers_list: list[int]) -> dict[str, Any]:
     """Per-article work over the first ``n`` articles, in this process and per cluster size:
     articles/s, and the CPU seconds per article the workers and the calling process spent."""
-    from sitrep.cluster import connect
     from sitrep.config import Settings
-    from sitrep.extraction import BATCH_SIZE, LOCAL, Runner, batched
     from sitrep.ingest import read_paths
+    from sitrep.runs.cluster import connect
+    from sitrep.runs.extraction import BATCH_SIZE, LOCAL, Runner, batched
 
     settings = Settings()
     items = []

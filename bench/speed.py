@@ -20,8 +20,8 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles, records
 from sitrep.ingest.text import parse_text
+from sitrep.runs.extraction import extract_articles, records
 from synthetic_corpus import iter_documents
 
 

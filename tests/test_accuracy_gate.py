@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles, records
 from sitrep.ingest import read_jsonl, read_paths
+from sitrep.runs.extraction import extract_articles, records
 from sitrep.scoring import score, score_notes
 
 ROOT = Path(__file__).resolve().parents[1]

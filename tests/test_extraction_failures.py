@@ -6,12 +6,12 @@ import logging
 
 import pytest
 
-from sitrep import extraction
 from sitrep.config import Settings
 from sitrep.errors import StageError
 from sitrep.extract.places import PlacePrior
 from sitrep.ingest.text import parse_text
 from sitrep.model import Document
+from sitrep.runs import extraction
 
 
 def test_a_failed_place_reread_keeps_the_first_reading_and_is_logged(
@@ -27,7 +27,7 @@ def test_a_failed_place_reread_keeps_the_first_reading_and_is_logged(
     monkeypatch.setattr(extraction, "guessed", lambda d: True)
     monkeypatch.setattr(extraction, "reprocess_places", fails)
     prior = PlacePrior(points=((47.2, 37.7),))
-    with caplog.at_level(logging.WARNING, logger="sitrep.extraction"):
+    with caplog.at_level(logging.WARNING, logger="sitrep.runs.extraction"):
         out = extraction.with_batch_places([doc], settings, prior)
     assert out == [doc]
     assert "a.txt: stage find_places failed: ValueError: boom" in caplog.text

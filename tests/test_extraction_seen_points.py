@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep.extract.places import PRIOR_POINTS, PlacePrior
-from sitrep.extraction import SeenPoints
+from sitrep.runs.extraction import SeenPoints
 
 POINT = st.tuples(st.floats(44, 53), st.floats(22, 41))
 

@@ -156,7 +156,15 @@ def test_ctrl_c_prints_one_clean_line(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-HEAVY = ("fastapi", "pyarrow", "spacy", "matplotlib", "pandas", "sitrep.extraction", "datasketch")
+HEAVY = (
+    "fastapi",
+    "pyarrow",
+    "spacy",
+    "matplotlib",
+    "pandas",
+    "sitrep.runs.extraction",
+    "datasketch",
+)
 
 
 def test_help_imports_no_heavy_module() -> None:

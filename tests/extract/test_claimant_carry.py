@@ -1,8 +1,8 @@
 """A count sentence that names nobody takes the speaker its context gives it."""
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles
 from sitrep.model import Article
+from sitrep.runs.extraction import extract_articles
 
 
 def _claimants(text: str) -> list[str | None]:

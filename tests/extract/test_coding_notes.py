@@ -8,9 +8,9 @@ import json
 import pytest
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles
 from sitrep.ingest import read_jsonl
 from sitrep.model import Report
+from sitrep.runs.extraction import extract_articles
 
 
 def _incidents(text: str) -> list[Report]:

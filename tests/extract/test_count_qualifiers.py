@@ -4,8 +4,8 @@ import datetime as dt
 
 from sitrep.config import load_settings
 from sitrep.extract.grouping import merge_numbers
-from sitrep.extraction import extract_articles
 from sitrep.model import Article, Number
+from sitrep.runs.extraction import extract_articles
 
 
 def _killed(text: str) -> tuple[int | None, str] | None:

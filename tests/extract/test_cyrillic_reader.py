@@ -2,7 +2,7 @@
 
 Every text below is invented in the style of regional military administrations, Suspilne,
 Ukrainska Pravda, TASS or RIA, with real place names; none is copied from an article.  Each
-goes through ``sitrep.extraction.extract_articles`` (the library path of ``sitrep extract``),
+goes through ``sitrep.runs.extraction.extract_articles`` (the library path of ``sitrep extract``),
 one through the CLI itself.
 """
 
@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 
 from sitrep.cli import app
 from sitrep.config import Settings, load_settings
-from sitrep.extraction import ExtractResult, extract_articles
 from sitrep.lang import detect_language
 from sitrep.model import Article, Incident
+from sitrep.runs.extraction import ExtractResult, extract_articles
 
 # The day every item is published unless it says otherwise: a Monday.
 PUBLISHED = dt.date(2024, 5, 6)

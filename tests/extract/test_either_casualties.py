@@ -5,8 +5,8 @@ import datetime as dt
 
 from sitrep.config import load_settings
 from sitrep.extract._casualties import find_casualties
-from sitrep.extraction import extract_articles
 from sitrep.model import Article
+from sitrep.runs.extraction import extract_articles
 
 
 def test_killed_or_wounded_is_neither_a_death_toll_nor_a_count_of_wounded() -> None:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles, records
 from sitrep.ingest import read_jsonl
+from sitrep.runs.extraction import extract_articles, records
 
 
 def extract(*texts: str) -> list[dict[str, Any]]:

@@ -3,8 +3,8 @@
 import datetime as dt
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles
 from sitrep.model import Article
+from sitrep.runs.extraction import extract_articles
 
 
 def test_update_takes_the_attack_day() -> None:

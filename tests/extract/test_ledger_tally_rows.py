@@ -8,8 +8,8 @@ import json
 import pytest
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles
 from sitrep.ingest import read_jsonl
+from sitrep.runs.extraction import extract_articles
 
 
 def _figures(text: str, published: str = "2024-09-05") -> list[tuple[str, int | None]]:

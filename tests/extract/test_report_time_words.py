@@ -10,8 +10,8 @@ from sitrep.extract._casualties import find_casualties
 from sitrep.extract._date_roles import date_roles
 from sitrep.extract.dates import find_dates
 from sitrep.extract.grouping import merge_numbers
-from sitrep.extraction import extract_articles
 from sitrep.model import Article, Number
+from sitrep.runs.extraction import extract_articles
 
 
 def test_days_of_mourning_do_not_date_the_attack() -> None:

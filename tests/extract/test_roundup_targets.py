@@ -4,8 +4,8 @@ an undated article's report stays dated by publication when a target joins it.""
 import datetime as dt
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles
 from sitrep.model import Article
+from sitrep.runs.extraction import extract_articles
 
 ROUNDUP = (
     "Russian missile attacks on Ukraine killed dozens of people, injured hundreds, and damaged a maternity hospital, officials said. "

@@ -5,8 +5,8 @@ import datetime as dt
 
 from sitrep.config import load_settings
 from sitrep.extract.claimants import find_claimant
-from sitrep.extraction import extract_articles
 from sitrep.model import Article
+from sitrep.runs.extraction import extract_articles
 
 PAGE = """Strike on the City
 Overnight, Russian forces launched missiles and drones across Ukraine. One of the projectiles hit a nine-storey residential building in Khmelnytskyi, starting a fire.

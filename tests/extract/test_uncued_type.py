@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles, records
 from sitrep.ingest import read_jsonl
+from sitrep.runs.extraction import extract_articles, records
 
 SHELLING = ("explosions_remote_violence", "shelling_artillery_missile_attack")
 UNKNOWN = ("unknown", "unknown")

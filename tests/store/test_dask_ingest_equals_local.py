@@ -19,12 +19,12 @@ import pytest
 from typer.testing import CliRunner
 
 from sitrep.cli import app
-from sitrep.cluster import DaskRunner, connect
 from sitrep.config import Settings
 from sitrep.errors import ConfigError
 from sitrep.extract.places import guessed
-from sitrep.extraction import extract_articles, process_in_batches, records
 from sitrep.model import Article, Failure
+from sitrep.runs.cluster import DaskRunner, connect
+from sitrep.runs.extraction import extract_articles, process_in_batches, records
 from sitrep.runs.ingest import ingest_into
 from sitrep.store import open_store
 from synthetic_corpus import iter_documents

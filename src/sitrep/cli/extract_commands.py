@@ -17,8 +17,8 @@ from sitrep.errors import SitrepError
 
 if TYPE_CHECKING:
     from sitrep.config import Settings
-    from sitrep.extraction import ExtractResult
     from sitrep.model import Article, Failure
+    from sitrep.runs.extraction import ExtractResult
 
 __all__ = ["register"]
 
@@ -53,8 +53,8 @@ def extract(
 
     Example: sitrep extract ../shared/seeds/*.txt
     """
-    from sitrep.extraction import records
     from sitrep.ingest import read_paths
+    from sitrep.runs.extraction import records
 
     settings = load_settings(encoding=encoding, scheduler=scheduler)
     paths = files or ["-"]
@@ -75,8 +75,8 @@ def _extract_on(
     articles: list[Article | Failure], settings: Settings, workers: int | None
 ) -> ExtractResult:
     """``extract_articles``, on the Dask cluster ``settings.scheduler`` names if any."""
-    from sitrep.cluster import running
-    from sitrep.extraction import extract_articles
+    from sitrep.runs.cluster import running
+    from sitrep.runs.extraction import extract_articles
 
     try:
         with running(settings.scheduler, workers) as runner:
@@ -111,8 +111,8 @@ def evaluate(
 
     Example: sitrep eval --gold ../shared/gold/seeds.json ../shared/seeds/*.txt
     """
-    from sitrep.extraction import extract_articles, records
     from sitrep.ingest import read_paths
+    from sitrep.runs.extraction import extract_articles, records
     from sitrep.scoring import score
 
     settings = load_settings()

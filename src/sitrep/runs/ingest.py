@@ -73,11 +73,11 @@ def ingest(
 
     With ``settings.scheduler`` the per-article stages run on that Dask cluster
     (``"local"``, or ``workers`` alone: a new ``LocalCluster`` of ``workers``
-    processes; see :mod:`sitrep.cluster`); the rest runs here as without one.
+    processes; see :mod:`sitrep.runs.cluster`); the rest runs here as without one.
     """
-    from sitrep.cluster import running
-    from sitrep.extraction import process_in_batches
     from sitrep.ingest import read_paths
+    from sitrep.runs.cluster import running
+    from sitrep.runs.extraction import process_in_batches
 
     items = read_paths(paths, settings, "jsonl" if jsonl else None)
     with running(settings.scheduler, workers) as runner, open_store(settings) as store:
@@ -96,7 +96,7 @@ def ingest_into(
 ) -> RunSummary:
     """Process and store ``items``, then resolve what is new against the store.
 
-    ``process`` defaults to ``sitrep.extraction.process_in_batches``.  The
+    ``process`` defaults to ``sitrep.runs.extraction.process_in_batches``.  The
     resolution is incremental (``sitrep.runs.resolution.resolve_pending``: only
     articles not resolved yet, against the stories, incidents and claims they can
     touch; it needs a SQL store);
@@ -197,6 +197,6 @@ def _record(store: Store, run_id: str, item: Document | Failure, tally: _Tally) 
 
 def _default_process() -> Process:
     # Imported here: the store stays usable while the pipeline's stages are being written.
-    from sitrep.extraction import process_in_batches
+    from sitrep.runs.extraction import process_in_batches
 
     return process_in_batches

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 from sitrep.config import Settings
 from sitrep.errors import ConfigError
 from sitrep.extract.places import PlacePrior, guessed
-from sitrep.extraction import with_batch_places
 from sitrep.model import Article, Document, Failure
 from sitrep.pipeline import process_all
+from sitrep.runs.extraction import with_batch_places
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -63,7 +63,7 @@ def _version() -> str:
 
 
 class DaskRunner:
-    """A :class:`sitrep.extraction.Runner` on a ``distributed.Client``.
+    """A :class:`sitrep.runs.extraction.Runner` on a ``distributed.Client``.
 
     While the calling process settles, resolves and writes one batch, the workers
     already process the next ones (``ahead`` batches are in flight).
