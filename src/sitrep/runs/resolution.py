@@ -78,7 +78,7 @@ from sitrep.resolve.stories import (
     story_text,
 )
 from sitrep.store import _codec as codec
-from sitrep.store.backends import Backend, Row
+from sitrep.store.backends import Row
 from sitrep.store.incident_ids import renamed_contradictions
 from sitrep.store.sql import RESOLVED_TABLES, SqlStore
 
@@ -91,8 +91,6 @@ ResolveProgress = Callable[[int, int], None]
 # is (re)built, and how much a killed run loses.
 CHUNK = 5_000
 
-# Arbitrary constant: the PostgreSQL advisory lock that serialises resolvers.
-_PG_RESOLUTION_LOCK = 7_346_108
 # The layout of the state tables: bump it when what they hold changes meaning.
 STATE_FORMAT = 1
 
@@ -130,28 +128,18 @@ def resolve_pending(
     db = store.db
     fingerprint = rules_fingerprint(settings)
     with db.transaction():
-        _lock(db)
-        stored = db.query("SELECT value FROM resolution_meta WHERE name = 'rules'")
-        if not stored or stored[0]["value"] != fingerprint:
+        store.lock_resolution()
+        if store.resolution_rules() != fingerprint:
             store.clear_resolution()
-            db.execute(
-                "INSERT INTO resolution_meta (name, value) VALUES ('rules', ?)", [fingerprint]
-            )
-    pending = [
-        row["id"]
-        for row in db.query(
-            "SELECT a.id FROM articles a LEFT JOIN resolution_articles r ON r.article_id = a.id "
-            "WHERE r.article_id IS NULL ORDER BY a.id"
-        )
-    ]
+            store.set_resolution_rules(fingerprint)
+    pending = store.unresolved_article_ids()
     resolved = 0
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
         with db.transaction():
-            _lock(db)
+            store.lock_resolution()
             # Another ingest may have resolved some meanwhile: take what is still pending.
-            sql = "SELECT article_id FROM resolution_articles WHERE article_id IN ({marks})"
-            done = {row["article_id"] for row in store.select_in(sql, chunk)}
+            done = store.resolved_among(chunk)
             docs = store.load_documents([a for a in chunk if a not in done])
             _Update(store, settings, docs).run()
             resolved += len(docs)
@@ -160,12 +148,6 @@ def resolve_pending(
     if resolved:
         db.refresh_statistics(RESOLVED_TABLES)
     return resolved
-
-
-def _lock(db: Backend) -> None:
-    """Serialise resolvers of one PostgreSQL database (a SQLite write transaction already is)."""
-    if db.dialect == "postgresql":
-        db.execute("SELECT pg_advisory_xact_lock(?)", (_PG_RESOLUTION_LOCK,))
 
 
 def _iso(day: dt.date | None) -> str | None:

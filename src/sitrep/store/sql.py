@@ -59,6 +59,8 @@ STATE_TABLES = (
 )
 # Values per IN (...) list: under SQLite's limit of 32,766 parameters.
 _IN_CHUNK = 10_000
+# Arbitrary constant: the PostgreSQL advisory lock that serialises resolvers.
+_PG_RESOLUTION_LOCK = 7_346_108
 
 
 def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
@@ -210,6 +212,39 @@ class SqlStore:
         for table in (*_LINK_TABLES, "incidents", "stories", *STATE_TABLES):
             self.db.execute(f"DELETE FROM {table}")
         self.db.clear_incident_index()
+
+    # The bookkeeping of incremental resolution (sitrep.runs.resolution runs the rules of
+    # sitrep.resolve over these tables; the store only keeps and reads them).
+
+    def lock_resolution(self) -> None:
+        """Serialise the resolvers of one PostgreSQL database until the transaction ends (a
+        SQLite write transaction already is one)."""
+        if self.db.dialect == "postgresql":
+            self.db.execute("SELECT pg_advisory_xact_lock(?)", (_PG_RESOLUTION_LOCK,))
+
+    def resolution_rules(self) -> str | None:
+        """The fingerprint of the rules the resolution state was built by, if any."""
+        rows = self.db.query("SELECT value FROM resolution_meta WHERE name = 'rules'")
+        return str(rows[0]["value"]) if rows else None
+
+    def set_resolution_rules(self, fingerprint: str) -> None:
+        """Record the rules the resolution state is built by (after :meth:`clear_resolution`)."""
+        self.db.execute(
+            "INSERT INTO resolution_meta (name, value) VALUES ('rules', ?)", [fingerprint]
+        )
+
+    def unresolved_article_ids(self) -> list[str]:
+        """Ids of the stored articles no resolution has taken in yet, in id order."""
+        rows = self.db.query(
+            "SELECT a.id FROM articles a LEFT JOIN resolution_articles r ON r.article_id = a.id "
+            "WHERE r.article_id IS NULL ORDER BY a.id"
+        )
+        return [row["id"] for row in rows]
+
+    def resolved_among(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of ``article_ids`` a resolution has taken in."""
+        sql = "SELECT article_id FROM resolution_articles WHERE article_id IN ({marks})"
+        return {row["article_id"] for row in self.select_in(sql, article_ids)}
 
     def _ids(self, table: str, decode: Any) -> dict[Any, str]:
         """Stored value -> row id, so resolved values can point at their rows."""
