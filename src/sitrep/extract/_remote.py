@@ -131,8 +131,8 @@ _REMOTE: list[tuple[Cue, str, str | None, bool]] = [
     (Cue(r"\b(?:mortars?)", "mortar"), "shelling_artillery_missile_attack", "mortar", False),
     (
         Cue(
-            r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|projectiles?|barrage|bombard(?:ed|ment|ing)?|tank\s+fire|(?:fired|firing)\s+(?:[\w-]+\s+){0,6}?(?:at|on|upon|in|towards?)|(?:destroyed|hit|shot)\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:tanks?|convoys?|columns?|(?:armou?red\s+)?vehicles?|BMPs?|BTRs?|IFVs?|APCs?|MTLBs?|warships?|ships?|boats?|equipment|command\s+posts?|ammunition\s+depots?|fuel\s+depots?|control\s+cent(?:er|re)s?)|(?:tanks?|convoys?|columns?|vehicles?|equipment)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+destroyed|struck|strikes?|striking|hit\s+by|explosions?|blasts?|attacks?\s+on)",
-            "artillery howitzer shell projectile barrage bombard tank fired firing struck strik hit shot explosion blast attack destroyed",
+            r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|projectiles?|barrage|bombard(?:ed|ment|ing)?|tank\s+fire|(?:fired|firing)\s+(?:[\w-]+\s+){0,6}?(?:at|on|upon|in|towards?)|(?:destroyed|hit|shot)\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+)?(?:[\w'’-]+\s+){0,3}?(?:tanks?|convoys?|columns?|(?:armou?red\s+)?vehicles?|BMPs?|BTRs?|IFVs?|APCs?|MTLBs?|warships?|ships?|boats?|equipment|command\s+posts?|ammunition\s+depots?|fuel\s+depots?|control\s+cent(?:er|re)s?)|(?:tanks?|convoys?|columns?|vehicles?|equipment)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+destroyed|struck|strikes?|striking|hit\s+by|explosions?|blasts?|attacks?\s+on|(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+)?fire)",
+            "artillery howitzer shell projectile barrage bombard tank fired firing struck strik hit shot explosion blast attack destroyed came come coming",
         ),
         "shelling_artillery_missile_attack",
         None,

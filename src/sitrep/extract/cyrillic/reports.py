@@ -22,6 +22,7 @@ from sitrep.extract._gazetteer import transliterate_cyrillic
 from sitrep.extract.cyrillic._words import Token, base_forms, count_at, tokens
 from sitrep.lang import LanguageCode, vocabulary, word_key
 from sitrep.model import (
+    UNKNOWN_TYPE,
     Claimant,
     Document,
     Evidence,
@@ -861,11 +862,9 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     if victims_placed and (mention is None or mention.place.precision not in _SPECIFIC):
         return None  # "Все погибшие проживали в Красногоровке" places the victims counted before
     date, _night = _date(sent.text, doc.article.published, w)
-    kind, sub, weapon = event or (
-        "explosions_remote_violence",
-        "shelling_artillery_missile_attack",
-        None,
-    )
+    # no event cue: the type is unknown, as in the English reader (merging takes the type
+    # from a sentence that names the event)
+    kind, sub, weapon = event or (UNKNOWN_TYPE, UNKNOWN_TYPE, None)
     published = PartialDate.from_date(doc.article.published) if doc.article.published else None
     return Report(
         article_id=doc.article.id,
