@@ -41,7 +41,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Store", "clean_dump", "compare", "kill_at_counts", "kill_round", "write_corpus"]
+__all__ = [
+    "Store",
+    "clean_dump",
+    "compare",
+    "kill_after_writes",
+    "kill_at_counts",
+    "kill_round",
+    "write_corpus",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Not part of the record: times of runs and of the schema.
@@ -49,13 +57,19 @@ _NOT_RECORD = {"runs", "schema_version"}
 Dump = dict[str, list[tuple[Any, ...]]]
 
 
-def write_corpus(folder: Path, articles: int, parts: int = 3, seed: int = 5) -> list[Path]:
-    """``articles`` synthetic articles in ``parts`` JSON Lines files, and one unreadable file."""
+def write_corpus(
+    folder: Path, articles: int, parts: int = 3, seed: int = 5, first: int = 0
+) -> list[Path]:
+    """``articles`` synthetic articles (from the ``first``) in ``parts`` JSON Lines files, in
+    order, and one unreadable file."""
+    from itertools import islice
+
     from synthetic_corpus import iter_documents
 
     files = [folder / f"part-{i}.jsonl" for i in range(parts)]
     outs = [f.open("w", encoding="utf-8") for f in files]
-    for i, doc in enumerate(iter_documents(articles, seed=seed)):
+    docs = islice(iter_documents(first + articles, seed=seed), first, None)
+    for i, doc in enumerate(docs):
         a = doc.article
         record = {"id": a.id, "text": a.text, "title": a.title, "outlet": a.outlet}
         record["published"] = a.published.isoformat() if a.published else None
@@ -207,21 +221,32 @@ def _sqlite_rows(conn: sqlite3.Connection) -> Any:
 
 #: ``sitrep ingest`` (its ``main``), with the batch of the per-article stages set to argv[1]:
 #: a run stores its work a batch at a time, and the default 1,000 would make the corpus one.
+#: With argv[2] > 0 the run sends itself SIGKILL right after its argv[2]-th new article is
+#: committed: a kill at an exact point, inside a batch's writes if need be.
 _CLI = """
-import functools, sys
+import functools, os, signal, sys
 from sitrep.runs import extraction
 from sitrep.cli import main
 from sitrep.runs import ingest as ingest_run
-size = int(sys.argv.pop(1))
+from sitrep.store.sql import SqlStore
+size, die_after = int(sys.argv.pop(1)), int(sys.argv.pop(1))
 ingest_run._default_process = lambda: functools.partial(extraction.process_in_batches, size=size)
+write, written = SqlStore.write_document, [0]
+def write_then_die(self, doc, run_id):
+    new = write(self, doc, run_id)
+    written[0] += new
+    if written[0] == die_after:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return new
+SqlStore.write_document = write_then_die
 sys.argv[0] = "sitrep"
 main()
 """
 
 
-def _command(db: str, inputs: list[Path], batch: int) -> list[str]:
+def _command(db: str, inputs: list[Path], batch: int, die_after: int = 0) -> list[str]:
     args = ["ingest", *map(str, inputs), "--db", db, "--json"]
-    return [sys.executable, "-c", _CLI, str(batch), *args]
+    return [sys.executable, "-c", _CLI, str(batch), str(die_after), *args]
 
 
 def _env() -> dict[str, str]:
@@ -297,6 +322,28 @@ def kill_at_counts(
             proc.send_signal(signal.SIGKILL)
             proc.wait()
             stored_at_kill.append(store.articles(db))
+    done = subprocess.run(_command(db, inputs, batch), env=_env(), capture_output=True, text=True)
+    if done.returncode not in (0, 1):
+        raise AssertionError(
+            f"the resumed ingest failed ({done.returncode}):\n{done.stderr[-2000:]}"
+        )
+    return db, stored_at_kill
+
+
+def kill_after_writes(
+    store: Store, inputs: list[Path], batch: int, writes: list[int], name: str = "writes"
+) -> tuple[str, list[int]]:
+    """A run per number ``n`` of ``writes``, killed (SIGKILL) right after it committed its
+    ``n``-th new article, then one to the end: the store and the articles stored at each kill."""
+    db = store.fresh(name)
+    stored_at_kill = []
+    for n in writes:
+        done = subprocess.run(_command(db, inputs, batch, n), env=_env(), capture_output=True)
+        if done.returncode != -signal.SIGKILL:
+            raise AssertionError(
+                f"the run was to die after {n} writes; it exited {done.returncode}"
+            )
+        stored_at_kill.append(store.articles(db))
     done = subprocess.run(_command(db, inputs, batch), env=_env(), capture_output=True, text=True)
     if done.returncode not in (0, 1):
         raise AssertionError(

@@ -40,6 +40,7 @@ import psycopg
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.resolve import Resolution
+from sitrep.runs.extraction import Stored
 from sitrep.runs.ingest import Process, ingest_into
 from sitrep.runs.resolution import resolve_pending
 from sitrep.scoring.resolution import (
@@ -116,9 +117,12 @@ def _scores(corpus: Corpus, used: list[Document], truth: Truth, prefix: str) -> 
 def _prepared(docs: list[Document]) -> Process:
     by_id = {doc.article.id: doc for doc in docs}
 
-    def process(items: Iterable[Article | Failure], _: Settings) -> Iterator[Document | Failure]:
+    def process(
+        items: Iterable[Article | Failure | Stored], _: Settings
+    ) -> Iterator[Document | Failure]:
         for item in items:
-            yield item if isinstance(item, Failure) else by_id[item.id]
+            if not isinstance(item, Stored):
+                yield item if isinstance(item, Failure) else by_id[item.id]
 
     return process
 

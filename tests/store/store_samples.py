@@ -27,6 +27,7 @@ from sitrep.model import (
     Sentence,
     Story,
 )
+from sitrep.runs.extraction import Stored
 
 ZOLOCHIV = Place(
     "Zolochiv", 50.2803, 35.9786, "Kharkivska", "settlement", id="UA6320", admin2="Bohodukhivskyi"
@@ -163,11 +164,14 @@ def sample_corpus(docs: list[Document]) -> Corpus:
 
 
 def fake_process(
-    items: Iterable[Article | Failure], settings: Settings
+    items: Iterable[Article | Failure | Stored], settings: Settings
 ) -> Iterator[Document | Failure]:
     """Stands in for ``pipeline.process_all``: one sentence per line, nothing extracted."""
     for item in items:
-        yield item if isinstance(item, Failure) else Document(item, _sentences(item.text))
+        if isinstance(item, Failure):
+            yield item
+        elif isinstance(item, Article):
+            yield Document(item, _sentences(item.text))
 
 
 # -- Hypothesis ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from store_samples import article, fake_process
 
 from sitrep.config import Settings
 from sitrep.model import Article, Corpus, Document, Failure, Story
+from sitrep.runs.extraction import Stored
 from sitrep.runs.ingest import ingest_into
 from sitrep.store import SqlStore
 
@@ -36,7 +37,7 @@ class Boom(Exception):
 
 def _dies_after(n: int):  # type: ignore[no-untyped-def]
     def process(
-        items: Iterable[Article | Failure], settings: Settings
+        items: Iterable[Article | Failure | Stored], settings: Settings
     ) -> Iterator[Document | Failure]:
         for done, doc in enumerate(fake_process(items, settings)):
             if done == n:

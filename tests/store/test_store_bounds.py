@@ -13,6 +13,7 @@ from sitrep.bounds import MAX_COUNT
 from sitrep.config import Settings
 from sitrep.errors import UnstorableValue
 from sitrep.model import Article, Document, Failure, Number, PartialDate
+from sitrep.runs.extraction import Stored
 from sitrep.runs.ingest import Process, ingest_into
 from sitrep.runs.resolution import resolve_pending
 from sitrep.store import SqlStore
@@ -57,10 +58,11 @@ def _given(docs: list[Document]) -> Process:
     by_id = {d.article.id: d for d in docs}
 
     def process(
-        items: Iterable[Article | Failure], settings: Settings
+        items: Iterable[Article | Failure | Stored], settings: Settings
     ) -> Iterator[Document | Failure]:
         for item in items:
-            yield item if isinstance(item, Failure) else by_id[item.id]
+            if not isinstance(item, Stored):
+                yield item if isinstance(item, Failure) else by_id[item.id]
 
     return process
 

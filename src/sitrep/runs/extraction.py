@@ -8,16 +8,17 @@ from __future__ import annotations
 import logging
 import math
 from array import array
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sitrep.clean.boilerplate import boilerplate_lines
 from sitrep.clean.repeats import repeat_pairs
 from sitrep.config import Settings
 from sitrep.errors import StageError
 from sitrep.extract.places import PRIOR_POINTS, PlacePrior, guessed
-from sitrep.model import Article, Corpus, Document, Evidence, Failure, PartialDate
+from sitrep.model import Article, Corpus, Document, Evidence, Failure, PartialDate, PlaceMention
 from sitrep.pipeline import process_all, reprocess_places
 from sitrep.resolve import resolve
 from sitrep.resolve.matching import dated_by_publication
@@ -30,6 +31,7 @@ __all__ = [
     "LocalRunner",
     "Runner",
     "SeenPoints",
+    "Stored",
     "batched",
     "document_record",
     "extract_articles",
@@ -68,9 +70,29 @@ def extract_articles(
 
 
 _log = logging.getLogger(__name__)
+_Item = TypeVar("_Item")
 
 # Articles read together before their bare village names are settled by the batch.
 BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An input article a store holds already, with the place mentions it was stored with.
+
+    It is not processed again, but it keeps its place in the batches, and the places it
+    pins down stay in their prior, so the articles after it settle as in a run that read
+    it: a run that resumes a killed one stores what an uninterrupted run would have.  Its
+    stored mentions pin down what its first reading did: settling only turns a ``largest``
+    guess into a ``cluster`` one, and the prior reads neither.
+    """
+
+    article_id: str
+    places: tuple[PlaceMention, ...]
+
+    def reading(self) -> Document:
+        """The article as far as the batch prior reads it (its places)."""
+        return Document(Article(self.article_id, "", "<stored>"), places=self.places)
 
 
 class Runner(Protocol):
@@ -105,7 +127,7 @@ LOCAL = LocalRunner()
 
 
 def process_in_batches(
-    articles: Iterable[Article | Failure],
+    articles: Iterable[Article | Failure | Stored],
     settings: Settings,
     size: int = BATCH_SIZE,
     runner: Runner = LOCAL,
@@ -113,12 +135,32 @@ def process_in_batches(
     """``process_all``, then every ``size`` items the articles with clueless village names are
     re-read near the places the batches so far pinned down (``with_batch_places``).
 
+    A :class:`Stored` article counts in its batch and its places in the prior, but is not
+    processed or yielded: the batches and their priors are those of the whole input, however
+    much of it a store holds already.
+
     The settling is sequential (each batch's prior holds every batch before it), so it runs
     here; the work per article runs wherever ``runner`` puts it."""
     seen = SeenPoints()
     pinned: set[tuple[float, float]] = set()
-    for batch in runner.process_batches(batched(articles, size), settings):
+    sent: deque[list[Article | Failure | Stored]] = deque()  # batches the runner has, in order
+
+    def to_process() -> Iterator[list[Article | Failure]]:
+        for batch in batched(articles, size):
+            sent.append(batch)
+            yield [item for item in batch if not isinstance(item, Stored)]
+
+    for processed in runner.process_batches(to_process(), settings):
+        batch = _in_place(sent.popleft(), processed)
         yield from _settle(batch, settings, seen, pinned, runner)
+
+
+def _in_place(
+    batch: list[Article | Failure | Stored], processed: list[Document | Failure]
+) -> list[Document | Failure | Stored]:
+    """``batch`` with each item the runner had replaced by what it made of it."""
+    made = iter(processed)
+    return [item if isinstance(item, Stored) else next(made) for item in batch]
 
 
 class SeenPoints:
@@ -146,9 +188,9 @@ class SeenPoints:
         return [(xy[2 * i], xy[2 * i + 1]) for i in range(0, len(self), step)]
 
 
-def batched(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+def batched(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
     """``items`` in lists of ``size`` (the last one shorter), read lazily."""
-    batch: list[Article | Failure] = []
+    batch: list[_Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -159,20 +201,29 @@ def batched(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
 
 
 def _settle(
-    batch: list[Document | Failure],
+    batch: list[Document | Failure | Stored],
     settings: Settings,
     seen: SeenPoints,
     pinned: set[tuple[float, float]],
     runner: Runner,
 ) -> list[Document | Failure]:
     docs = [item for item in batch if isinstance(item, Document)]
-    found = PlacePrior.from_documents(docs)
+    readings = [
+        item.reading() if isinstance(item, Stored) else item
+        for item in batch
+        if not isinstance(item, Failure)
+    ]
+    found = PlacePrior.from_documents(readings)
     seen.extend(found.points)
     pinned.update(found.pinned)
     # spread() keeps at most PRIOR_POINTS, so sampled() keeps them all: the same prior as a list gives
     prior = PlacePrior.sampled(seen.spread(), tuple(sorted(pinned)))
     settled = iter(runner.reread(docs, settings, prior))
-    return [item if isinstance(item, Failure) else next(settled) for item in batch]
+    return [
+        item if isinstance(item, Failure) else next(settled)
+        for item in batch
+        if not isinstance(item, Stored)
+    ]
 
 
 def with_batch_places(

@@ -5,6 +5,9 @@ article is written in its own transaction, keyed by its content hash, so a
 rerun skips what is stored and a run killed midway leaves a consistent
 database that the next run completes; the articles it stored but did not
 resolve are resolved by the next run (see :mod:`sitrep.runs.resolution`).
+A stored article still takes its place in the batches of the per-article stages
+(:class:`sitrep.extraction.Stored`), so what the next run stores does not depend
+on where the killed one stopped.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sitrep.config import Settings
 from sitrep.errors import UnstorableValue
@@ -19,11 +23,15 @@ from sitrep.model import Article, Corpus, Document, Failure
 from sitrep.store.base import RunStats, RunStatus, Store
 from sitrep.store.sql import SqlStore, open_store
 
+if TYPE_CHECKING:  # at run time imported where used: the pipeline takes a second and more to load
+    from sitrep.runs.extraction import Stored
+
 __all__ = ["Process", "Progress", "Resolve", "RunSummary", "ingest", "ingest_into"]
 
 #: Called once per input as it is done, with its source name.
 Progress = Callable[[str], None]
-Process = Callable[[Iterable[Article | Failure], Settings], Iterator[Document | Failure]]
+#: Makes documents of the articles; a :class:`Stored` one is only its place in the input.
+Process = Callable[[Iterable["Article | Failure | Stored"], Settings], Iterator[Document | Failure]]
 Resolve = Callable[[Sequence[Document], Settings], Corpus]
 
 
@@ -162,15 +170,20 @@ def _resolve(
 
 def _unstored(
     items: Iterable[Article | Failure], store: Store, tally: _Tally, progress: Progress | None
-) -> Iterator[Article | Failure]:
-    """``items`` without the articles already stored (counted as skipped)."""
+) -> Iterator[Article | Failure | Stored]:
+    """``items``, an article already stored as :class:`Stored` (counted as skipped): it is not
+    processed again, but keeps its place in the batches, so a resumed run settles the rest as
+    the killed one would have."""
+    from sitrep.runs.extraction import Stored
+
     for item in items:
-        if isinstance(item, Article) and store.has_article(item.id):
-            tally.skipped += 1
-            if progress is not None:
-                progress(item.source)
+        if not isinstance(item, Article) or (places := store.stored_places(item.id)) is None:
+            yield item
             continue
-        yield item
+        tally.skipped += 1
+        if progress is not None:
+            progress(item.source)
+        yield Stored(item.id, places)
 
 
 def _write(store: Store, run_id: str, doc: Document) -> bool | Failure:

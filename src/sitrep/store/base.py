@@ -25,6 +25,7 @@ from sitrep.model import (
     Figure,
     Incident,
     PartialDate,
+    PlaceMention,
     Sentence,
     Story,
 )
@@ -186,6 +187,10 @@ class Store(QueryStore, Protocol):
     def finish_run(self, run_id: str, stats: RunStats) -> None: ...
 
     def has_article(self, article_id: str) -> bool: ...
+
+    def stored_places(self, article_id: str) -> tuple[PlaceMention, ...] | None:
+        """The place mentions of a stored article, in order; None if it is not stored."""
+        ...
 
     def write_document(self, doc: Document, run_id: str | None) -> bool:
         """Write an article with its sentences, reports and figures, atomically.

@@ -24,6 +24,7 @@ from sitrep.model import (
     Figure,
     Incident,
     Number,
+    PlaceMention,
     Report,
     Sentence,
     Story,
@@ -138,6 +139,17 @@ class SqlStore:
     # -- writing documents ----------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
         return bool(self.db.query("SELECT 1 AS hit FROM articles WHERE id = ?", [article_id]))
+
+    def stored_places(self, article_id: str) -> tuple[PlaceMention, ...] | None:
+        """The place mentions of a stored article, in order; None if it is not stored."""
+        rows = self.db.query(
+            "SELECT m.* FROM articles a LEFT JOIN place_mentions m ON m.article_id = a.id "
+            "WHERE a.id = ? ORDER BY m.idx",
+            [article_id],
+        )
+        if not rows:
+            return None
+        return tuple(codec.mention_from(row) for row in rows if row["place"] is not None)
 
     def write_document(self, doc: Document, run_id: str | None) -> bool:
         """Store ``doc`` (dates and counts out of bounds made unknown); False if stored before.
