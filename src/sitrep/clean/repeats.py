@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from sitrep.config import Settings
@@ -59,6 +60,60 @@ def is_repeat(key: str, earlier: str) -> bool:
 
 Shingle = tuple[str, ...]
 
+# Letters, digits and the space count apart in a key's histogram; any other character in one bin.
+_BINS = np.full(128, 37, dtype=np.intp)
+_BINS[ord("a") : ord("z") + 1] = np.arange(26)
+_BINS[ord("0") : ord("9") + 1] = np.arange(26, 36)
+_BINS[ord(" ")] = 36
+# The share of two keys' length their histograms may differ by and still reach _NEAR_RATIO
+# (plus a hair for rounding, so that the bound never drops a pair rapidfuzz would keep).
+_NEAR_SHARE = (100.0 - _NEAR_RATIO) / 100.0 + 1e-9
+
+
+def _histogram(key: str) -> np.ndarray:
+    """How often each bin's characters occur in ``key``, 255 at most."""
+    codes = np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32)
+    bins = _BINS[np.minimum(codes, 127)]
+    return np.minimum(np.bincount(bins, minlength=38), 255).astype(np.int16)
+
+
+class _NearKeys:
+    """The keys compared by ratio, with what rules most of them out before rapidfuzz runs.
+
+    Two keys' ratio counts the characters an alignment leaves out (indel distance), and
+    no alignment leaves out fewer than their character counts differ by (the L1 distance
+    of their histograms, coarser bins and counts capped at 255 only lower it).  So a key
+    whose histogram differs from the query's by more than ``1 - _NEAR_RATIO / 100`` of the
+    two lengths cannot reach the ratio; a numpy pass drops those, and ``extractOne`` runs
+    over the rest in their order: the same best match, the first of equals, as over all.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.indexes: list[int] = []
+        self._hists = np.zeros((16, 38), dtype=np.int16)
+        self._lengths = np.zeros(16, dtype=np.int64)
+
+    def add(self, index: int, key: str) -> None:
+        n = len(self.keys)
+        if n == len(self._lengths):
+            self._hists = np.concatenate([self._hists, np.zeros_like(self._hists)])
+            self._lengths = np.concatenate([self._lengths, np.zeros_like(self._lengths)])
+        self._hists[n], self._lengths[n] = _histogram(key), len(key)
+        self.keys.append(key)
+        self.indexes.append(index)
+
+    def find(self, key: str) -> int | None:
+        """The index of the first key of the highest ratio with ``key``, at least _NEAR_RATIO."""
+        n = len(self.keys)
+        if not n:
+            return None
+        apart = np.abs(self._hists[:n] - _histogram(key)).sum(axis=1, dtype=np.int32)
+        maybe = np.flatnonzero(apart <= _NEAR_SHARE * (self._lengths[:n] + len(key)))
+        choices = [self.keys[i] for i in maybe]
+        near = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_NEAR_RATIO)
+        return None if near is None else self.indexes[int(maybe[near[2]])]
+
 
 def _shingles(words: list[str]) -> list[Shingle]:
     size = _MIN_CONTAINED_WORDS
@@ -69,14 +124,14 @@ def _shingles(words: list[str]) -> list[Shingle]:
 class _Originals:
     """The sentences seen so far that repeat nothing, indexed for fast look-up.
 
-    Exact keys by dict, near ones by ``rapidfuzz.process.extractOne`` (in C),
-    containment by word shingles, so a long article costs about linear time
-    rather than a Python loop over every pair.
+    Exact keys by dict, near ones by ``rapidfuzz.process.extractOne`` (in C) over those
+    a histogram bound leaves (:class:`_NearKeys`), containment by word shingles.  The
+    near look-up still reads every original's histogram (a numpy row of 38 counts), so a
+    long article costs n^2 of those, not of ratios.
     """
 
     exact: dict[str, int] = field(default_factory=dict)
-    near_keys: list[str] = field(default_factory=list)
-    near_indexes: list[int] = field(default_factory=list)
+    near: _NearKeys = field(default_factory=_NearKeys)
     keys: dict[int, str] = field(default_factory=dict)
     shingles: dict[Shingle, list[int]] = field(default_factory=dict)
     heads: dict[Shingle, list[int]] = field(default_factory=dict)
@@ -86,8 +141,7 @@ class _Originals:
         self.exact.setdefault(key, index)
         self.keys[index] = key
         if len(words) >= _MIN_NEAR_WORDS:
-            self.near_keys.append(key)
-            self.near_indexes.append(index)
+            self.near.add(index, key)
         shingles = _shingles(words)
         for shingle in shingles:
             self.shingles.setdefault(shingle, []).append(index)
@@ -101,10 +155,8 @@ class _Originals:
             return self.exact[key] if len(words) >= _MIN_EXACT_WORDS else None
         if len(words) < _MIN_NEAR_WORDS:
             return None
-        near = process.extractOne(key, self.near_keys, scorer=fuzz.ratio, score_cutoff=_NEAR_RATIO)
-        if near is not None:
-            return self.near_indexes[near[2]]
-        return self._containing(key, words)
+        near = self.near.find(key)
+        return near if near is not None else self._containing(key, words)
 
     def _containing(self, key: str, words: list[str]) -> int | None:
         shingles = _shingles(words)

@@ -1,0 +1,118 @@
+"""The inputs bench/fuzz.py reported slow, each read and processed again, timed (issue 13).
+
+    nice -n 10 .venv/bin/python bench/fuzz_slow_inputs.py [--only 102:3841 ...]
+
+Each input is rebuilt from its seed and number (``fuzz.replay``: the run's random draws,
+so rebuilding one replays the readers over the inputs before it, a few minutes in all).
+Then every article read from it goes through every stage of ``sitrep.pipeline``, as
+``sitrep ingest`` would (the fuzz run processes only a share of them).  Printed per input:
+the seconds the fuzz run took on it when it was found (wall time, on a loaded machine),
+the CPU seconds now, the slowest stages, and the process's peak RSS so far.  The bar of
+issue 13 is under 90 s and 1.5 GB each; exits 1 if any input misses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+from sitrep.config import Settings
+from sitrep.ingest.sources import read_bytes
+from sitrep.model import Document, Failure
+from sitrep.pipeline import STAGES
+
+#: (seed, input number): the fuzz run's seconds on it when it was found (RSS, Atom, JSON Lines).
+FOUND: dict[tuple[int, int], int] = {
+    (1, 2229): 99,
+    (102, 2204): 27,
+    (102, 3841): 302,
+    (111, 367): 48,
+    (113, 2190): 44,
+    (113, 4308): 22,
+    (114, 4844): 59,
+    (115, 3902): 43,
+    (116, 3714): 52,
+}
+BAR_SECONDS, BAR_MB = 90.0, 1536.0
+
+
+def _fuzz() -> ModuleType:
+    path = Path(__file__).with_name("fuzz.py")
+    spec = importlib.util.spec_from_file_location("sitrep_bench_fuzz", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def rebuilt(
+    fuzz: ModuleType, wanted: list[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[str, bytes]]:
+    """The file name and bytes of each wanted input, one replay per seed."""
+    out: dict[tuple[int, int], tuple[str, bytes]] = {}
+    settings = Settings()
+    others = [data for _, _, data in fuzz.SEEDS]
+    for seed in sorted({s for s, _ in wanted}):
+        numbers = {n for s, n in wanted if s == seed}
+        rng = random.Random(seed)
+        for number in range(max(numbers) + 1):
+            fmt, name, data = rng.choice(fuzz.SEEDS)
+            mutated = fuzz.mutate(data, rng, others)
+            if number in numbers:
+                out[(seed, number)] = (name, mutated)
+            for _ in fuzz.fuzz_input(fmt, name, mutated, settings, fuzz.Findings()):
+                rng.random()  # the draw of the run's pipeline share
+    return out
+
+
+def timed(name: str, data: bytes, settings: Settings) -> dict[str, object]:
+    """CPU seconds to read ``data`` and run every stage over each article, per stage."""
+    started = time.process_time()
+    articles = [
+        a for a in read_bytes(data, name, settings, name, None) if not isinstance(a, Failure)
+    ]
+    stages: Counter[str] = Counter()
+    for article in articles:
+        doc = Document(article=article)
+        for stage in STAGES:
+            t = time.process_time()
+            doc = stage(doc, settings)
+            stages[stage.__name__] += time.process_time() - t
+    return {
+        "articles": len(articles),
+        "longest_chars": max((len(a.text) for a in articles), default=0),
+        "cpu_seconds": round(time.process_time() - started, 2),
+        "slowest_stages": {k: round(v, 2) for k, v in stages.most_common(3)},
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="*", help="seed:number of the inputs to time")
+    args = parser.parse_args()
+    wanted = [tuple(map(int, s.split(":"))) for s in args.only] if args.only else list(FOUND)
+    inputs = rebuilt(_fuzz(), wanted)  # type: ignore[arg-type]
+    settings = Settings()
+    missed = False
+    for key in wanted:
+        name, data = inputs[key]  # type: ignore[index]
+        result = timed(name, data, settings)
+        found = FOUND.get(key)  # type: ignore[arg-type]
+        missed |= result["cpu_seconds"] >= BAR_SECONDS or result["peak_rss_mb"] >= BAR_MB  # type: ignore[operator]
+        print(json.dumps({"input": f"{key[0]}:{key[1]}", "file": name, "bytes": len(data),
+                          "found_seconds": found, **result}), flush=True)  # fmt: skip
+    raise SystemExit(1 if missed else 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
