@@ -132,9 +132,11 @@ _AGE = re.compile(
     r"(?:\s*,|(?=\s*[.;)])|(?=\s+and\b)))"
 )
 _AGES = r"\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*"
-# "aged 12 and 14", "aged between 6 and 12", "16 and 17 years old", "in their seventies"
+# "aged 12 and 14", "aged between 6 and 12", "16 and 17 years old", "in their seventies".
+# (?<![\s,]): a match before "aged" starts at its comma or where its spaces start, as
+# ",?\s*" let it, but is not tried again from each later space (quadratic: bench/fuzz.py).
 _AGED = re.compile(
-    rf",?\s*\baged\s+(?:between\s+|from\s+)?{_AGES}(?:\s*(?:to|-|–)\s*\d{{1,3}})?\b|\b{_AGES}\s+years?\s+old\b|"
+    rf"(?:,|(?<![\s,]))\s*\baged\s+(?:between\s+|from\s+)?{_AGES}(?:\s*(?:to|-|–)\s*\d{{1,3}})?\b|\b{_AGES}\s+years?\s+old\b|"
     r"\s\bin\s+(?:their|his|her)\s+(?:early\s+|late\s+|mid-?)?"
     r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b",
     re.I,
