@@ -23,11 +23,16 @@ reader can tell a place the text pins down from a best guess.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
 
 from sitrep.config import Settings
 from sitrep.extract._gazetteer import (
@@ -101,9 +106,13 @@ class PlacePrior:
         A namesake another article placed for certain ("Hroza, Kharkiv region") is the one a
         bare "the village of Hroza" in the same batch means, even where a city's other
         places crowd round a namesake."""
-        distances = [_distance_km(point, other) for other in self.points]
-        same = any(_distance_km(point, other) <= SAME_PLACE_KM for other in self.pinned)
-        return same, sum(d <= CLUSTER_KM for d in distances), -min(distances)
+        points, pinned = _point_set(self.points), _point_set(self.pinned)
+        same = any(
+            _distance_km(point, p) <= SAME_PLACE_KM for p in pinned.within(point, SAME_PLACE_KM)
+        )
+        near = points.within(point, CLUSTER_KM)
+        cluster = sum(points.count[p] for p in near if _distance_km(point, p) <= CLUSTER_KM)
+        return same, cluster, -min(_distance_km(point, p) for p in points.nearest(point))
 
     @classmethod
     def sampled(
@@ -141,6 +150,51 @@ class PlacePrior:
                 if p.lat is not None and p.lon is not None and p.country == "Ukraine"
             )
         )
+
+
+# Relative slack of the vectorised distance against ``_distance_km``: numpy's cos and hypot
+# may differ from math's in the last bits (a few 1e-16); 1e-9 keeps every point that could be
+# within a bound, and the exact distance then decides, so the answers are ``_distance_km``'s.
+_SLACK = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class _PointSet:
+    """Distinct points, how often each occurs, and their coordinates as arrays: a prior's
+    points are read once per candidate, and a batch names one village many times."""
+
+    count: dict[tuple[float, float], int]
+    distinct: tuple[tuple[float, float], ...]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+
+    def _approx_km(self, point: tuple[float, float]) -> npt.NDArray[np.float64]:
+        mean_lat = np.radians((self.lat + point[0]) / 2)
+        dx = np.radians(self.lon - point[1]) * np.cos(mean_lat)
+        km: npt.NDArray[np.float64] = 6371.0 * np.hypot(dx, np.radians(self.lat - point[0]))
+        return km
+
+    def within(self, point: tuple[float, float], km: float) -> list[tuple[float, float]]:
+        """The points that may lie within ``km`` of ``point`` (a superset; check each exactly)."""
+        if not self.distinct:
+            return []
+        keep = np.flatnonzero(self._approx_km(point) <= km * (1 + _SLACK) + _SLACK)
+        return [self.distinct[i] for i in keep]
+
+    def nearest(self, point: tuple[float, float]) -> list[tuple[float, float]]:
+        """The points that may be the nearest to ``point`` (a superset of the nearest ones)."""
+        approx = self._approx_km(point)
+        bound = float(approx.min()) * (1 + 2 * _SLACK) + 2 * _SLACK
+        return [self.distinct[i] for i in np.flatnonzero(approx <= bound)]
+
+
+@functools.lru_cache(maxsize=8)
+def _point_set(points: tuple[tuple[float, float], ...]) -> _PointSet:
+    count = Counter(points)
+    distinct = tuple(count)
+    lat = np.array([p[0] for p in distinct], dtype=np.float64)
+    lon = np.array([p[1] for p in distinct], dtype=np.float64)
+    return _PointSet(dict(count), distinct, lat, lon)
 
 
 def guessed(doc: Document) -> bool:
