@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.resolve.lsh import SignatureIndex, min_agreement
+from sitrep.resolve.lsh import SignatureIndex, agreeing_pairs, min_agreement
 
 PLACES = 6
 signatures = st.lists(
@@ -29,6 +29,25 @@ def test_agreeing_rows_are_those_sharing_enough_places(
         if sum(a == b for a, b in zip(values, query, strict=True)) >= minimum
     ]
     assert sorted(found.tolist()) == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(signatures, signatures, st.integers(1, 4), st.booleans())
+def test_agreeing_pairs_are_those_sharing_enough_places(
+    stored: list[list[int]], queries: list[list[int]], minimum: int, high: bool
+) -> None:
+    # high: values differing only above the membership table's bits must not agree.
+    shift = np.uint32(1 << 21) if high else np.uint32(0)
+    stored_values = np.array(stored, dtype=np.uint32).reshape(len(stored), PLACES)
+    query_values = np.array(queries, dtype=np.uint32).reshape(len(queries), PLACES)
+    q, r = agreeing_pairs(query_values + shift, np.ascontiguousarray(stored_values.T), minimum)
+    expected = [
+        (i, j)
+        for i, query in enumerate(queries)
+        for j, values in enumerate(stored)
+        if sum(a == b for a, b in zip(values, query, strict=True)) >= minimum and not high
+    ]
+    assert list(zip(q.tolist(), r.tolist(), strict=True)) == expected
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,15 @@ import math
 
 import numpy as np
 
-__all__ = ["BLOCK", "RECALL", "Run", "SignatureIndex", "merge_runs", "min_agreement"]
+__all__ = [
+    "BLOCK",
+    "RECALL",
+    "Run",
+    "SignatureIndex",
+    "agreeing_pairs",
+    "merge_runs",
+    "min_agreement",
+]
 
 #: Sorted (place, value) keys and the row of each.
 Run = tuple[np.ndarray, np.ndarray]
@@ -126,3 +134,52 @@ class SignatureIndex:
         hits = rows[np.repeat(low - (ends - sizes), sizes) + np.arange(int(ends[-1]))]
         unique, counts = np.unique(hits, return_counts=True)
         return unique[counts >= self.minimum]
+
+
+# Low bits of a value that index the membership table of ``agreeing_pairs``: 2**20 flags
+# (1 MB, held in cache) leave about one stored value in a thousand to check exactly per
+# thousand queries.
+_TABLE_BITS = 20
+
+
+def agreeing_pairs(
+    queries: np.ndarray, columns: np.ndarray, minimum: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (query, row) whose signatures agree in at least ``minimum`` places.
+
+    ``queries`` holds one signature a row (m x places); ``columns`` the stored signatures
+    one place a row (places x n), so each place is read as one contiguous array.  Returns
+    the query and row numbers, sorted by query, then row.  Nothing is sorted or kept per
+    stored row: a scan needs no index in memory beyond the arrays themselves.
+    """
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(queries) or not columns.shape[1]:
+        return empty, empty
+    table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+    mask = np.uint32((1 << _TABLE_BITS) - 1)
+    found_q, found_r = [empty], [empty]
+    for place, column in enumerate(columns):
+        values = queries[:, place]
+        table[values & mask] = True
+        maybe = np.flatnonzero(table[column & mask])
+        table[values & mask] = False
+        if len(maybe):
+            q, r = _equal_values(values, column[maybe])
+            found_q.append(q)
+            found_r.append(maybe[r])
+    pairs = np.concatenate(found_q) * columns.shape[1] + np.concatenate(found_r)
+    unique, counts = np.unique(pairs, return_counts=True)
+    hits = unique[counts >= minimum]
+    return hits // columns.shape[1], hits % columns.shape[1]
+
+
+def _equal_values(values: np.ndarray, stored: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every (i, j) with ``values[i] == stored[j]``."""
+    order = np.argsort(values, kind="stable")
+    ranked = values[order]
+    low = np.searchsorted(ranked, stored, "left")
+    sizes = np.searchsorted(ranked, stored, "right") - low
+    j = np.repeat(np.arange(len(stored)), sizes)
+    ends = np.cumsum(sizes)
+    i = order[np.repeat(low - (ends - sizes), sizes) + np.arange(int(ends[-1]) if len(ends) else 0)]
+    return i.astype(np.int64), j.astype(np.int64)

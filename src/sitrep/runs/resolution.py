@@ -8,12 +8,14 @@ articles not resolved yet (*pending*) against the part of the store they can
 touch, and updates the resolved layer in place:
 
 * **Stories.**  The MinHash signatures of all resolved articles are stored
-  as the sorted runs of a :class:`~sitrep.resolve.lsh.SignatureIndex` (a
-  read, no sorting, to load); a pending article's candidates are confirmed by
-  exact Jaccard against the shingles of those candidates only, and a
-  confirmed partner brings its whole story.  The pending articles' signatures
-  become a new run, merged with the stored runs no more than twice its size,
-  so there are O(log n) runs.
+  in runs (one place a row, ``MAX_RUN`` articles at most), which are read one
+  at a time and scanned for the signatures of all pending articles at once
+  (:func:`~sitrep.resolve.lsh.agreeing_pairs`): no index is held in memory.
+  A pending article's candidates are confirmed by exact Jaccard against the
+  shingles of those candidates only, and a confirmed partner brings its whole
+  story.  The pending articles' signatures become a new run, merged with the
+  stored runs no more than twice its size, so there are O(log n) runs below
+  ``MAX_RUN``.
 * **Incidents.**  The stored reports in a pending report's blocking cells
   (admin-1 x days in the window, or month-day when the year is unknown) bring
   their whole components (reports linked by compatibility).  A fresh
@@ -64,7 +66,7 @@ from sitrep.resolve.dates import YEARLESS_YEARS, placements
 from sitrep.resolve.disjoint import DisjointSets
 from sitrep.resolve.incidents import IncidentIndex, mergeable, window_days
 from sitrep.resolve.ledger import Claim, SeriesKey, make_claim, series_key
-from sitrep.resolve.lsh import Run, SignatureIndex, merge_runs, min_agreement
+from sitrep.resolve.lsh import agreeing_pairs, min_agreement
 from sitrep.resolve.matching import Entry, make_entry, reach
 from sitrep.resolve.stories import (
     NUM_PERM,
@@ -92,7 +94,7 @@ ResolveProgress = Callable[[int, int], None]
 CHUNK = 5_000
 
 # The layout of the state tables: bump it when what they hold changes meaning.
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 
 def rules_fingerprint(settings: Settings) -> str:
@@ -178,13 +180,24 @@ def _cell_row(entry: Entry, published: dt.date | None, component: str) -> Row:
     }
 
 
+# Articles per stored signature run at most: a run is read whole when pending articles are
+# compared with it, so this bounds the memory of a resolution (65,536 x 128 places x 4 bytes
+# = 32 MiB) whatever the size of the store; runs below it merge as they grow, so a store of
+# 1,000,000 articles has about 16 runs plus O(log) small ones.
+MAX_RUN = 65_536
+
+
 @dataclass(frozen=True, slots=True)
 class _StoredRun:
-    """A stored run of the signature index: its articles and its (keys, rows-in-run)."""
+    """A stored run of signatures: its articles and their number of signatures."""
 
     id: int
     article_ids: list[str]
-    run: Run
+
+
+def _columns(blob: bytes, count: int) -> np.ndarray:
+    """A stored run's signatures, one place a row (NUM_PERM x count uint32)."""
+    return np.frombuffer(blob, dtype="<u4").astype(np.uint32).reshape(NUM_PERM, count)
 
 
 class _Update:
@@ -250,41 +263,81 @@ class _Update:
         return dates, redated
 
     def _copies(self, sets: DisjointSets) -> set[str]:
-        """Join each pending article with its near-duplicates; returns the stored ones found."""
-        index, runs = self._signature_index()
-        ids = [article_id for run in runs for article_id in run.article_ids]
+        """Join each pending article with its near-duplicates; returns the stored ones found.
+
+        A pending article's candidates are the resolved articles, then the pending ones
+        before it, whose signatures agree with its own in ``min_agreement`` places."""
+        hashes = [shingles(story_text(doc), self.settings.shingle_size) for doc in self.docs]
+        signed = [i for i, h in enumerate(hashes) if len(h)]
+        signatures = np.stack([minhash_signature(hashes[i]) for i in signed]) if signed else None
+        stored, runs = self._stored_candidates(signatures)
+        earlier = self._chunk_candidates(signatures)
         known: dict[str, np.ndarray] = {}  # shingles by article id
         partners: set[str] = set()
         rows: list[Row] = []
-        signed: list[tuple[str, np.ndarray]] = []
-        for doc in self.docs:
+        position = {doc_index: k for k, doc_index in enumerate(signed)}  # doc -> its signature
+        for i, (doc, doc_hashes) in enumerate(zip(self.docs, hashes, strict=True)):
             article_id = doc.article.id
             sets.add(article_id)
-            hashes = shingles(story_text(doc), self.settings.shingle_size)
             rows.append(
                 {
                     "article_id": article_id,
                     "published": _iso(stated_published(doc.article)),
-                    "shingles": hashes.astype("<u4").tobytes(),
+                    "shingles": doc_hashes.astype("<u4").tobytes(),
                 }
             )
-            if not len(hashes):
+            if not len(doc_hashes):
                 continue
-            signature = minhash_signature(hashes)
-            candidates = [ids[row] for row in index.agreeing(signature)]
+            k = position[i]
+            candidates = stored[k] + [self.docs[signed[j]].article.id for j in earlier[k]]
             self._fetch_shingles([c for c in candidates if c not in known], known)
-            for other in self._similar(hashes, candidates, known):
+            for other in self._similar(doc_hashes, candidates, known):
                 if other not in sets:
                     partners.add(other)
                     sets.add(other)
                 sets.union(article_id, other)
-            index.add(len(ids), signature)
-            ids.append(article_id)
-            known[article_id] = hashes
-            signed.append((article_id, signature))
+            known[article_id] = doc_hashes
         self.store.insert_rows("resolution_articles", rows)
-        self._save_run(index, runs, signed)
+        if signatures is not None:
+            self._save_run(runs, [self.docs[i].article.id for i in signed], signatures)
         return partners
+
+    def _minimum(self) -> int:
+        return min_agreement(self.settings.lsh_threshold, NUM_PERM)
+
+    def _stored_candidates(
+        self, signatures: np.ndarray | None
+    ) -> tuple[list[list[str]], list[_StoredRun]]:
+        """Per signature, the resolved articles agreeing with it, in stored order; and the runs.
+
+        The runs are read one at a time, so memory holds one run of at most ``MAX_RUN``."""
+        found: list[list[str]] = [[] for _ in range(0 if signatures is None else len(signatures))]
+        runs = []
+        for row in self.db.query(
+            "SELECT id, article_ids FROM resolution_signature_runs ORDER BY id"
+        ):
+            run = _StoredRun(row["id"], json.loads(row["article_ids"]))
+            runs.append(run)
+            if signatures is None:
+                continue
+            blob = self.db.query(
+                "SELECT signatures FROM resolution_signature_runs WHERE id = ?", [run.id]
+            )[0]["signatures"]
+            columns = _columns(bytes(blob), len(run.article_ids))
+            for q, r in zip(*agreeing_pairs(signatures, columns, self._minimum()), strict=True):
+                found[int(q)].append(run.article_ids[int(r)])
+        return found, runs
+
+    def _chunk_candidates(self, signatures: np.ndarray | None) -> list[list[int]]:
+        """Per signature, the earlier signatures of this chunk agreeing with it."""
+        if signatures is None:
+            return []
+        earlier: list[list[int]] = [[] for _ in range(len(signatures))]
+        pairs = agreeing_pairs(signatures, np.ascontiguousarray(signatures.T), self._minimum())
+        for q, r in zip(*pairs, strict=True):
+            if r < q:
+                earlier[int(q)].append(int(r))
+        return earlier
 
     def _similar(
         self, hashes: np.ndarray, candidates: list[str], known: dict[str, np.ndarray]
@@ -297,37 +350,23 @@ class _Update:
         similar = jaccards(hashes, others, sizes) >= self.settings.jaccard_threshold
         return [c for c, ok in zip(candidates, similar, strict=True) if ok]
 
-    def _signature_index(self) -> tuple[SignatureIndex, list[_StoredRun]]:
-        """The stored signature runs, indexed (rows number the articles of all runs in order)."""
-        index = SignatureIndex(NUM_PERM, min_agreement(self.settings.lsh_threshold, NUM_PERM))
-        runs = []
-        offset = 0
-        for row in self.db.query("SELECT * FROM resolution_signature_runs ORDER BY id"):
-            run = _StoredRun(
-                row["id"],
-                json.loads(row["article_ids"]),
-                (
-                    np.frombuffer(bytes(row["keys"]), dtype="<u8").astype(np.uint64),
-                    np.frombuffer(bytes(row["rows"]), dtype="<u4").astype(np.int64),
-                ),
-            )
-            index.add_run((run.run[0], run.run[1] + offset))
-            offset += len(run.article_ids)
-            runs.append(run)
-        return index, runs
-
     def _save_run(
-        self, index: SignatureIndex, runs: list[_StoredRun], signed: list[tuple[str, np.ndarray]]
+        self, runs: list[_StoredRun], article_ids: list[str], signatures: np.ndarray
     ) -> None:
-        """Store the pending articles' signatures as a run, merged with smaller stored runs."""
-        if not signed:
-            return
-        article_ids = [article_id for article_id, _ in signed]
-        keys, rows = index.run(np.arange(len(signed)), np.stack([s for _, s in signed]))
+        """Store the pending articles' signatures as a run, merged with the stored runs no
+        more than twice its size (while the result stays within ``MAX_RUN``)."""
+        columns = np.ascontiguousarray(signatures.T)
         next_id = max((run.id for run in runs), default=0) + 1
-        while runs and len(runs[-1].article_ids) <= 2 * len(article_ids):
+        while (
+            runs
+            and len(runs[-1].article_ids) <= 2 * len(article_ids)
+            and len(runs[-1].article_ids) + len(article_ids) <= MAX_RUN
+        ):
             last = runs.pop()
-            keys, rows = merge_runs(last.run, (keys, rows + len(last.article_ids)))
+            blob = self.db.query(
+                "SELECT signatures FROM resolution_signature_runs WHERE id = ?", [last.id]
+            )[0]["signatures"]
+            columns = np.concatenate([_columns(bytes(blob), len(last.article_ids)), columns], 1)
             article_ids = last.article_ids + article_ids
             self.db.execute("DELETE FROM resolution_signature_runs WHERE id = ?", [last.id])
         self.store.insert_rows(
@@ -336,8 +375,7 @@ class _Update:
                 {
                     "id": next_id,
                     "article_ids": json.dumps(article_ids),
-                    "keys": keys.astype("<u8").tobytes(),
-                    "rows": rows.astype("<u4").tobytes(),
+                    "signatures": columns.astype("<u4").tobytes(),
                 }
             ],
         )
