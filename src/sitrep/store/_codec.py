@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from typing import Any
 
 from sitrep.bounds import sane_date, sane_partial
@@ -41,6 +42,7 @@ __all__ = [
     "report_row",
     "sentence_from",
     "sentence_row",
+    "sentence_text",
 ]
 
 # The store's columns take the field names of sitrep.fields with a prefix: place_name ...,
@@ -163,7 +165,10 @@ def article_from(row: Row) -> Article:
     )
 
 
-def sentence_row(article_id: str, sent: Sentence) -> Row:
+def sentence_row(article_id: str, sent: Sentence, article_text: str | None = None) -> Row:
+    """The row of ``sent``; given the article's text, ``text`` is NULL where it can be
+    read back from it (:func:`sentence_text`): the article holds the words once."""
+    derived = article_text is not None and sentence_text(article_text, sent) == sent.text
     return {
         "article_id": article_id,
         "idx": sent.index,
@@ -171,7 +176,7 @@ def sentence_row(article_id: str, sent: Sentence) -> Row:
         "end_char": sent.end,
         "line": sent.line,
         "paragraph": sent.paragraph,
-        "text": sent.text,
+        "text": None if derived else sent.text,
         "inserts": _dumps(list(sent.inserts)),
         "boilerplate": int(sent.boilerplate),
         "repeat_of": sent.repeat_of,
@@ -179,12 +184,28 @@ def sentence_row(article_id: str, sent: Sentence) -> Row:
     }
 
 
-def sentence_from(row: Row) -> Sentence:
-    return Sentence(
+def sentence_text(article_text: str, sent: Sentence) -> str:
+    """The article's text of ``sent``'s span with a space at each of its ``inserts``.
+
+    That is the sentence's text unless the clean stage also normalised a character in it
+    (a curly quote, a dash): such a sentence keeps its text in its row."""
+    raw = article_text[sent.start : sent.end]
+    pieces: list[str] = []
+    last = 0
+    for k, point in enumerate(sent.inserts):  # positions in the text, each after k inserts
+        pieces += [raw[last : point - k], " "]
+        last = point - k
+    pieces.append(raw[last:])
+    return "".join(pieces)
+
+
+def sentence_from(row: Row, article_text: str) -> Sentence:
+    """The sentence of ``row``, of the article whose text is ``article_text``."""
+    sent = Sentence(
         index=row["idx"],
         start=row["start_char"],
         end=row["end_char"],
-        text=row["text"],
+        text=row["text"] or "",
         line=row["line"],
         paragraph=row["paragraph"],
         inserts=tuple(json.loads(row["inserts"])),
@@ -192,6 +213,9 @@ def sentence_from(row: Row) -> Sentence:
         repeat_of=row["repeat_of"],
         is_title=bool(row["is_title"]),
     )
+    if row["text"] is None:
+        return replace(sent, text=sentence_text(article_text, sent))
+    return sent
 
 
 def mention_row(article_id: str, idx: int, mention: PlaceMention) -> Row:

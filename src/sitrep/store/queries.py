@@ -306,7 +306,7 @@ def get_document(db: Backend, article_id: str) -> Document | None:
 
     return Document(
         article=article,
-        sentences=load("sentences", codec.sentence_from),
+        sentences=load("sentences", lambda row: codec.sentence_from(row, article.text)),
         places=load("place_mentions", codec.mention_from),
         reports=load("reports", codec.report_from),
         figures=load("figures", codec.figure_from),
@@ -343,10 +343,11 @@ def search_sentences(db: Backend, text: str, limit: int = 20) -> list[tuple[str,
     out = []
     for hit in hits:
         for row in db.query(
-            "SELECT * FROM sentences WHERE article_id = ? AND idx = ?",
+            "SELECT s.*, a.text AS article_text FROM sentences s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.article_id = ? AND s.idx = ?",
             [hit["article_id"], hit["idx"]],
         ):
-            out.append((row["article_id"], codec.sentence_from(row)))
+            out.append((row["article_id"], codec.sentence_from(row, row["article_text"])))
     return out
 
 

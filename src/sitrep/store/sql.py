@@ -172,8 +172,10 @@ class SqlStore:
             row = codec.article_row(doc.article, run_id)
             if not self.db.execute(codec.insert_sql("articles", row), list(row.values())):
                 return False  # stored before, by this run or an earlier one
+            # PostgreSQL searches the sentences' own text column; SQLite's index holds no text.
+            text = doc.article.text if self.db.dialect == "sqlite" else None
             self.insert_rows(
-                "sentences", [codec.sentence_row(article_id, s) for s in doc.sentences]
+                "sentences", [codec.sentence_row(article_id, s, text) for s in doc.sentences]
             )
             self.insert_rows(
                 "place_mentions",
@@ -387,8 +389,13 @@ class SqlStore:
     # -- reading model values back -------------------------------------------------
     def load_documents(self, article_ids: Sequence[str] | None = None) -> list[Document]:
         by_article: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        if article_ids is None:
+            articles = self.db.query("SELECT * FROM articles ORDER BY id")
+        else:
+            articles = self.select_in("SELECT * FROM articles WHERE id IN ({marks})", article_ids)
+        texts = {row["id"]: row["text"] for row in articles}
         decoders = {
-            "sentences": codec.sentence_from,
+            "sentences": lambda row: codec.sentence_from(row, texts[row["article_id"]]),
             "place_mentions": codec.mention_from,
             "reports": codec.report_from,
             "figures": codec.figure_from,
@@ -399,10 +406,6 @@ class SqlStore:
             rows = self.db.query(sql) if article_ids is None else self.select_in(sql, article_ids)
             for row in rows:
                 by_article[row["article_id"]][table].append(decode(row))
-        if article_ids is None:
-            articles = self.db.query("SELECT * FROM articles ORDER BY id")
-        else:
-            articles = self.select_in("SELECT * FROM articles WHERE id IN ({marks})", article_ids)
         docs = []
         for row in sorted(articles, key=lambda r: str(r["id"])):
             parts = by_article[row["id"]]
