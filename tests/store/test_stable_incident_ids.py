@@ -208,7 +208,7 @@ def test_an_older_store_keeps_its_ids_through_the_upgrade_and_the_rebuild(
     migrate(db, up_to=5)
     old = SqlStore(db)
     for doc in (one, other, bridge):
-        old.write_document(doc, None)
+        _write_as_version_5(old, doc)
     reports = tuple(d.reports[0] for d in (other, one, bridge))
     legacy = Incident("incident-legacy", DAY, ZOLOCHIV, "explosions_remote_violence", "", reports)
     old.insert_rows("incidents", [codec.incident_row(legacy, 1)])
@@ -230,6 +230,19 @@ def test_an_older_store_keeps_its_ids_through_the_upgrade_and_the_rebuild(
             != resolve([one, other, bridge], settings).incidents[0].id
         )
         assert len(incident.reports) == 3
+
+
+def _write_as_version_5(store: SqlStore, doc: Document) -> None:
+    """``doc``'s rows as sitrep wrote them at version 5 (every sentence with its text;
+    the store writes today's schema only)."""
+    article_id = doc.article.id
+    store.insert_rows("articles", [codec.article_row(doc.article, None)])
+    store.insert_rows("sentences", [codec.sentence_row(article_id, s) for s in doc.sentences])
+    store.insert_rows(
+        "place_mentions", [codec.mention_row(article_id, i, m) for i, m in enumerate(doc.places)]
+    )
+    store.insert_rows("reports", [codec.report_row(r, i) for i, r in enumerate(doc.reports)])
+    store.insert_rows("figures", [codec.figure_row(f, i) for i, f in enumerate(doc.figures)])
 
 
 DOCS, _ = generate(40, seed=5)
