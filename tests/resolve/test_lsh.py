@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep.resolve import lsh
 from sitrep.resolve.lsh import SignatureIndex, agreeing_pairs, min_agreement
 
 PLACES = 6
@@ -57,3 +58,18 @@ def test_min_agreement_keeps_95_percent_of_pairs_at_the_threshold(
     threshold: float, minimum: int
 ) -> None:
     assert min_agreement(threshold, 128) == minimum
+
+
+def test_agreeing_pairs_over_several_slices_of_queries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lsh, "QUERY_SLICE", 4)
+    rng = np.random.default_rng(3)
+    queries = rng.integers(0, 3, (11, PLACES)).astype(np.uint32)
+    stored = rng.integers(0, 3, (9, PLACES)).astype(np.uint32)
+    q, r = lsh.agreeing_pairs(queries, np.ascontiguousarray(stored.T), 3)
+    expected = [
+        (i, j)
+        for i in range(len(queries))
+        for j in range(len(stored))
+        if int((queries[i] == stored[j]).sum()) >= 3
+    ]
+    assert list(zip(q.tolist(), r.tolist(), strict=True)) == expected and expected

@@ -22,6 +22,7 @@ import numpy as np
 
 __all__ = [
     "BLOCK",
+    "QUERY_SLICE",
     "RECALL",
     "Run",
     "SignatureIndex",
@@ -142,6 +143,13 @@ class SignatureIndex:
 _TABLE_BITS = 20
 
 
+# Queries compared with stored signatures at once: their agreement counts are one uint8
+# matrix of QUERY_SLICE x stored rows (32 MiB against a run of 65,536), whatever the number
+# of pairs.  All of a 5,000-article chunk at once made 1.35 GiB of (query, row) pairs on
+# 20,000 synthetic articles, whose template phrases give many articles one value at a place.
+QUERY_SLICE = 512
+
+
 def agreeing_pairs(
     queries: np.ndarray, columns: np.ndarray, minimum: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -152,12 +160,22 @@ def agreeing_pairs(
     the query and row numbers, sorted by query, then row.  Nothing is sorted or kept per
     stored row: a scan needs no index in memory beyond the arrays themselves.
     """
-    empty = np.zeros(0, dtype=np.int64)
-    if not len(queries) or not columns.shape[1]:
-        return empty, empty
+    found_q = [np.zeros(0, dtype=np.int64)]
+    found_r = [np.zeros(0, dtype=np.int64)]
+    if columns.shape[1]:
+        for start in range(0, len(queries), QUERY_SLICE):
+            q, r = _agreeing_slice(queries[start : start + QUERY_SLICE], columns, minimum)
+            found_q.append(q + start)
+            found_r.append(r)
+    return np.concatenate(found_q), np.concatenate(found_r)
+
+
+def _agreeing_slice(
+    queries: np.ndarray, columns: np.ndarray, minimum: int
+) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.zeros((len(queries), columns.shape[1]), dtype=np.uint8)  # places <= 255
     table = np.zeros(1 << _TABLE_BITS, dtype=bool)
     mask = np.uint32((1 << _TABLE_BITS) - 1)
-    found_q, found_r = [empty], [empty]
     for place, column in enumerate(columns):
         values = queries[:, place]
         table[values & mask] = True
@@ -165,12 +183,9 @@ def agreeing_pairs(
         table[values & mask] = False
         if len(maybe):
             q, r = _equal_values(values, column[maybe])
-            found_q.append(q)
-            found_r.append(maybe[r])
-    pairs = np.concatenate(found_q) * columns.shape[1] + np.concatenate(found_r)
-    unique, counts = np.unique(pairs, return_counts=True)
-    hits = unique[counts >= minimum]
-    return hits // columns.shape[1], hits % columns.shape[1]
+            counts[q, maybe[r]] += 1  # a (query, row) pair once per place: no repeats
+    q, r = np.nonzero(counts >= minimum)
+    return q.astype(np.int64), r.astype(np.int64)
 
 
 def _equal_values(values: np.ndarray, stored: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -12,8 +12,7 @@ touch, and updates the resolved layer in place:
   at a time and scanned for the signatures of all pending articles at once
   (:func:`~sitrep.resolve.lsh.agreeing_pairs`): no index is held in memory.
   A pending article's candidates are confirmed by exact Jaccard against the
-  shingles of those candidates only (made again from their stored text, not
-  kept), and a confirmed partner brings its whole
+  shingles of those candidates only, and a confirmed partner brings its whole
   story.  The pending articles' signatures become a new run, merged with the
   stored runs no more than twice its size, so there are O(log n) runs below
   ``MAX_RUN``.
@@ -60,7 +59,7 @@ import numpy as np
 from sitrep.bounds import sane_date
 from sitrep.config import Settings
 from sitrep.ids import figure_key
-from sitrep.model import Article, Contradiction, Document, Incident, Sentence
+from sitrep.model import Contradiction, Document, Incident
 from sitrep.resolve.contradictions import FIGURE_WINDOW_DAYS, SeriesContradictions
 from sitrep.resolve.contradictions import incident_contradictions as find_incident_contradictions
 from sitrep.resolve.dates import YEARLESS_YEARS, placements
@@ -196,12 +195,6 @@ class _StoredRun:
     article_ids: list[str]
 
 
-def _story_text(text: str, body_start: int, sentences: list[Sentence]) -> str:
-    """``stories.story_text`` of a stored article, from its text and sentences alone."""
-    article = Article(id="", source="", text=text, body_start=body_start)
-    return story_text(Document(article=article, sentences=tuple(sentences)))
-
-
 def _columns(blob: bytes, count: int) -> np.ndarray:
     """A stored run's signatures, one place a row (NUM_PERM x count uint32)."""
     return np.frombuffer(blob, dtype="<u4").astype(np.uint32).reshape(NUM_PERM, count)
@@ -279,8 +272,7 @@ class _Update:
         signatures = np.stack([minhash_signature(hashes[i]) for i in signed]) if signed else None
         stored, runs = self._stored_candidates(signatures)
         earlier = self._chunk_candidates(signatures)
-        # Shingles by article id: of every stored candidate, read back from its text at once.
-        known = self._stored_shingles({c for found in stored for c in found})
+        known: dict[str, np.ndarray] = {}  # shingles by article id
         partners: set[str] = set()
         rows: list[Row] = []
         position = {doc_index: k for k, doc_index in enumerate(signed)}  # doc -> its signature
@@ -291,12 +283,14 @@ class _Update:
                 {
                     "article_id": article_id,
                     "published": _iso(stated_published(doc.article)),
+                    "shingles": doc_hashes.astype("<u4").tobytes(),
                 }
             )
             if not len(doc_hashes):
                 continue
             k = position[i]
             candidates = stored[k] + [self.docs[signed[j]].article.id for j in earlier[k]]
+            self._fetch_shingles([c for c in candidates if c not in known], known)
             for other in self._similar(doc_hashes, candidates, known):
                 if other not in sets:
                     partners.add(other)
@@ -386,28 +380,12 @@ class _Update:
             ],
         )
 
-    def _stored_shingles(self, article_ids: set[str]) -> dict[str, np.ndarray]:
-        """The shingles of stored articles, made again from their text and sentences (the
-        story text is the stored document's, so they are the ones made when it was resolved)."""
-        texts = {
-            row["id"]: row
-            for row in self.store.select_in(
-                "SELECT id, text, body_start FROM articles WHERE id IN ({marks})", article_ids
-            )
-        }
-        sentences: dict[str, list[Sentence]] = defaultdict(list)
-        sql = "SELECT * FROM sentences WHERE article_id IN ({marks}) ORDER BY article_id, idx"
+    def _fetch_shingles(self, article_ids: list[str], into: dict[str, np.ndarray]) -> None:
+        sql = "SELECT article_id, shingles FROM resolution_articles WHERE article_id IN ({marks})"
         for row in self.store.select_in(sql, article_ids):
-            sentences[row["article_id"]].append(
-                codec.sentence_from(row, texts[row["article_id"]]["text"])
+            into[row["article_id"]] = np.frombuffer(bytes(row["shingles"]), dtype="<u4").astype(
+                np.uint32
             )
-        size = self.settings.shingle_size
-        return {
-            article_id: shingles(
-                _story_text(row["text"], row["body_start"], sentences[article_id]), size
-            )
-            for article_id, row in texts.items()
-        }
 
     # -- incidents ----------------------------------------------------------------
     def _incidents(self) -> None:

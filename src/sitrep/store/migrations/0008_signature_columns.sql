@@ -10,12 +10,4 @@ CREATE TABLE resolution_signature_runs (
     article_ids TEXT NOT NULL,  -- JSON list: column c of the run is article_ids[c]
     signatures BYTEA NOT NULL   -- uint32 little-endian, NUM_PERM rows of len(article_ids)
 );
-
--- The shingles of each resolved article are made again from its text when it is a
--- candidate (few are), not kept (1.3 KB/article).
-DROP TABLE resolution_articles;
-CREATE TABLE resolution_articles (
-    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    published TEXT  -- stated publication date; NULL when only inferred
-);
 DELETE FROM resolution_meta;
