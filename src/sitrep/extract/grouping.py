@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from sitrep.config import Settings
 from sitrep.extract._date_roles import refers_back
-from sitrep.model import Claimant, Document, Number, PartialDate, Place, Report
+from sitrep.model import UNKNOWN_TYPE, Claimant, Document, Number, PartialDate, Place, Report
 
 __all__ = ["NAME", "group_reports", "merge_numbers"]
 
@@ -289,6 +289,7 @@ def _continues(prev: Report, report: Report) -> bool:
     """``report`` (no place) is the next sentence after ``prev`` in the same paragraph."""
     same_kind = (
         report.event_type == prev.event_type
+        or UNKNOWN_TYPE in (report.event_type, prev.event_type)  # an uncued sentence between
         or report.killed is not None
         or report.injured is not None
     )
