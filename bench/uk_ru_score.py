@@ -38,7 +38,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from sitrep.note_scores import haversine_km
+from sitrep.geo import haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "uk_ru.json"

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from sitrep.config import load_settings
-from sitrep.extraction import extract_articles, records
 from sitrep.ingest.text import parse_text
+from sitrep.runs.extraction import extract_articles, records
 
 ROOT = Path(__file__).resolve().parents[1]
 UK_RU = ROOT / ".devdata" / "uk_ru" / "excerpts.jsonl"

@@ -10,8 +10,8 @@ from sitrep.config import load_settings
 from sitrep.extract._date_roles import date_roles, dateline_end, is_update
 from sitrep.extract._factuality import is_background_date, no_new_event
 from sitrep.extract.dates import find_dates
-from sitrep.extraction import extract_articles
 from sitrep.model import Article, PartialDate
+from sitrep.runs.extraction import extract_articles
 
 PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
 

@@ -6,7 +6,7 @@ rerun skips what is stored and a run killed midway leaves a consistent
 database that the next run completes; the articles it stored but did not
 resolve are resolved by the next run (see :mod:`sitrep.runs.resolution`).
 A stored article still takes its place in the batches of the per-article stages
-(:class:`sitrep.extraction.Stored`), so what the next run stores does not depend
+(:class:`sitrep.runs.extraction.Stored`), so what the next run stores does not depend
 on where the killed one stopped.
 """
 
