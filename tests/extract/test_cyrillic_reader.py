@@ -596,6 +596,17 @@ def test_an_oblast_wide_lead_gives_way_to_the_hromada_it_names(settings: Setting
     assert _value(incident.injured) == 2
 
 
+def test_a_hromada_named_in_russian_is_found_by_its_consonants(settings: Settings) -> None:
+    # Russian writes the Ukrainian hromada's vowels its own way: Белопольская is Bilopilska.
+    text = (
+        "Утром российские военные сбросили взрывчатку с дрона на село. "
+        "Пострадал 47-летний житель Белопольской общины, сообщили в Сумской ОВА."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Bilopillia"
+    assert _value(incident.injured) == 1
+
+
 def test_an_oblast_wide_toll_tells_of_the_one_town_named_after_it(settings: Settings) -> None:
     text = (
         "4 мая в результате обстрелов погибли три мирных жителя Донецкой области. "

@@ -268,6 +268,7 @@ class Gazetteer:
         self._bones: dict[tuple[str, str], tuple[int, ...]] | None = None
         self._first: frozenset[str] | None = None
         self._seats: dict[str, tuple[GazetteerEntry, ...]] | None = None
+        self._seat_bones: dict[str, tuple[str, ...]] | None = None
         self._oblasts: list[tuple[str, GazetteerEntry]] | None = None
         self._points: dict[str, tuple[tuple[float, float], ...]] | None = None
         self.max_words = max((key.count(" ") + 1 for key in names), default=1)
@@ -302,6 +303,25 @@ class Gazetteer:
                 k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in seats.items()
             }
         return self._seats.get(key, ())
+
+    def hromada_seats_spelled_like(self, key: str) -> tuple[GazetteerEntry, ...]:
+        """The seats of the hromadas whose name has ``key``'s :func:`skeleton`, closest spelling
+        first: a Ukrainian hromada named in Russian ("Белозерской общины", belozerska, is
+        Bilozerska) keeps its consonants and changes its vowels."""
+        bone = skeleton(key)
+        if len(bone) < MIN_SKELETON:
+            return ()
+        if self._seat_bones is None:
+            self.hromada_seats("")
+            bones: dict[str, list[str]] = {}
+            for name in self._seats or {}:
+                bones.setdefault(skeleton(name), []).append(name)
+            self._seat_bones = {k: tuple(v) for k, v in bones.items()}
+        names = self._seat_bones.get(bone, ())
+        distance = {n: _edit_distance(key, n) for n in names}
+        near = [n for n in names if distance[n] <= len(key) // 3 + 1]
+        best = min((distance[n] for n in near), default=0)
+        return tuple(e for n in sorted(near) if distance[n] == best for e in self.hromada_seats(n))
 
     def first_words(self) -> frozenset[str]:
         """The first word of every name of more than one word, built on first use."""

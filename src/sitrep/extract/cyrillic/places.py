@@ -241,9 +241,13 @@ def _hromada(
     settlement that seats it, as the English reading takes "Velykopysarivska hromada"."""
     if i + 1 >= len(words) or vocab.designators.get(words[i + 1].key) != "hromada":
         return None
-    for form in base_forms(words[i].key, code):
-        for latin in _romanised(form):
-            seats = gazetteer.hromada_seats(latin)
+    forms = [latin for form in base_forms(words[i].key, code) for latin in _romanised(form)]
+    lookups = [gazetteer.hromada_seats]
+    if code == "ru":  # a Ukrainian hromada's name in Russian: its vowels differ
+        lookups.append(gazetteer.hromada_seats_spelled_like)
+    for lookup in lookups:
+        for latin in forms:
+            seats = lookup(latin)
             if seats:
                 end = words[i + 1].end
                 return NameMatch(words[i].start, end, text[words[i].start : end], seats), i + 2
