@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 Side = Literal["russia", "ukraine"]
 
 __all__ = [
-    "Cue",
     "EventCue",
     "Side",
     "compiled",
@@ -44,45 +42,6 @@ def compiled(pattern: str) -> re.Pattern[str]:
     """``pattern`` as a case-insensitive whole-word regex."""
     # whole words only: "firefighter" is no "firefight", "bombardment" no "bomb"
     return re.compile(f"(?:{pattern})(?![\\w-])", re.IGNORECASE)
-
-
-@functools.lru_cache(maxsize=16)
-def _lower(text: str) -> str:
-    return text.lower()
-
-
-class Cue:
-    """A whole-word, case-insensitive pattern behind a cheap gate.
-
-    ``keys`` are lower-case fragments (space-separated), one of which every match contains; a
-    sentence without any of them is skipped before the regex runs.  The
-    gate only saves time (a sentence is checked against some 60 patterns,
-    and Python's ``re`` scans every position of an alternation); the tests
-    check on every example sentence that it never changes a result.
-    """
-
-    __slots__ = ("gate", "keys", "pattern", "regex")
-
-    def __init__(self, pattern: str, keys: str) -> None:
-        self.pattern = pattern
-        self.keys = tuple(keys.split())
-        self.regex = compiled(pattern)
-        # one scan of the lower-cased text for any key (a C loop, not a Python one per key)
-        self.gate = re.compile(
-            "|".join(re.escape(k) for k in sorted(self.keys, key=len, reverse=True))
-        )
-
-    def present(self, text: str) -> bool:
-        """Whether the gate lets ``text`` through to the regex."""
-        return self.gate.search(_lower(text)) is not None
-
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first match in ``text``."""
-        return self.regex.search(text) if self.present(text) else None
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Every match in ``text``."""
-        return self.regex.finditer(text) if self.present(text) else iter(())
 
 
 # A side named as the doer.  Russian alternatives come first and swallow the

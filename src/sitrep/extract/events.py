@@ -32,7 +32,6 @@ import re
 from collections.abc import Callable
 
 from sitrep.extract._event_cues import (
-    Cue,
     EventCue,
     compiled,
     government_of,
@@ -41,6 +40,7 @@ from sitrep.extract._event_cues import (
     side_of,
 )
 from sitrep.extract._remote import DROP, GRENADE, Remote, event_cue, find_weapons, remote_cue
+from sitrep.lang import vocabulary
 from sitrep.model import Status
 
 __all__ = [
@@ -56,27 +56,12 @@ __all__ = [
 
 Rule = Callable[[str, Remote | None], EventCue | None]
 
-# Phrase fragments shared by several cues.
-_PERSON = r"(?:civilians?|residents?|locals|villagers|people|persons?|man|woman|men|women|boys?|girls?|child(?:ren)?|teenagers?|pensioners?|family|families|couple|volunteers?|cyclists?|pedestrians?|drivers?|passengers|farmers?|priests?|journalists?|reporters?|bloggers?|refugees|evacuees|passers-by|mayor|head|headmaster|owners?|officials?|secretary|employees?|workers?|teacher|activists?|doctors?|medics?|paramedics?|director)"
-_VEHICLE = r"(?:cars?|vehicles?|trains?|bus(?:es)?|minibus(?:es)?|vans?|trucks?|convoys?|columns?|ambulances?|tractors?|bicycles?|boats?|evacuation\s+\w+)"
-_GOODS = r"(?:paintings|artworks?|art|equipment|grain|property|artefacts|artifacts|exhibits|valuables|machinery|ships|vessels|collections?|appliances|belongings|cattle|livestock|cars)"
+_EN = vocabulary("en")
 
-_PROTEST = Cue(
-    r"\b(?:protested|protesting|protest\s+(?:against|over|outside|near|in\s+support)|to\s+protest|(?:held|staged|organi[sz]ed|took\s+part\s+in|joined|attended)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:rall(?:y|ies)|protests?|demonstrations?|pickets?|march(?:es)?)|rallied|took\s+to\s+the\s+streets|picketed|protesters|demonstrators|demonstrated\s+(?:against|for|in|outside|near)|rally\s+(?:against|in\s+support|for|outside))",
-    "protest rall demonstr picket march streets",
-)
-_PROTEST_NOUN = Cue(
-    r"\b(?:rall(?:y|ies)|protests?|protesters|demonstrations?|demonstrators|crowds?|pickets?|march(?:es)?|gathering)",
-    "rall protest demonstr crowd picket march gathering",
-)
-_DISPERSAL = Cue(
-    r"\b(?:dispers\w+|broke\s+up|break\s+up|breaking\s+up|stun\s+grenades?|tear\s+gas|rubber\s+bullets|(?:shots?|fire|fired|firing)\s+(?:\w+\s+)?into\s+the\s+air|warning\s+shots|(?:detained|arrested|beat|beaten)\s+(?:\w+\s+){0,2}?(?:protesters|demonstrators|participants|activists)|(?:protesters|demonstrators|participants|activists)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:detained|arrested|beaten|dispersed))",
-    "dispers broke break stun tear rubber air warning protest demonstr particip activist",
-)
-_LETHAL_DISPERSAL = Cue(
-    r"\b(?:(?:killed|shot\s+dead|shot|opened\s+fire\s+on|fired\s+on|fired\s+at)\s+(?:\w+\s+){0,2}?(?:protesters?|demonstrators?|the\s+crowd)|(?:protesters?|demonstrators?)\s+(?:\w+\s+){0,3}?(?:killed|shot\s+dead|died))",
-    "protest demonstr crowd",
-)
+_PROTEST = _EN.cue("protest")
+_PROTEST_NOUN = _EN.cue("protest_noun")
+_DISPERSAL = _EN.cue("dispersal")
+_LETHAL_DISPERSAL = _EN.cue("lethal_dispersal")
 
 
 def _protest(text: str, remote: Remote | None) -> EventCue | None:
@@ -93,7 +78,7 @@ def _protest(text: str, remote: Remote | None) -> EventCue | None:
     return event_cue("protests", sub, m)
 
 
-_SEXUAL = Cue(r"\b(?:raped|rape|sexual(?:ly)?\s+(?:assault|violence|abuse)\w*)", "rape sexual")
+_SEXUAL = _EN.cue("sexual_violence")
 
 
 def _sexual_violence(text: str, remote: Remote | None) -> EventCue | None:
@@ -102,26 +87,12 @@ def _sexual_violence(text: str, remote: Remote | None) -> EventCue | None:
     return event_cue("violence_against_civilians", "sexual_violence", m) if m else None
 
 
-_DEFUSE_VERB = Cue(
-    r"\b(?:defus\w+|disarm(?:ed|ing)|neutrali[sz](?:ed|ing))", "defus disarm neutrali"
-)
-_CLEAR_VERB = Cue(
-    r"\b(?:remov\w+|disposed\s+of|destroyed|detonated|cleared|clearing|demined|collected)",
-    "remov disposed destroyed detonated clear demined collected",
-)
-_DEMINER = Cue(
-    r"\b(?:sappers?|deminers?|de-?mining|pyrotechnic\w*|bomb\s+(?:squad|disposal|technicians?)|explosive\s+ordnance\s+disposal|EOD|explosives?\s+experts?)",
-    "sapper demin de-min pyrotechnic bomb ordnance eod explosive",
-)
+_DEFUSE_VERB = _EN.cue("defuse")
+_CLEAR_VERB = _EN.cue("clear")
+_DEMINER = _EN.cue("deminer")
 # a dud made safe with no one named doing it ("an unexploded shell was removed")
-_UXO_CLEARED = Cue(
-    r"\b(?:(?:unexploded|UXO)\b[^.;]{0,60}?\b(?:was|were|been)\s+(?:safely\s+)?(?:removed|destroyed|defused|neutrali[sz]ed|disposed\s+of|detonated|cleared|collected)|(?:removed|destroyed|cleared|collected|disposed\s+of)\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:unexploded|UXO))",
-    "unexploded uxo",
-)
-_ORDNANCE = Cue(
-    r"\b(?:unexploded|UXO|ordnance|duds?|mines?|shells?|munitions?|submunitions?|bombs?|missiles?|rockets?|warheads?|grenades?|explosives?|(?:explosive\s+)?devices?|IEDs?)",
-    "unexploded uxo ordnance dud mine shell munition bomb missile rocket warhead grenade explosive device ied",
-)
+_UXO_CLEARED = _EN.cue("uxo_cleared")
+_ORDNANCE = _EN.cue("ordnance")
 
 
 def _defusal(text: str, remote: Remote | None) -> EventCue | None:
@@ -139,15 +110,9 @@ def _defusal(text: str, remote: Remote | None) -> EventCue | None:
     )
 
 
-_INTERCEPT = Cue(
-    r"\b(?:shot\s+down|intercept(?:ed|ing|ion)|downed|destroyed\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|air\s+defen[cs]es?\s+(?:[\w-]+\s+){0,3}?(?:destroyed|downed|repelled|engaged|neutrali[sz]ed|worked|responded|(?:was|were)\s+(?:active|activated|working))|engaged\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|UAVs|Shaheds|rockets)|repelled\s+(?:[\w-]+\s+){0,3}?(?:drone|missile|air)\s+attacks?|(?:drones|missiles|UAVs|Shaheds|rockets|targets)\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:destroyed|neutrali[sz]ed|suppressed|jammed)|(?:destroyed|downed|neutrali[sz]ed|shot\s+down)\s+by\s+(?:[\w-]+\s+){0,2}?air\s+defen[cs]es?|(?:suppressed|jammed|disabled|brought\s+down)\s+(?:[\w-]+\s+){0,2}?by\s+electronic\s+warfare)",
-    "shot intercept downed destroyed defen engaged repelled neutrali suppressed jammed electronic",
-)
+_INTERCEPT = _EN.cue("intercept")
 # what air defence downs: without one, "intercepted a call" or "downed power lines" is no interception
-_AIRBORNE = Cue(
-    r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|aircraft|helicopters?|jets?|planes?|targets|bombs?|air\s+defen[cs]es?|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|(?:Su|MiG|Ka|Mi|Tu|Il)-\d+\w*|fighter|bomber)",
-    "drone uav missile rocket shahed geran aircraft helicopter jet plane target bomb defen kalibr kh- iskander kinzhal su- mig- ka- mi- tu- il- fighter bomber",
-)
+_AIRBORNE = _EN.cue("airborne")
 _MANNED = re.compile(
     r"\b(?:(?:war|military\s+|fighter\s+)?planes?|aircraft|airplanes?|(?:fighter\s+)?jets?|helicopters?|fighters?|bombers?|(?:Su|Mi|Ka|Tu|Il|MiG)-\d+\w*)\b",
     re.I,
@@ -156,18 +121,9 @@ _UNMANNED = re.compile(
     r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|cruise|unmanned)\b",
     re.I,
 )
-_FAILED_INTERCEPT = Cue(
-    r"\b(?:fail\w*|unable|could\s+not|couldn['’]t|did\s+not|didn['’]t)\s+(?:to\s+)?(?:be\s+)?(?:intercept|shoot\s+down|shot\s+down|stop)",
-    "fail unable could did",
-)
-_DEBRIS = Cue(
-    r"\b(?:debris|fragments?|wreckage|falling|fell|downed|intercept\w*|shot\s+down)",
-    "debris fragment wreckage falling fell downed intercept shot",
-)
-_HIT_VERB = Cue(
-    r"\b(?:hit|struck|slammed\s+into|crashed\s+into|landed\s+(?:on|in)|exploded\s+(?:in|at|near|on|over))",
-    "hit struck slammed crashed landed exploded",
-)
+_FAILED_INTERCEPT = _EN.cue("failed_intercept")
+_DEBRIS = _EN.cue("debris")
+_HIT_VERB = _EN.cue("hit")
 
 
 def _hit_elsewhere(text: str, m: re.Match[str]) -> bool:
@@ -207,14 +163,8 @@ def _hits(clause: str) -> bool:
     return m is not None and not _NO_HIT.search(clause, 0, m.start())
 
 
-_DETAIN = Cue(
-    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehended|took\s+(?:\w+\s+){0,3}?into\s+custody|taken\s+into\s+custody|rounded\s+up)",
-    "arrest detain apprehended custody rounded",
-)
-_TAKEN_AWAY = Cue(
-    rf"\b(?:(?:took|led|carried)\s+(?:him|her|them)\s+away|(?:was|were)\s+(?:taken|led)\s+away|(?:took|led)\s+away\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PERSON}|(?:captured|seized)\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PERSON})",
-    "away captured seized",
-)
+_DETAIN = _EN.cue("detain")
+_TAKEN_AWAY = _EN.cue("taken_away")
 
 
 def _detention(text: str, remote: Remote | None) -> EventCue | None:
@@ -239,32 +189,14 @@ def _decisive_remote(text: str, remote: Remote | None) -> EventCue | None:
     return remote.cue if remote and remote.decisive else None
 
 
-_ABDUCTION = Cue(
-    r"\b(?:abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|removed|displaced|evacuated)|taken\s+hostage|took\s+(?:\w+\s+){0,3}?hostage|held\s+(?:\w+\s+){0,3}?(?:captive|hostage)|deported|deportation|whereabouts\s+(?:are|is|remain|remains)\s+unknown|(?:taken|took)\s+(?:\w+\s+){0,3}?to\s+an\s+unknown\s+(?:location|destination)|(?:forced|herded|locked|confined)\s+(?:[\w-]+\s+){0,5}?(?:into|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:basements?|cellars?|pits?|garages?)|held\s+(?:them|him|her|residents|civilians|people|villagers|hostages)\s+(?:there\s+)?(?:for|in|at|until))",
-    "abduct kidnap forcibly hostage captive deport whereabouts unknown forced herded locked confined held",
-)
-_SHOT = Cue(
-    rf"\b(?:shot\s+(?:dead|and\s+killed)|shooting\s+dead|gunned\s+down|shot\s+(?:an?|the|two|three|four|five|\d+|several|unarmed)\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|executed|execution|tortured|torture|beaten(?!\s+back)|beat\s+(?:an?|the))",
-    "shot shooting gunned executed execution tortur beat",
-)
+_ABDUCTION = _EN.cue("abduction")
+_SHOT = _EN.cue("shot")
 # Gunfire at a car, or soldiers shooting at people: small arms.  "Forces fired
 # on" a crowd is how artillery fire is reported, so it stays shelling.
-_ON = r"\s+(?:on|at|upon|into)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+|two\s+|three\s+|\d+\s+|several\s+|unarmed\s+)?(?:[\w'’-]+\s+){0,3}?"
-_ARMS = r"(?:small\s+arms|(?:heavy\s+)?(?:machine|automatic|assault)\s+(?:guns?|rifles?|weapons?)|rifles?)"
-_SMALL_ARMS = rf"(?:\s+(?:with\s+)?{_ARMS})?"
-_FIRE_ON = Cue(
-    rf"\b(?:(?:fired|firing|opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_VEHICLE}|(?:opened\s+fire|shot|shooting){_SMALL_ARMS}{_ON}{_PERSON}|(?:fired|firing)\s+(?:with\s+)?{_ARMS}{_ON}{_PERSON}|(?:soldiers?|troops|servicemen|snipers?|checkpoint)\s+(?:[\w-]+\s+){{0,2}}?(?:fired|firing){_ON}{_PERSON})",
-    "fire firing shot shooting",
-)
+_FIRE_ON = _EN.cue("fire_on")
 # troops killing people with no weapon named: small arms
-_KILLED = Cue(
-    rf"\b(?:soldiers?|troops|servicemen|forces|military|gunmen|occupiers|individuals?)\s+(?:[\w-]+\s+){{0,3}}?(?:killed|murdered)\s+(?:an?|the|one|two|three|\d+)(?:\s+of\s+the)?\s+(?:[\w'’-]+\s+){{0,3}}?{_PERSON}|\bmurdered",
-    "killed murdered",
-)
-_HEAVY = Cue(
-    r"\b(?:artillery|howitzers?|shell(?:ed|ing|s)?|shellfire|mortars?|barrage|bombard\w*|tanks?)",
-    "artillery howitzer shell mortar barrage bombard tank",
-)
+_KILLED = _EN.cue("killed_by_troops")
+_HEAVY = _EN.cue("heavy_weapon")
 
 
 def _civilian_violence(text: str, remote: Remote | None) -> EventCue | None:
@@ -289,23 +221,11 @@ def _heavy_weapon(text: str, remote: Remote | None) -> int | None:
     return min(starts, default=None)
 
 
-_TAKE = Cue(
-    r"\b(?:captured|seized|occupied|overran|overrun|claimed(?=\s+(?-i:[A-Z])(?!(?:Ukrain|Russia|Kyiv|Moscow|Zelensk|Putin|Western|NATO|The|It|He|She|They)\w*)\w+(?:\s*[,.;(]|\s+(?:in|on|near|after|west|east|north|south)\b))|(?:took|taken|taking|gained|established|claimed)\s+(?:full\s+|complete\s+|total\s+)?control|(?:capture|seizure|fall)\s+of|took\s+(?:the\s+)?(?:town|city|village|settlement)s?\s+of|raised\s+(?:the|a)\s+Russian\s+flag|gain(?:ed)?\s+(?:the\s+)?territory\s+of)",
-    "capture seized seizure occupied overr claimed control fall flag took territory",
-)
-_RETAKE = Cue(
-    r"\b(?:recaptured|retook|re-?took|re-?entered|liberat(?:ed|ing|e)|liberation\s+of|regained(?:\s+control)?|took\s+back|taken\s+back|de-?occupied|recapture\s+of|retaken|reclaimed|cleared\s+(?:\w+\s+){0,3}?of\s+(?:Russian|enemy)\s+(?:forces|troops)|pushed\s+(?:Russian|enemy)\s+(?:forces|troops)\s+out|raised\s+(?:the|a)\s+Ukrainian\s+flag)",
-    "recaptur retook re-took entered liberat regained back occupied retaken reclaimed cleared pushed flag",
-)
+_TAKE = _EN.cue("take")
+_RETAKE = _EN.cue("retake")
 # moving into or out of a place changes its hands only when troops of a named side move
-_MOVE = Cue(
-    r"\b(?:entered|advanced\s+into|moved\s+into|marched\s+into|rolled\s+into|returned\s+to|took(?=\s+(?-i:[A-Z])(?!krainian|ussian)))",
-    "entered advanced moved marched rolled returned took",
-)
-_WITHDRAW = Cue(
-    r"\b(?:withdr[ae]w\w*\s+from|retreated\s+from|pulled\s+out\s+of|left)(?=\s+(?-i:[A-Z]))",
-    "withdr retreated pulled left",
-)
+_MOVE = _EN.cue("move")
+_WITHDRAW = _EN.cue("withdraw", r"(?=\s+(?-i:[A-Z]))")
 _MILITARY = re.compile(
     r"\b(?:forces|troops|soldiers|army|military|units?|brigades?|battalions?|marines|paratroopers|defenders|servicemen|fighters|infantry|tanks|armou?r|columns?)\b",
     re.IGNORECASE,
@@ -316,7 +236,9 @@ _ADJECTIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_GROUND_AFTER = re.compile(
-    rf"\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+|dozens\s+of\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:soldiers|servicemen|prisoners|troops|POWs|fighters|mercenaries|tanks?|equipment|vehicles?|weapons?|documents|footage|moment|images?|videos?|ammunition|trophies|positions?|trenches|strongholds?|dugouts?|parts?\s+of|part|{_PERSON}|{_GOODS})\b",
+    r"\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+|dozens\s+of\s+)?(?:[\w'’-]+\s+){0,2}?"
+    + _EN.alternation("not_ground")
+    + r"\b",
     re.IGNORECASE,
 )
 
@@ -378,14 +300,8 @@ def _grenade(text: str, remote: Remote | None) -> EventCue | None:
     return event_cue("explosions_remote_violence", "grenade", m, "grenade")
 
 
-_CLASH = Cue(
-    r"\b(?:clash\w*|ambush\w*|fire\s*fights?|skirmish\w*|gun\s*battles?|exchange\w*\s+(?:of\s+)?fire|fought(?!\s+(?:(?:the|a)\s+)?(?:fires?|blazes?|flames)|\s+for\s+(?:\w+\s+)?li(?:fe|ves))|assault(?:ed|s|ing)?(?!\s+rifles?)|stormed|storming|repelled|repulsed|pushed\s+back|beat\s+back|beaten\s+back|fended\s+off|counter-?attack\w*|attack(?:ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:positions?|defen[cs]es?|lines|trenches|strongholds?|units?|troops|forces|soldiers|columns?|convoys?)|attacks?\s+on\s+(?:[\w-]+\s+){0,2}?(?:positions|defen[cs]es|lines|trenches)|(?:captured|seized|took)\s+(?:[\w-]+\s+){0,2}?(?:positions?|trenches|strongholds?|dugouts?)|(?:tried|attempted|attempting|trying)\s+to\s+(?:break\s+through|advance|storm|cross)|advanc(?:ed|ing)\s+(?:near|towards?|on)|(?:troops|soldiers|infantry|units|marines|paratroopers)\s+(?:[\w-]+\s+){0,2}?attacked|sabotage\s+(?:and\s+reconnaissance\s+)?groups?|infiltrat\w+|close\s+combat|hand-to-hand|attacked\s+near|infantry\s+attacks?|neutrali[sz]ed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:group|unit|squad|saboteurs)|(?:group|unit|squad|saboteurs)\s+(?:[\w'’-]+\s+){0,10}?(?:was|were)\s+neutrali[sz]ed|deflected|engaged\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:units?|forces|troops|group)|failed\s+to\s+(?:take|capture|advance|break\s+through)|(?:responded|answered|replied)\s+with\s+(?:[\w-]+\s+)?fire|fired\s+back|returned\s+(?:the\s+)?fire|(?:fired|firing|opened\s+fire)\s+(?:with\s+)?(?:[^.;]{0,80}?\b)?(?:(?:heavy\s+)?machine\s+guns?|small\s+arms|automatic\s+weapons|rifles|shots|unspecified\s+weapons)\b[^.;]{0,40}?\b(?:at|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}?(?:positions?|forces|units?|troops|patrol\w*|servicemen|fighters|soldiers))",
-    "clash ambush fight fire skirmish battle fought assault storm repel repuls pushed beat fended counter attack captured seized took tried attempt trying advanc sabotage infiltrat combat hand-to-hand neutrali deflected engaged failed fired firing responded answered replied returned",
-)
-_FIGHTING = Cue(
-    r"\b(?:armed\s+clash|fighting|battles?|offensive|counter-?offensive|hostilities|(?:in|during)\s+(?:the\s+)?combat)",
-    "clash fighting battle offensive hostilities combat",
-)
+_CLASH = _EN.cue("clash")
+_FIGHTING = _EN.cue("fighting")
 _INSTRUMENT = re.compile(r"\b(?:with|using|by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
@@ -415,51 +331,33 @@ def _clash_first(text: str, clash: re.Match[str], strong: bool, remote: EventCue
 
 _OTHERS = [
     (
-        Cue(
-            r"\b(?:arrested|detained|apprehended|arrest\s+of|detention\s+of)",
-            "arrest detain detention apprehended",
-        ),
+        _EN.cue("arrest_word"),
         "strategic_developments",
         "arrests",
     ),
     (
-        Cue(
-            r"\b(?:protest\w*|rall(?:y|ied|ies)|demonstrat\w+|picket\w*|march(?:ed)?\s+(?:in|through|against))",
-            "protest rall demonstrat picket march",
-        ),
+        _EN.cue("protest_word"),
         "protests",
         "peaceful_protest",
     ),
     (
-        Cue(
-            rf"\b(?:loot\w+|pillag\w+|plunder\w*|stole|stolen|blew\s+up|set\s+(?:on\s+)?fire\s+to|torched|demolished|(?:removed|took|carted\s+off|carried\s+off|shipped|transported)\s+(?:[\w'’-]+\s+){{0,4}}?{_GOODS}|{_GOODS}\s+(?:were|was)\s+(?:removed|taken|shipped))",
-            "loot pillag plunder stole blew fire torched demolished removed took carted carried shipped transported taken",
-        ),
+        _EN.cue("looting"),
         "strategic_developments",
         "looting_property_destruction",
     ),
     (
-        Cue(
-            r"\b(?:prisoner\s+(?:exchange|swap)|exchange\s+of\s+prisoners|(?:exchanged|swapped)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|POWs|bodies)|agreed\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|exchange|swap|corridors?|evacuation|withdraw\w*|pause|handover|return|release|transfer|demining|moratorium)|ceasefire\s+agreement|signed\s+an?\s+agreement|humanitarian\s+corridor)",
-            "prisoner pows bodies agreed agreement corridor",
-        ),
+        _EN.cue("agreement"),
         "strategic_developments",
         "agreement",
     ),
     (
-        Cue(
-            r"\b(?:set\s+up|setting\s+up|established|turned\s+(?:[\w-]+\s+){0,4}?into|converted\s+(?:[\w-]+\s+){0,4}?into|(?:used|using)\s+(?:[\w-]+\s+){0,4}?as)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:base|headquarters|HQ|command\s+post|barracks|firing\s+positions?)",
-            "base headquarters hq command barracks firing",
-        ),
+        _EN.cue("base"),
         "strategic_developments",
         "headquarters_or_base_established",
     ),
     # official acts ACLED codes as "other": evacuation orders, curfews, sham referendums
     (
-        Cue(
-            r"\b(?:(?:announced|ordered|began|declared|imposed|extended|introduced)\s+(?:[\w-]+\s+){0,4}?(?:evacuation|curfew|referendum|martial\s+law)|(?:mandatory|forced|compulsory)\s+evacuation|so-called\s+referendum|relocation\s+of\s+(?:civilians|residents))",
-            "evacuation curfew referendum martial relocation",
-        ),
+        _EN.cue("official_act"),
         "strategic_developments",
         "other",
     ),

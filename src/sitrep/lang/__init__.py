@@ -1,8 +1,8 @@
 """The languages sitrep reads: which one an article is written in, and each one's vocabulary.
 
 English is read by the grammar modules of :mod:`sitrep.extract`; Ukrainian and Russian by
-:mod:`sitrep.extract.cyrillic`, whose words all come from ``data/lang/<code>/vocabulary.json``
-(see :class:`Vocabulary`).  The language is detected per article, never configured.
+:mod:`sitrep.extract.cyrillic`.  Their words come from ``data/lang/<code>/vocabulary.json``
+(see :class:`Vocabulary`), built into regexes by :mod:`sitrep.lang.patterns`.  The language is detected per article, never configured.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from sitrep.lang.patterns import Cue, alternation
 from sitrep.model import LanguageCode
 
 __all__ = [
     "LANGUAGES",
+    "Cue",
     "LanguageCode",
     "Vocabulary",
     "cyrillic_abbreviations",
@@ -62,7 +64,7 @@ def word_key(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """One language's words for the Ukrainian and Russian reader, as the data file gives them.
+    """One language's words, as its data file ``data/lang/<code>/vocabulary.json`` gives them.
 
     Lists named after stems (``killed``, ``injured``, ``events`` ...) match a word's
     beginning; lists of forms (``numbers``, ``one_person``, ``month_forms`` ...) whole words.
@@ -79,6 +81,18 @@ class Vocabulary:
 
     def rows(self, name: str) -> tuple[tuple[Any, ...], ...]:
         return tuple((word_key(row[0]), *row[1:]) for row in self.data.get(name, ()))
+
+    def alternation(self, name: str) -> str:
+        """The list ``name`` of the ``cues`` or ``phrases`` table as one regex group, its
+        ``{name}``s from ``phrases``; for grammar that places it itself."""
+        phrases: dict[str, list[str]] = self.data["phrases"]
+        return alternation(self.data["cues"].get(name) or phrases[name], phrases)
+
+    def cue(self, name: str, tail: str = "") -> Cue:
+        """The gated whole-word cue ``name`` of the ``cues`` table, its alternatives as written
+        (see :mod:`sitrep.lang.patterns`); ``tail`` is grammar the data cannot say, such as a
+        lookahead for a capitalised name."""
+        return Cue(r"\b" + self.alternation(name) + tail)
 
 
 @cache
@@ -110,7 +124,7 @@ def month_pattern(abbreviations: bool = True) -> str:
 
 @cache
 def vocabulary(code: LanguageCode) -> Vocabulary:
-    """The vocabulary of ``code`` (``uk`` or ``ru``) from ``data/lang/<code>/vocabulary.json``."""
+    """The vocabulary of ``code`` from ``data/lang/<code>/vocabulary.json``."""
     path = resources.files("sitrep").joinpath(f"data/lang/{code}/vocabulary.json")
     return Vocabulary(code, json.loads(path.read_text(encoding="utf-8")))
 
