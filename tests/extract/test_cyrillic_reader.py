@@ -607,6 +607,34 @@ def test_a_hromada_named_in_russian_is_found_by_its_consonants(settings: Setting
     assert _value(incident.injured) == 1
 
 
+def test_a_round_up_of_oblasts_is_no_incident_and_lends_no_place(settings: Settings) -> None:
+    # Each adjective of the list is an oblast (not the city Donetsk), the toll is the three
+    # oblasts' together, and the first incident is the village the details name.
+    text = (
+        "Протягом 5 травня російські війська атакували Донецьку, Запорізьку та Харківську "
+        "області. Унаслідок обстрілів загинули четверо людей, ще шестеро дістали поранення.\n\n"
+        "Вранці 6 травня росіяни атакували Степногірську громаду дроном. Поранення дістав "
+        "68-річний чоловік."
+    )
+    incidents = _run(settings, text).corpus.incidents
+    places = [i.place.name for i in incidents if i.place is not None]
+    assert "Donetsk" not in places and places[0] == "Stepnohirsk", places
+    assert not any(_value(i.killed) == 4 for i in incidents)
+    assert _value(incidents[0].injured) == 1
+
+
+def test_a_raion_wide_report_takes_no_town_of_another_raion(settings: Settings) -> None:
+    # Stepnohirsk lies in Vasylivka Raion: the Polohy Raion injuries are their own incident.
+    text = (
+        "Вранці росіяни атакували Степногірську громаду дроном, поранено чоловіка. "
+        "Унаслідок атаки на Пологівський район поранення отримали четверо жінок."
+    )
+    incidents = _run(settings, text).corpus.incidents
+    by_place = {i.place.name: _value(i.injured) for i in incidents if i.place is not None}
+    assert by_place.get("Stepnohirsk") == 1, by_place
+    assert by_place.get("Polohy Raion") == 4, by_place
+
+
 def test_an_oblast_wide_toll_tells_of_the_one_town_named_after_it(settings: Settings) -> None:
     text = (
         "4 мая в результате обстрелов погибли три мирных жителя Донецкой области. "

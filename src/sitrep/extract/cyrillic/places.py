@@ -55,6 +55,7 @@ class _Words:
     need_designator: frozenset[str]
     streets: frozenset[str]
     speech: tuple[str, ...]
+    conjunctions: frozenset[str]
 
 
 @cache
@@ -75,6 +76,7 @@ def _words(code: LanguageCode) -> _Words:
         frozenset(vocab.words("regions_need_designator")),
         frozenset(w.rstrip(".") for w in vocab.words("streets")),
         vocab.words("speech"),
+        frozenset(vocab.words("list_conjunctions")),
     )
 
 
@@ -326,6 +328,38 @@ def _designator(words: Sequence[Token], i: int, after: int, vocab: _Words) -> De
             return kind
     if i > 0 and vocab.designators.get(words[i - 1].key) == "settlement":
         return "settlement"
+    return _listed_unit(words, i, after, vocab)
+
+
+# The ending of a region's adjective ("Донецьку", "Харківській", "Курской"): the words of a
+# list that one designator ends ("Донецьку, Запорізьку та Харківську області") share it.
+_ADJECTIVE = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:а|у|ій|ої|ая|ую|ой|ей)$")
+# Most region adjectives a list may hold before its designator.
+LIST_ITEMS = 5
+
+
+def _listed_unit(words: Sequence[Token], i: int, after: int, vocab: _Words) -> Designator | None:
+    """The unit a list of region adjectives ends with: each of "Донецьку, Запорізьку та
+    Харківську області" is an oblast, as the last one is, not the city "Донецьк"."""
+    ending = _ADJECTIVE.search(words[i].key)
+    if ending is None or after != i + 1:
+        return None
+    j = after
+    for _ in range(LIST_ITEMS):
+        if j < len(words) and words[j].key in vocab.conjunctions:
+            j += 1
+        if (
+            j >= len(words)
+            or not words[j].capitalised
+            or not words[j].key.endswith(ending.group()[-2:])
+        ):
+            return None
+        if not _ADJECTIVE.search(words[j].key):
+            return None
+        j += 1
+        kind = vocab.designators.get(words[j].key) if j < len(words) else None
+        if kind in ("oblast", "raion"):
+            return kind
     return None
 
 

@@ -690,7 +690,8 @@ PLACE_REACH = 2
 
 def _nearby_place(doc: Document, sents: list[Sentence], i: int, w: _Words) -> Place | None:
     """The place of the nearest sentence before (then after) ``i`` that names one where
-    something can happen: "Дрон пытался атаковать губернатора ... «В Грайвороне ...»"."""
+    something can happen: "Дрон пытался атаковать губернатора ... «В Грайвороне ...»".
+    A round-up of several oblasts lends none: its toll is theirs together."""
     order = [
         *range(i - 1, max(-1, i - 1 - PLACE_REACH), -1),
         *range(i + 1, min(len(sents), i + 1 + PLACE_REACH)),
@@ -698,10 +699,33 @@ def _nearby_place(doc: Document, sents: list[Sentence], i: int, w: _Words) -> Pl
     for j in order:
         if sents[j].paragraph != sents[i].paragraph and abs(j - i) > 1:
             continue
+        if _rounds_up_oblasts(doc, sents[j], w):
+            return None
         mention = _event_place(doc, sents[j], w)
         if mention is not None:
             return _as_written(mention)
     return None
+
+
+def _rounds_up_oblasts(doc: Document, sent: Sentence, w: _Words) -> bool:
+    """Whether the sentence names several oblasts where things happened and nothing finer:
+    "російські війська атакували Донецьку, Запорізьку та Харківську області"."""
+    mine = [
+        m.place for m in doc.places
+        if m.sentence == sent.index and not _is_authority(sent.text, m, w)
+        and m.place.precision != "country"
+    ]  # fmt: skip
+    return all(p.precision == "oblast" for p in mine) and len({p.admin1 for p in mine}) > 1
+
+
+def _totals_a_round_up(doc: Document, sents: list[Sentence], i: int, w: _Words) -> bool:
+    """Whether placeless sentence ``i`` follows a round-up of oblasts in its paragraph."""
+    before = sents[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.paragraph == sents[i].paragraph
+        and _rounds_up_oblasts(doc, before, w)
+    )
 
 
 def _as_written(mention: PlaceMention | None) -> Place | None:
@@ -853,6 +877,8 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
         return None
     if _is_tally(lower, w) or (not counts and any(p in lower for p in w.not_event)):
         return None
+    if _rounds_up_oblasts(doc, sent, w):
+        return None  # a round-up of several oblasts: its towns, if named, are told apart
     mention = _event_place(doc, sent, w)
     shared = _shared_out(doc, sent, words, counts, code)
     if shared:  # "вбили 3 мирних мешканців: 2 у Богородичному і 1 у Кераміку"
@@ -937,11 +963,14 @@ def _finer_place(report: Report, summary: Report) -> bool:
 
 
 def _is_finer(report: Report, summary: Report) -> bool:
+    """Whether the report's place lies inside the summary's, finer (a raion's towns are its
+    own: "Пологівський район" sums up no village of Vasylivka Raion)."""
     return (
         _finer_place(report, summary)
         and report.place is not None
         and summary.place is not None
         and report.place.admin1 == summary.place.admin1
+        and (summary.place.precision != "raion" or report.place.admin2 == summary.place.admin2)
     )
 
 
@@ -981,6 +1010,8 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             continue
         if i + 1 < len(sents):
             report = _toll_told_next(doc, report, sent, sents[i + 1], code, w)
+        if report.place is None and _totals_a_round_up(doc, sents, i, w):
+            continue  # "...атакували Донецьку, Запорізьку та Харківську області. Загинули п'ятеро"
         if report.place is None:
             report = replace(report, place=_nearby_place(doc, sents, i, w))
         if report.claimant is None and (report.killed or report.injured or i == 0 or sent.is_title):
