@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from sitrep.lang.patterns import Cue, alternation
+from sitrep.lang.patterns import Cue, alternation, expand
 from sitrep.model import LanguageCode
 
 __all__ = [
@@ -87,6 +87,13 @@ class Vocabulary:
         ``{name}``s from ``phrases``; for grammar that places it itself."""
         phrases: dict[str, list[str]] = self.data["phrases"]
         return alternation(self.data["cues"].get(name) or phrases[name], phrases)
+
+    def regex(self, name: str) -> re.Pattern[str]:
+        """The list ``name`` of the ``patterns`` table as one case-insensitive regex: each
+        alternative as written (its own word bounds), spaces and ``{name}`` read as in cues."""
+        phrases: dict[str, list[str]] = self.data.get("phrases", {})
+        alternatives = self.data["patterns"][name]
+        return re.compile("|".join(f"(?:{expand(a, phrases)})" for a in alternatives), re.I)
 
     def cue(self, name: str, tail: str = "") -> Cue:
         """The gated whole-word cue ``name`` of the ``cues`` table, its alternatives as written
