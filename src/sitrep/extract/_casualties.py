@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 from sitrep.extract._numbers import find_counts, qualify
 from sitrep.extract._tolls import find_tolls
 from sitrep.extract._victims import count_victims, is_person_noun, is_person_word
-from sitrep.lang import month_pattern
+from sitrep.lang import month_pattern, vocabulary
 from sitrep.model import Number
 
 __all__ = ["CasualtyMention", "find_casualties", "names_casualties"]
@@ -35,49 +35,26 @@ __all__ = ["CasualtyMention", "find_casualties", "names_casualties"]
 Kind = Literal["killed", "injured", "killed_or_injured"]
 
 
-def _lexicon(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def _lexicon(name: str) -> frozenset[str]:
+    """The English word list ``name`` (data/lang/en/vocabulary.json)."""
+    return frozenset(vocabulary("en").words(name))
 
 
-_KILL = _lexicon(
-    "killed killing kill kills dead died dies die deaths death fatalities fatality lives life "
-    "perished slain succumbed executed executing murdered murdering gunned bodies body"
-)
-_INJURE = _lexicon(
-    "injured injuring injure injures wounded wounding wounds hurt injuries maimed "
-    "hospitalised hospitalized injury"
-)
-_ACTIVE = _lexicon(
-    "killed killing kills kill injured injuring injures wounded wounding maimed hurt executed "
-    "executing murdered murdering"
-)
-_NOUN_CUES = _lexicon(
-    "deaths death fatalities fatality injuries injury wounds lives life bodies body"
-)
+_KILL = _lexicon("casualty_kill")
+_INJURE = _lexicon("casualty_injure")
+_ACTIVE = _lexicon("casualty_active")
+_NOUN_CUES = _lexicon("casualty_noun_cues")
 # "sustained shrapnel wounds", "suffered serious injuries": the subject is the victim.
-_SUFFERED = _lexicon("sustained suffered received got sustaining suffering receiving")
+_SUFFERED = _lexicon("casualty_suffered")
 # Past verbs that end a clause's subject: "a man stepped on a mine and died".
-_PAST_VERBS = _lexicon(
-    "was were had hit struck drove ran fell came went lost tried stepped triggered ran got "
-    "took left found"
-)
-_AUX = _lexicon(
-    "was were is are be been being have has had reportedly also later all allegedly seriously "
-    "severely critically fatally lightly slightly reported were/was got left gravely badly "
-    "found confirmed pronounced declared instantly immediately then subsequently eventually "
-    "tragically both mortally shot presumably probably apparently"
-)
+_PAST_VERBS = _lexicon("casualty_past_verbs")
+_AUX = _lexicon("casualty_aux")
 # Verbs that go with a cue: "was shot and killed", "were beaten to death".
-_CO_VERBS = _lexicon("shot stabbed beaten tortured executed hit struck captured")
-_DETERMINERS = _lexicon("a an the his her their its another")
-_STOP = _lexicon(
-    "in at on after when as by from with during which that where while near into to for since "
-    "than said says but if because among there here attack strike strikes shelling explosion "
-    "blast it they we them you who including whose although though whereas what how shot left "
-    "leaving leaves hit struck shelled according"
-)
+_CO_VERBS = _lexicon("casualty_co_verbs")
+_DETERMINERS = _lexicon("casualty_determiners")
+_STOP = _lexicon("casualty_stop")
 _PUNCT = {".", ";", ":", "(", ")", "-", "—", "–", '"', "“", "”", "!", "?", "[", "]"}
-_RIGHT_STOP_VERBS = _lexicon("was were is are has have had")
+_RIGHT_STOP_VERBS = _lexicon("casualty_right_stop_verbs")
 _CHILD = re.compile(
     r"^(?:children|child|kids?|boys?|girls?|babies|baby|infants?|teenagers?|minors?|sons?|daughters?)$",
     re.I,
@@ -391,8 +368,8 @@ def _acts(toks: list[_Tok], i: int) -> bool:
     return low in _ACTIVE and prev not in _PASSIVE_AUX
 
 
-_PASSIVE_AUX = _lexicon("was were been being be is are got")
-_HEDGED = _lexicon("known believed thought confirmed reported feared presumed")
+_PASSIVE_AUX = _lexicon("casualty_passive_aux")
+_HEDGED = _lexicon("casualty_hedged")
 
 
 def _subject(text: str, toks: list[_Tok], i: int, j: int, kind: Kind) -> CasualtyMention | None:
@@ -448,7 +425,7 @@ def _skip_auxiliaries(toks: list[_Tok], j: int) -> tuple[int, int | None]:
     return j, both
 
 
-_REPORTING = _lexicon("said says say told reported according claimed that stated")
+_REPORTING = _lexicon("casualty_reporting")
 
 
 def _before_relative_clause(toks: list[_Tok], j: int) -> int:

@@ -26,6 +26,7 @@ from typing import Literal
 
 from sitrep.extract._gazetteer import load_gazetteer, normalise_name
 from sitrep.extract._numbers import CountMention, find_counts, qualify
+from sitrep.lang import vocabulary
 from sitrep.model import Number, Qualifier
 
 __all__ = ["VictimCount", "count_victims", "is_person_noun", "is_person_word"]
@@ -33,91 +34,28 @@ __all__ = ["VictimCount", "count_victims", "is_person_noun", "is_person_word"]
 Direction = Literal["left", "right"]
 
 
-def _lexicon(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+def _lexicon(name: str) -> frozenset[str]:
+    """The English word list ``name`` (data/lang/en/vocabulary.json)."""
+    return frozenset(vocabulary("en").words(name))
 
 
-_SINGULAR = _lexicon(
-    """
-    man woman boy girl child baby infant toddler teenager teen person civilian resident
-    mother father son daughter wife husband brother sister grandmother grandfather grandson
-    granddaughter grandma grandpa uncle aunt nephew niece cousin neighbour neighbor friend
-    pensioner retiree volunteer medic nurse paramedic journalist rescuer
-    firefighter driver passenger farmer teacher student pupil priest monk soldier serviceman
-    servicewoman officer commander policeman policewoman fighter guard head chief mayor
-    official leader deputy councillor councilor member victim pedestrian cyclist motorist
-    fisherman businessman businesswoman entrepreneur engineer electrician operator miner
-    sapper deminer marine paratrooper sniper gunner pilot sailor conscript recruit prisoner
-    detainee hostage adult minor individual elder veteran evacuee refugee owner shopkeeper
-    seller vendor customer patient occupant inhabitant servant sergeant lieutenant
-    commandant combatant participant assistant migrant attendant adolescent correspondent
-    parent agent president director manager employee worker doctor surgeon photographer
-    reporter cameraman producer chairman chairwoman governor pastor shepherd nun imam rabbi
-    cook chef clerk cashier courier nanny housewife guest citizen judge athlete coach mechanic
-    labourer laborer spouse partner fiance fiancee stepfather stepmother stepson stepdaughter
-    mother-in-law father-in-law son-in-law daughter-in-law granddad great-grandmother
-    great-grandfather sibling twin orphan widow widower deacon bishop mercenary militant
-    partisan scout corpsman chaplain captain colonel corporal starosta tenant landlord
-    passer-by passerby bystander onlooker seaman cadet trainee intern returnee deportee
-    schoolboy schoolgirl kid youth youngster newborn lady gentleman relative local lineman
-    repairman railwayman guardsman patrolman serviceman
-    """
-)
-_IRREGULAR_PLURAL = _lexicon(
-    "people persons children kids men women police personnel troops staff folk "
-    "servicemen servicewomen policemen policewomen firefighters fishermen businessmen "
-    "residents civilians ukrainians russians"
-)
+_SINGULAR = _lexicon("victim_singular")
+_IRREGULAR_PLURAL = _lexicon("victim_irregular_plural")
 # Nouns that end like a person noun ("-er", "-or", "-ist", "-ian", "-man") but name no person.
-_NOT_PERSON = _lexicon(
-    """
-    water tower shelter border corner number order river power transformer tractor sector
-    reactor corridor floor door center centre quarter container computer paper letter
-    weather winter summer matter chamber barrier cluster launcher carrier
-    bomber fighter-bomber helicopter trailer poster banner theater theatre register
-    character chapter meter metre kilometer kilometre liter litre monitor motor generator
-    elevator radiator interior exterior mirror error terror rumour rumor honour honor colour
-    color labour labor harbour harbor armour armor vapour favor favour neighbourhood
-    ukrainian russian belarusian christian german roman
-    """
-)
+_NOT_PERSON = _lexicon("victim_not_person")
 _PERSON_SUFFIX = re.compile(r"^[a-z]{3,}(?:er|or|ist|ian|man|woman)$")
-_DETERMINER = _lexicon("a an another one his her their its the this that our my your whose")
-_PRE_COUNT = _lexicon("the all his her their its our some these those another")
-_COLLECTIVE = _lexicon("family families group groups crew unit squad team household")
-_PAIR = _lexicon("couple twins pair")
+_DETERMINER = _lexicon("victim_determiner")
+_PRE_COUNT = _lexicon("victim_pre_count")
+_COLLECTIVE = _lexicon("victim_collective")
+_PAIR = _lexicon("victim_pair")
 # Words that end a victim's noun phrase and start what is said about it.
-_TAIL = _lexicon(
-    "of from aged who whom whose which that in on at near with inside outside by during "
-    "when while as after before"
-)
-_VERBISH = _lexicon(
-    "was were is are be been being has have had hit struck shelled said says reported "
-    "will would could did does do got"
-)
+_TAIL = _lexicon("victim_tail")
+_VERBISH = _lexicon("victim_verbish")
 # Plural nouns counted near casualty cues that are not people.
-_THINGS = _lexicon(
-    """
-    tanks vehicles cars trucks buses houses homes buildings apartments flats blocks drones
-    missiles shells rockets bombs mines munitions attacks strikes assaults times days hours
-    minutes weeks months years settlements villages towns cities districts positions guns
-    howitzers launchers aircraft helicopters planes ships boats shots rounds kilometres
-    kilometers km metres meters miles
-    """
-)
+_THINGS = _lexicon("victim_things")
 _ALONE_ONE = frozenset({"he", "she", "him", "her", "another"})
 # Capitalised words that make a name an organisation, a building or a place, not a person.
-_NOT_NAME = _lexicon(
-    """
-    ministry forces force army command council administration service office police guard
-    brigade regiment battalion company group directorate staff general agency committee
-    court university school hospital station street avenue square bridge plant factory
-    oblast region district raion hromada city village church cathedral market mall centre
-    center airport port railway base national state federation republic union front
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december
-    """
-)
+_NOT_NAME = _lexicon("victim_not_name")
 
 
 @dataclass(frozen=True, slots=True)
