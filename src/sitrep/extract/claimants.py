@@ -4,30 +4,26 @@ A claimant is normalised to a body ("UN human rights office (OHCHR)",
 "State Emergency Service of Ukraine", "Poltava regional military administration")
 or a person with a role ("Oleh Synyehubov", role "regional governor", channel
 "Telegram").  The vocabulary (office-holders known by surname, bodies, role
-words) is data: ``data/lang/en/claimants.json``.
+words, speech verbs) is data: the ``claimants`` table and the phrases of
+``data/lang/en/vocabulary.json``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from sitrep.lang import month_pattern, vocabulary
 from sitrep.model import Claimant
 
 __all__ = ["NAME", "find_claimant", "normalise_claimant", "speaker_is_pronoun"]
 
 NAME = "claimants.v2"
 
-_SAY = (
-    r"(?:said|says|say|told|tells|reported|reports|wrote|writes|posted|claimed|claims|claim|confirmed|confirms|"
-    r"announced|announces|stated|states|added|adds|noted|warned|estimated|estimates|put|puts|recorded|"
-    r"clarified|specified|updated|informed|revealed|tweeted|declared|explained|stressed|reiterated|"
-    r"(?:has|have|had)\s+(?:recorded|claimed|said|confirmed|reported|announced|stated|put|updated))"
-)
-_TITLE_WORDS = r"(?:Oblast|State|Regional|Military|Administration|City|Council|District|Ministry|Service|Police|Office|Armed|Forces|Emergency|National|General|Staff)\b"
+_EN = vocabulary("en")
+_SAY = _EN.alternation("say")  # the speech verbs
+_TITLE_WORDS = _EN.alternation("title_words") + r"\b"
 _NAME = rf"(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+(?:\s+(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+){{1,2}}"
 _SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:(?<![A-Z])[A-Z][\w'’.-]*|(?<![a-z])[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
 # A subject's first word starts where its run of capitals or of small letters starts: a start
@@ -52,26 +48,20 @@ _PRONOUN_SAYS = re.compile(
     re.IGNORECASE,
 )
 _CHANNEL = re.compile(
-    r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>Telegram|Twitter|X|Facebook|Instagram|YouTube|video(?:\s+(?:statement|message|address))?|statement|post|online\s+post|televised\s+address)\b",
+    r"\b(?:on|via|in\s+an?\s+(?:online\s+)?)\s*(?P<ch>" + _EN.alternation("channel") + r")\b",
     re.IGNORECASE,
 )
 _PERSON = re.compile(rf"^{_NAME}$")
 _SINGLE_NAME = re.compile(r"^[A-Z][a-zA-Z'’-]{2,}$")
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "which", "who", "there", "that"}
 _NOT_SPEAKERS = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$"
+    rf"^(?:{month_pattern(abbreviations=False)}|{_EN.alternation('weekdays')}|Today|Yesterday)$"
 )
 
 
-@cache
 def _vocabulary() -> dict[str, Any]:
-    text = (
-        resources.files("sitrep")
-        .joinpath("data/lang/en/claimants.json")
-        .read_text(encoding="utf-8")
-    )
-    data: dict[str, Any] = json.loads(text)
-    return data
+    claimants: dict[str, Any] = _EN.data["claimants"]
+    return claimants
 
 
 @cache
@@ -275,7 +265,9 @@ def speaker_is_pronoun(text: str) -> bool:
 def _trim_according(who: str) -> str:
     """ "the regional governor, who added ..." → "the regional governor"; drop a trailing clause."""
     return re.split(
-        r",|\s(?:who|which|that|and\s+(?:a|the)\s)\b|\s(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r",|\s(?:who|which|that|and\s+(?:a|the)\s)\b|\s(?:on|in|at)\s+"
+        + _EN.alternation("weekdays")
+        + r"\b",
         who,
     )[0]
 
