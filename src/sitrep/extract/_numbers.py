@@ -12,53 +12,21 @@ import re
 from dataclasses import dataclass
 
 from sitrep.bounds import MAX_COUNT
-from sitrep.lang import month_pattern
+from sitrep.lang import month_pattern, vocabulary
+from sitrep.lang.patterns import expand
 from sitrep.model import Number, Qualifier
 
 __all__ = ["CountMention", "find_counts", "parse_count", "qualify", "word_value"]
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SINGLE = {"a": 1, "an": 1, "another": 1, "one": 1, "single": 1, "lone": 1}
-
+_EN = vocabulary("en")
+_NUMBERS: dict[str, dict[str, int]] = _EN.data["numbers"]
+_UNITS = _NUMBERS["units"]  # "zero" ... "nineteen"
+_TENS = _NUMBERS["tens"]  # "twenty" ... "ninety"
+_SCALES = _NUMBERS["scales"]  # "hundred", "thousand", "million", "billion"
+# (pattern, qualifier), in the order the count pattern tries them: "at least" before "at"
 _QUALIFIERS: list[tuple[str, Qualifier]] = [
-    (r"at\s+least", "at_least"),
-    (r"no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", "at_least"),
-    (r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding", "more_than"),
-    (r"nearly|almost|close\s+to|just\s+under|less\s+than|fewer\s+than|under", "nearly"),
-    (r"about|around|approximately|roughly|some|an\s+estimated|estimated|circa|approx\.", "about"),
-    (r"up\s+to|as\s+many\s+as", "up_to"),
+    ("|".join(expand(a) for a in alternatives), qualifier)
+    for qualifier, alternatives in _EN.data["qualifiers"]
 ]
 _QUALIFIER_RE = "|".join(f"(?P<q{i}>{p})" for i, (p, _) in enumerate(_QUALIFIERS))
 
@@ -118,16 +86,7 @@ def word_value(text: str) -> int | None:
 def _digits_value(digits: str, tail: str) -> int:
     value = float(digits.replace(",", ""))
     scale = tail.strip().lower()
-    factor = {
-        "million": 1e6,
-        "mln": 1e6,
-        "m": 1e6,
-        "thousand": 1e3,
-        "k": 1e3,
-        "hundred": 100,
-        "billion": 1e9,
-        "bn": 1e9,
-    }.get(scale, 1)
+    factor = _NUMBERS["digit_scales"].get(scale, 1)
     total = value * factor
     # 310 digits are no float: a count over every bound, which bounded_document drops
     return round(total) if math.isfinite(total) else MAX_COUNT + 1

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.extract._numbers import _UNITS
-from sitrep.lang import month_numbers, month_pattern
+from sitrep.lang import month_numbers, month_pattern, vocabulary
 from sitrep.model import PartialDate
 
 __all__ = ["DateMention", "find_dates", "war_day_date"]
@@ -29,22 +29,16 @@ __all__ = ["DateMention", "find_dates", "war_day_date"]
 INVASION_START = dt.date(2022, 2, 24)  # day one of Russia's full-scale invasion
 
 _MONTHS = month_numbers()  # "january"/"jan" -> 1 (data/lang/en/months.txt)
-_WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+_EN = vocabulary("en")
+_WEEKDAYS = {day.lower(): n for n, day in enumerate(_EN.data["phrases"]["weekdays"])}
+_WEEKDAY_NAME = _EN.alternation("weekdays")  # "Monday" ... "Sunday"
 _MONTH = rf"(?P<month>{month_pattern()})\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _YEAR2 = r"(?:,?\s+(?P<year2>(?:19|20)\d\d))?"
-_WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAY_NAME}),?\s+)?"
 
 # A span of days ("the night of 5-6 May", "9/10 November") dates from its first day.
 _FIRST_DAY = r"(?:(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|/|to|and)\s*)?"
@@ -58,7 +52,7 @@ _RELATIVE = re.compile(
     r"\b(?P<rel>earlier\s+today|today|tonight|this\s+(?:morning|afternoon|evening)|overnight|"
     r"last\s+night|yesterday|the\s+previous\s+(?:day|evening|night)|the\s+day\s+before|"
     r"(?:over\s+)?(?:the|this|last)\s+weekend)\b"
-    r"|\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<wd>{_WEEKDAY_NAME})"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
 )
@@ -70,26 +64,7 @@ _WAR_DAY = re.compile(
     re.IGNORECASE,
 )
 _ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
+    **_EN.data["numbers"]["ordinals"],  # "first" ... "twentieth"
     # the cardinals ("day thirty-one" is read as a count), from the number grammar
     **{word: n for word, n in _UNITS.items() if n},
     "twenty": 20,
