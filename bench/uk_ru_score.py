@@ -173,16 +173,26 @@ def claimant_right(gold: Obj, claimant: Any) -> bool:
     Syniehubov ~ Синєгубов). A body matches when every word of one side's form is found in
     the other, the output's only when it has two words or more (so "State
     Emergency Service of Ukraine" and "Emergency Service" name "State Emergency
-    Service", "ДСНС" names a gold text "ДСНС", "Service" names nothing).
+    Service", "ДСНС" names a gold text "ДСНС", "Service" names nothing). "Regional" and
+    "oblast" are one word here (`SYNONYMS`).
     """
-    got = norm(claimant_name(claimant)).split()
+    got = _body_words(norm(claimant_name(claimant)).split())
     if not got:
         return False
-    forms = [norm(gold.get("name")).split(), norm(gold.get("text")).split()]
+    forms = [_body_words(norm(gold.get("name")).split()), norm(gold.get("text")).split()]
     forms = [f for f in forms if f]
     if gold.get("kind") == "person":
         return any(f == got or any(same_surname(f[-1], w) for w in got) for f in forms)
     return any(words_within(f, got) or (len(got) > 1 and words_within(got, f)) for f in forms)
+
+
+# English renders "обласна" both ways: "Sumy Regional Military Administration" and "Kherson
+# Oblast Military Administration" name the same kind of body.
+SYNONYMS = {"regional": "oblast"}
+
+
+def _body_words(words: list[str]) -> list[str]:
+    return [SYNONYMS.get(w, w) for w in words]
 
 
 def count(number: Any) -> int | None:

@@ -346,10 +346,29 @@ CLAIMANTS = [
         "мирных жителей.",
         "Russian Ministry of Defence",
     ),
+    (  # a regional body takes its oblast's name
+        "Вранці окупанти обстріляли Берислав з артилерії, поранено двох людей. Про це повідомила "
+        "Херсонська обласна прокуратура.",
+        "Kherson Oblast Prosecutor's Office",
+    ),
+    (  # an official of Ukraine named in Russian in his own name's forms, after a dative title
+        "Утром российские войска нанесли ракетный удар по Краматорску, погибли трое. Об этом "
+        "сообщил начальник Донецкой областной военной администрации Павла Кириленко.",
+        "Pavlo Kirilenko",  # the surname romanised as the Russian text spells it
+    ),
+    (
+        "Вночі росіяни атакували Одесу дронами, поранено чотирьох людей. Станом на ранок "
+        "очільнику Одеської ОВА Олегу Кіперу було відомо про чотирьох поранених.",
+        "Oleh Kiper",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "name"), CLAIMANTS, ids=["holova-OVA", "DSNS", "Minoborony-RF"])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    CLAIMANTS,
+    ids=["holova-OVA", "DSNS", "Minoborony-RF", "oblast-body", "uk-name-in-ru", "dative-title"],
+)
 def test_claimants(settings: Settings, text: str, name: str) -> None:
     incident = _only(settings, text)
     assert {r.claimant.name for r in incident.reports if r.claimant} == {name}

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from sitrep.lang import LanguageCode, Vocabulary, vocabulary, word_key
 
-__all__ = ["Token", "base_forms", "count_at", "tokens"]
+__all__ = ["Token", "base_forms", "count_at", "given_names", "tokens"]
 
 _TOKEN = re.compile(r"[0-9A-Za-zА-Яа-яІіЇїЄєҐґЁё]+(?:['’ʼ`‐-][0-9A-Za-zА-Яа-яІіЇїЄєҐґЁё]+)*")
 
@@ -125,3 +125,12 @@ def base_forms(word: str, code: LanguageCode) -> tuple[str, ...]:
 
 def vocab(code: LanguageCode) -> Vocabulary:
     return vocabulary(code)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names of both languages: Russian-language news names Ukrainian officials in
+    their own forms ("Павла Кириленко", of Павло) and Ukrainian news Russian ones."""
+    return frozenset(
+        name for code in ("uk", "ru") for name in vocabulary(code).words("given_names")
+    )

@@ -29,7 +29,7 @@ from sitrep.extract._gazetteer import (
     normalise_name,
     transliterate_cyrillic,
 )
-from sitrep.extract.cyrillic._words import Token, base_forms, tokens
+from sitrep.extract.cyrillic._words import Token, base_forms, given_names, tokens
 from sitrep.lang import LanguageCode, vocabulary, word_key
 
 __all__ = ["finder"]
@@ -70,7 +70,7 @@ def _words(code: LanguageCode) -> _Words:
         frozenset(vocab.words("designator_qualifiers")),
         frozenset(vocab.words("place_prepositions")),
         frozenset(vocab.words("not_places")),
-        frozenset(vocab.words("given_names")),
+        given_names(),
         frozenset(w.split()[0] for w in vocab.words("titles")),
         tuple(sorted(vocab.rows("regions"), key=lambda r: -len(r[0]))),
         frozenset(vocab.words("regions_need_designator")),

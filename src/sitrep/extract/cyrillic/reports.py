@@ -19,7 +19,7 @@ from functools import cache
 
 from sitrep.config import Settings
 from sitrep.extract._gazetteer import transliterate_cyrillic
-from sitrep.extract.cyrillic._words import Token, base_forms, count_at, tokens
+from sitrep.extract.cyrillic._words import Token, base_forms, count_at, given_names, tokens
 from sitrep.lang import LanguageCode, vocabulary, word_key
 from sitrep.model import (
     UNKNOWN_TYPE,
@@ -115,7 +115,7 @@ def _words(code: LanguageCode) -> _Words:
         title_words=frozenset(t.split()[-1] for t in v.words("titles")),
         titles_by_first=_by_first_word(v.words("titles")),
         roles=v.table("person_roles"),
-        given_names=frozenset(v.words("given_names")),
+        given_names=given_names(),
         months=tuple(sorted(v.table("months").items(), key=lambda kv: -len(kv[0]))),
         month_forms=frozenset(v.words("month_forms")),
         weekdays=tuple(v.table("weekdays").items()),
@@ -552,10 +552,18 @@ def _person(
     return " ".join(_romanised(n, code) for n in names), i + len(parts)
 
 
+# Oblique endings of surnames and their nominatives, longest first: genitive, then dative.
+_SURNAME_CASES = (
+    ("ого", "ий"), ("ому", "ий"), ("ої", "а"), ("ой", "ая"), ("ова", "ов"), ("ову", "ов"),
+    ("ева", "ев"), ("еву", "ев"), ("єва", "єв"), ("єву", "єв"), ("іна", "ін"), ("іну", "ін"),
+    ("ина", "ин"), ("ину", "ин"), ("ові", ""), ("ка", "ко"), ("ку", "ко"), ("а", ""), ("у", ""),
+)  # fmt: skip
+
+
 def _surname(key: str) -> str:
-    """The nominative of a surname whose given name was in an oblique case ("Синєгубова")."""
-    for oblique, nominative in (("ого", "ий"), ("ої", "а"), ("ой", "ая"), ("ова", "ов"), ("ева", "ев"),
-                                ("єва", "єв"), ("іна", "ін"), ("ина", "ин"), ("ка", "ко"), ("а", "")):  # fmt: skip
+    """The nominative of a surname whose given name was in an oblique case ("Синєгубова",
+    dative "Олегу Кіперу")."""
+    for oblique, nominative in _SURNAME_CASES:
         if key.endswith(oblique) and len(key) > len(oblique) + 2:
             return key[: len(key) - len(oblique)] + nominative
     return key
@@ -617,6 +625,40 @@ def _claimant(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) 
     if body is not None and (speaks or len(words) < 12):
         return Claimant(body[0], body[1], _channel(lower), body[2])
     return None
+
+
+def _of_oblast(doc: Document, sent: Sentence, claimant: Claimant | None) -> Claimant | None:
+    """A regional body with the oblast its sentence names ("Херсонської ОВА": Kherson Oblast
+    Military Administration; "поліція Харківської області": Kharkiv Oblast Police), else the
+    one oblast the whole article's places lie in ("пресслужба обласної прокуратури")."""
+    if claimant is None or _is_person(claimant):
+        return claimant
+    oblasts = {
+        m.place.admin1 for m in doc.places
+        if m.sentence == sent.index and m.place.precision == "oblast"
+    } or {m.place.admin1 for m in doc.places if m.place.precision != "country"}  # fmt: skip
+    if len(oblasts) != 1 or None in oblasts:
+        return claimant
+    oblast = str(next(iter(oblasts)))
+    if claimant.name.startswith(_REGIONAL):
+        return replace(claimant, name=f"{oblast} {_title(claimant.name.removeprefix(_REGIONAL))}")
+    if claimant.role == "police" and claimant.side == "Ukraine":
+        return replace(claimant, name=f"{oblast} Police")
+    return claimant
+
+
+_REGIONAL = "regional "
+
+
+def _title(words: str) -> str:
+    return " ".join(p[:1].upper() + p[1:] for p in words.split())
+
+
+@cache
+def _oblast_bodies() -> tuple[str, ...]:
+    """The endings of a regional body named with its oblast ("… Oblast Police")."""
+    regional = {_title(n.removeprefix(_REGIONAL)) for n in _body_names() if n.startswith(_REGIONAL)}
+    return tuple(f" Oblast {body}" for body in sorted(regional | {"Police"}))
 
 
 def _body(lower: str, w: _Words) -> tuple[str, str, str | None] | None:
@@ -919,8 +961,9 @@ def _body_names() -> frozenset[str]:
 
 
 def _is_person(claimant: Claimant) -> bool:
-    """A person the reader named (given name and surname), not a body of the vocabulary."""
-    return claimant.name not in _body_names()
+    """A person the reader named (given name and surname), not a body of the vocabulary
+    (nor one named with its oblast)."""
+    return claimant.name not in _body_names() and not claimant.name.endswith(_oblast_bodies())
 
 
 def _summaries_dropped(reports: list[Report]) -> list[Report]:
@@ -1001,9 +1044,9 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
     w = _words(code)
     sents = [s for s in doc.sentences if not s.boilerplate and s.repeat_of is None]
     reports: list[Report] = []
-    claimants = [_claimant(s.text, tokens(s.text), code, w) for s in sents]
+    claimants = [_of_oblast(doc, s, _claimant(s.text, tokens(s.text), code, w)) for s in sents]
     first = next((c for c in claimants if c is not None), None)
-    person = next((c for c in claimants if c is not None and _is_person(c)), None)
+    person = next((c for c in claimants if c is not None and _is_person(c) and c.role), None)
     for i, sent in enumerate(sents):
         report = _sentence_report(doc, sent, code, w)
         if report is None:
