@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from sitrep.lang import vocabulary
+
 Side = Literal["russia", "ukraine"]
 
 __all__ = [
@@ -47,17 +49,14 @@ def compiled(pattern: str) -> re.Pattern[str]:
 # A side named as the doer.  Russian alternatives come first and swallow the
 # noun they qualify, so "Russian-installed police" is one Russian mention,
 # not a Russian adjective followed by (Ukrainian) police.
-_RU_BODY = r"(?:\s+(?:[\w-]+\s+){0,2}?(?:police|authorities|officials|forces|troops|soldiers|servicemen|military|army|guards?|administration|security\s+services?|FSB|units?))?"
-_RU = rf"\b(?:(?:Russian|Russia['’]s|Russia|pro-Russian|Moscow['’]s|Moscow|Kremlin)(?:-(?:installed|appointed|backed|controlled|led))?{_RU_BODY}|occupation{_RU_BODY}|occupying{_RU_BODY}|occupiers|invaders|Wagner|Kadyrov\w*|Chechen|Rosgvardia|DPR|LPR|separatists)\b"
-_UA = r"\b(?:Ukrainian|Ukraine['’]s|Ukraine|Kyiv['’]s|Armed\s+Forces\s+of\s+Ukraine|ZSU|AFU|SBU|Security\s+Service|(?:National\s+)?police|policemen|prosecutors?|Prosecutor\s+General['’]s\s+Office|border\s+guards?|law\s+enforcement|counter-?intelligence|State\s+Bureau\s+of\s+Investigation|partisans)\b"
+_EN = vocabulary("en")
+_RU = r"\b" + _EN.alternation("russia_doer") + r"\b"
+_UA = r"\b" + _EN.alternation("ukraine_doer") + r"\b"
 _SIDES = re.compile(rf"(?P<russia>{_RU})|(?P<ukraine>{_UA})", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # where one subject's clause ends: "Ukrainian troops withdrew and Russian forces took control"
-_CUT = re.compile(r",|\b(?:and|but|while|as|after|when|before|whereas)\b", re.IGNORECASE)
-_REPORTING = re.compile(
-    r"\b(?:said|says|claimed|claims|reported|announced|stated|wrote|added|according\s+to)\b",
-    re.IGNORECASE,
-)
+_CUT = re.compile(r",|\b" + _EN.alternation("clause_cut") + r"\b", re.IGNORECASE)
+_REPORTING = _EN.word_regex("reporting")
 
 
 def _first_side(segment: str) -> Side | None:
@@ -92,8 +91,8 @@ def side_of(text: str, start: int, end: int) -> Side | None:
     return None
 
 
-_BORDER_REGION = re.compile(r"\b(?:Kursk|Belgorod|Bryansk)\b", re.IGNORECASE)
-_UA_NEIGHBOUR = re.compile(r"\b(?:Kharkiv|Sumy|Chernihiv)\b", re.IGNORECASE)
+_BORDER_REGION = _EN.word_regex("russian_border_regions")
+_UA_NEIGHBOUR = _EN.word_regex("ukrainian_border_oblasts")
 
 
 def government_of(text: str) -> Side:
@@ -103,15 +102,9 @@ def government_of(text: str) -> Side:
     return "ukraine"
 
 
-_HARM = re.compile(
-    r"\b(?:killed|killing|kills|dead|died|dies|deaths?|injur\w+|wounded|wounding|hurt|casualt\w+|victims?|lives|hospitali[sz]ed)\b",
-    re.IGNORECASE,
-)
+_HARM = _EN.word_regex("harm")
 # "casualties are being clarified" states no harm either
-_NEGATION = re.compile(
-    r"\b(?:no|not|nobody|none|without|neither|nor|zero|unknown|clarif\w+|being\s+(?:established|determined|checked))\b|n['’]t\b",
-    re.IGNORECASE,
-)
+_NEGATION = re.compile(r"\b" + _EN.alternation("no_harm") + r"\b|n['’]t\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[,;.:()]|\s(?:but|and|while|although|though)\s|\s[–—-]\s", re.IGNORECASE
 )
@@ -125,9 +118,7 @@ def harmed(text: str) -> bool:
     )
 
 
-_BACKGROUND = re.compile(
-    r"\b(?:after|following|amid|despite|under|since|during)\b[^,;.]{0,40}$", re.IGNORECASE
-)
+_BACKGROUND = re.compile(r"\b" + _EN.alternation("setting") + r"\b[^,;.]{0,40}$", re.IGNORECASE)
 
 
 def in_background(text: str, start: int) -> bool:

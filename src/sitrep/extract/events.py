@@ -41,6 +41,7 @@ from sitrep.extract._event_cues import (
 )
 from sitrep.extract._remote import DROP, GRENADE, Remote, event_cue, find_weapons, remote_cue
 from sitrep.lang import vocabulary
+from sitrep.lang.patterns import expand
 from sitrep.model import Status
 
 __all__ = [
@@ -113,14 +114,8 @@ def _defusal(text: str, remote: Remote | None) -> EventCue | None:
 _INTERCEPT = _EN.cue("intercept")
 # what air defence downs: without one, "intercepted a call" or "downed power lines" is no interception
 _AIRBORNE = _EN.cue("airborne")
-_MANNED = re.compile(
-    r"\b(?:(?:war|military\s+|fighter\s+)?planes?|aircraft|airplanes?|(?:fighter\s+)?jets?|helicopters?|fighters?|bombers?|(?:Su|Mi|Ka|Tu|Il|MiG)-\d+\w*)\b",
-    re.I,
-)
-_UNMANNED = re.compile(
-    r"\b(?:drones?|UAVs?|missiles?|rockets?|Shahed\w*|Geran\w*|Kalibrs?|Kh-\d+\w*|Iskander\w*|Kinzhals?|cruise|unmanned)\b",
-    re.I,
-)
+_MANNED = _EN.word_regex("manned_aircraft")
+_UNMANNED = _EN.word_regex("unmanned_weapon")
 _FAILED_INTERCEPT = _EN.cue("failed_intercept")
 _DEBRIS = _EN.cue("debris")
 _HIT_VERB = _EN.cue("hit")
@@ -226,14 +221,10 @@ _RETAKE = _EN.cue("retake")
 # moving into or out of a place changes its hands only when troops of a named side move
 _MOVE = _EN.cue("move")
 _WITHDRAW = _EN.cue("withdraw", r"(?=\s+(?-i:[A-Z]))")
-_MILITARY = re.compile(
-    r"\b(?:forces|troops|soldiers|army|military|units?|brigades?|battalions?|marines|paratroopers|defenders|servicemen|fighters|infantry|tanks|armou?r|columns?)\b",
-    re.IGNORECASE,
-)
+_MILITARY = _EN.word_regex("military_noun")
 # "the occupied city", "recently liberated villages", "captured soldiers": no ground changes hands
 _ADJECTIVE_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|in|of|temporarily|newly|recently|partially|partly|formerly|previously|still|now|near|from|at|on|into|across|over|to|toward|towards|Russian|Ukrainian)\s+|-)$",
-    re.IGNORECASE,
+    r"(?:\b" + _EN.alternation("before_adjective") + r"\s+|-)$", re.IGNORECASE
 )
 _NOT_GROUND_AFTER = re.compile(
     r"\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+|dozens\s+of\s+)?(?:[\w'’-]+\s+){0,2}?"
@@ -244,10 +235,7 @@ _NOT_GROUND_AFTER = re.compile(
 
 
 # ground that changed hands with no fighting told: ACLED's non-violent transfer of territory
-_NO_FIGHT = re.compile(
-    r"\b(?:without\s+(?:a\s+)?(?:fight|fighting|resistance|a\s+shot)|no\s+(?:information\s+(?:on|about)\s+whether\s+)?fighting\s+took\s+place|no\s+fighting)\b",
-    re.I,
-)
+_NO_FIGHT = _EN.word_regex("no_fight")
 
 
 def _territory(text: str, remote: Remote | None) -> EventCue | None:
@@ -399,41 +387,10 @@ def classify(text: str) -> EventCue | None:
     return None
 
 
+# (target, its alternatives), in the order find_targets tries them
 _TARGETS = [
-    (r"maternity\s+(?:hospital|ward|unit)", "maternity hospital"),
-    (r"children['’]?s\s+hospital", "children's hospital"),
-    (r"hospitals?|medical\s+facilit\w+|clinic", "hospital"),
-    (r"kindergartens?|nursery", "kindergarten"),
-    (r"schools?|educational\s+institution|university|college|lyceum", "school"),
-    (r"(?:aircraft|plane)\s+(?:factory|plant|manufactur\w+)|Antonov", "aircraft factory"),
-    (r"factor(?:y|ies)|industrial\s+(?:facility|enterprise|site)|(?<!power\s)plant\b", "factory"),
-    (r"airports?|airfields?|air\s+base", "airport"),
-    (
-        r"power\s+(?:plant|station)s?|thermal\s+power|energy\s+(?:infrastructure|facilit\w+)|substations?|power\s+grid",
-        "power plant",
-    ),
-    (
-        r"city\s+council\s+building|city\s+hall|administration\s+building|regional\s+administration|government\s+building",
-        "city council building",
-    ),
-    (r"(?:railway|train)\s+station|railway|rail\s+infrastructure", "railway station"),
-    (
-        r"(?:residential|apartment|high-rise|multi-stor\w+|nine-stor\w+|five-stor\w+)\s+(?:building|block|tower)s?|apartment\s+blocks?|blocks?\s+of\s+flats|housing\s+estate|residential\s+(?:area|district|quarter)|private\s+houses?|homes?|houses?",
-        "residential building",
-    ),
-    (r"\bbus(?:es)?\b", "bus"),
-    (r"\bcars?\b|vehicles?", "car"),
-    (r"markets?|shopping\s+(?:centre|center|mall)|supermarket|stores?\b", "market"),
-    (r"churche?s?|cathedral|monastery", "church"),
-    (r"bridges?", "bridge"),
-    (
-        r"(?:military\s+)?training\s+(?:base|ground|centre|center)|military\s+base|barracks",
-        "military base",
-    ),
-    (r"\bports?\b|harbou?r", "port"),
-    (r"warehouses?|depots?|storage\s+facilit\w+", "warehouse"),
-    (r"theatre|theater", "theatre"),
-    (r"shelters?", "shelter"),
+    (target, "|".join(expand(a) for a in alternatives))
+    for target, alternatives in _EN.data["targets"]
 ]
 
 
@@ -447,7 +404,7 @@ def find_targets(text: str) -> list[str]:
     """What was hit, normalised (residential building, hospital, ...)."""
     text = _CARE.sub(" ", text)
     found: list[str] = []
-    for pattern, name in _TARGETS:
+    for name, pattern in _TARGETS:
         if compiled(rf"\b(?:{pattern})").search(text) and name not in found:
             if name == "hospital" and (
                 "maternity hospital" in found or "children's hospital" in found
@@ -459,14 +416,15 @@ def find_targets(text: str) -> list[str]:
     return found
 
 
+# "Ukrainian troops ... shelled": a Ukrainian force, then within 40 characters its verb
 _UA_ACTOR = re.compile(
-    r"\b(?:Ukrainian|Ukraine['’]s)\s+(?:forces|troops|military|army|armed\s+forces|soldiers|drones?|artillery|defenders|servicemen)\b[^.]{0,40}?\b(?:shelled|struck|attacked|hit|fired|launched|recaptured|retook|liberated|killed|destroyed|captured|shot)",
+    r"\b(?:Ukrainian|Ukraine['’]s)\s+"
+    + _EN.alternation("ukraine_force")
+    + r"\b[^.]{0,40}?\b"
+    + _EN.alternation("actor_verb"),
     re.I,
 )
-_RU_ACTOR = re.compile(
-    r"\b(?:Russian|Russia['’]s|Russia\b|Moscow['’]s|Putin['’]s|occupiers|occupying|invaders|enemy|pro-Russian|Wagner|Kremlin)",
-    re.I,
-)
+_RU_ACTOR = re.compile(r"\b" + _EN.alternation("russia_actor"), re.IGNORECASE)
 
 
 def find_actor(text: str, context: str = "") -> str | None:
@@ -478,13 +436,12 @@ def find_actor(text: str, context: str = "") -> str | None:
     return None
 
 
+_HEDGE = _EN.word_regex("hedge")
+
+
 def find_status(text: str, claimant_side: str | None) -> Status:
     """``claimed`` for a party's own claim, ``unconfirmed`` for hedged reports."""
-    if re.search(
-        r"\b(?:investigat\w+|possible|possibly|unconfirmed|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*|allegedly|purportedly)\b",
-        text,
-        re.I,
-    ):
+    if _HEDGE.search(text):
         return "unconfirmed"
     if re.search(r"\bclaim(?:ed|s)?\b", text, re.I) and claimant_side in ("Russia", "Ukraine"):
         return "claimed"

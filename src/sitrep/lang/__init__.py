@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from sitrep.lang.patterns import Cue, alternation, expand
+from sitrep.lang.patterns import Cue, alternation, compile_words, expand
 from sitrep.model import LanguageCode
 
 __all__ = [
@@ -87,6 +87,14 @@ class Vocabulary:
         ``{name}``s from ``phrases``; for grammar that places it itself."""
         phrases: dict[str, list[str]] = self.data["phrases"]
         return alternation(self.data["cues"].get(name) or phrases[name], phrases)
+
+    def word_regex(
+        self, name: str, *, after: str = r"\b", flags: re.RegexFlag = re.IGNORECASE
+    ) -> re.Pattern[str]:
+        """The list ``name`` as one whole-word regex: ``\\b(?:one|two ...)\\b`` by default."""
+        phrases: dict[str, list[str]] = self.data["phrases"]
+        words = self.data["cues"].get(name) or phrases[name]
+        return compile_words(words, phrases, after=after, flags=flags)
 
     def regex(self, name: str) -> re.Pattern[str]:
         """The list ``name`` of the ``patterns`` table as one case-insensitive regex: each
