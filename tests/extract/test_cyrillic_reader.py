@@ -361,13 +361,26 @@ CLAIMANTS = [
         "очільнику Одеської ОВА Олегу Кіперу було відомо про чотирьох поранених.",
         "Oleh Kiper",
     ),
+    (  # two names after the office are a person even with a given name misspelt, not a village
+        "Вночі окупанти вдарили ракетою по Миколаєву, поранено трьох людей. Про це розповів "
+        "голова Миколаївської ОВА Віалій Кім.",
+        "Vialii Kim",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "name"),
     CLAIMANTS,
-    ids=["holova-OVA", "DSNS", "Minoborony-RF", "oblast-body", "uk-name-in-ru", "dative-title"],
+    ids=[
+        "holova-OVA",
+        "DSNS",
+        "Minoborony-RF",
+        "oblast-body",
+        "uk-name-in-ru",
+        "dative-title",
+        "misspelt-given-name",
+    ],
 )
 def test_claimants(settings: Settings, text: str, name: str) -> None:
     incident = _only(settings, text)

@@ -56,6 +56,7 @@ class _Words:
     streets: frozenset[str]
     speech: tuple[str, ...]
     conjunctions: frozenset[str]
+    authorities: frozenset[str]
 
 
 @cache
@@ -77,6 +78,7 @@ def _words(code: LanguageCode) -> _Words:
         frozenset(w.rstrip(".") for w in vocab.words("streets")),
         vocab.words("speech"),
         frozenset(vocab.words("list_conjunctions")),
+        frozenset(vocab.words("authority_abbreviations")),
     )
 
 
@@ -187,6 +189,8 @@ def _match_at(
         return None, after
     if i > 0 and words[i - 1].key in vocab.streets:  # "вул. Сумська", "проспекте Мира"
         return None, i + 1
+    if i > 0 and words[i - 1].key in vocab.authorities:  # "голова ОВА Віалій Кім": a person
+        return None, i + 2 if i + 1 < len(words) and words[i + 1].capitalised else i + 1
     region = _region(text, words, i, vocab, gazetteer)
     if region is not None:
         return region

@@ -73,6 +73,7 @@ class _Words:
     titles_by_first: dict[str, tuple[str, ...]]
     roles: dict[str, str]
     given_names: frozenset[str]
+    authorities: frozenset[str]
     months: tuple[tuple[str, int], ...]
     month_forms: frozenset[str]
     weekdays: tuple[tuple[str, int], ...]
@@ -116,6 +117,7 @@ def _words(code: LanguageCode) -> _Words:
         titles_by_first=_by_first_word(v.words("titles")),
         roles=v.table("person_roles"),
         given_names=given_names(),
+        authorities=frozenset(v.words("authority_abbreviations")),
         months=tuple(sorted(v.table("months").items(), key=lambda kv: -len(kv[0]))),
         month_forms=frozenset(v.words("month_forms")),
         weekdays=tuple(v.table("weekdays").items()),
@@ -604,9 +606,10 @@ def _claimant(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) 
         j = i + len(title.split())
         for k in range(j, min(len(words), j + 6)):  # "голова Харківської ОВА Олег Синєгубов"
             person = _person(words, k, code, w)
-            if person is not None and any(
-                f in w.given_names for f in base_forms(words[k].key, code)
-            ):
+            if person is not None and (
+                any(f in w.given_names for f in base_forms(words[k].key, code))
+                or (words[k - 1].key in w.authorities and " " in person[0])
+            ):  # a given name, or two names after the office ("ОВА Віалій Кім", misspelt)
                 role = w.roles.get(title, body[1] if body else None)
                 return Claimant(person[0], role, _channel(lower), body[2] if body else None)
     if speaks:
