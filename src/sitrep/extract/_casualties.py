@@ -225,11 +225,9 @@ def names_casualties(text: str) -> bool:
     return _ANY_CUE_LOWER.search(text.lower()) is not None
 
 
+_EN = vocabulary("en")
 # Deaths feared or denied are not stated.  ("No one was killed" is a count of zero.)
-_NEGATED = re.compile(
-    r"\b(?:feared|fear|may\s+have|could\s+have|might\s+have|not\s+(?:been\s+)?(?:killed|injured|wounded|hurt))\b",
-    re.I,
-)
+_NEGATED = _EN.word_regex("feared_or_denied")
 _CLAUSE_BREAK = re.compile(r".*(?:;|\bbut\b|,)", re.S)
 
 
@@ -288,9 +286,7 @@ _WOUNDED_THEN_DIED = re.compile(
 _NOT_REDUCED = re.compile(r"\b(?:was|were|been|is|are|be|and|or)\s*$|\b(?:and|or)\b", re.I)
 
 
-_GAP_COUNT = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another)\b", re.I
-)
+_GAP_COUNT = _EN.word_regex("gap_count")
 
 
 def _died_of_wounds(text: str, found: list[CasualtyMention]) -> list[CasualtyMention]:

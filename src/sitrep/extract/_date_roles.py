@@ -25,6 +25,7 @@ import re
 from typing import NamedTuple
 
 from sitrep.extract.dates import DateMention
+from sitrep.lang import vocabulary
 from sitrep.model import PartialDate
 
 __all__ = ["DateRoles", "date_roles", "dateline_end", "is_update", "refers_back"]
@@ -75,9 +76,8 @@ _EVENT_BEFORE = re.compile(
     rf"\b{_EVENT_NOUN}\b[^.;:]{{0,70}}?\b(?:on|in\s+the\s+early\s+hours\s+of|early\s+on|late\s+on|overnight\s+on)?\s*$",
     re.IGNORECASE,
 )
-_SAID_BETWEEN = re.compile(
-    r"\b(?:said|says|told|reported|rose|risen|climbed|increased)\b", re.IGNORECASE
-)
+_EN = vocabulary("en")
+_SAID_BETWEEN = _EN.word_regex("said_or_rose")
 
 # A sentence that revises a toll: a toll head and a verb of change, or "rose to 30".
 _UPDATE = re.compile(

@@ -17,6 +17,7 @@ from sitrep.extract._numbers import find_counts
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import INVASION_START, find_dates
 from sitrep.extract.tallies import is_tally, ranks_an_attack
+from sitrep.lang import vocabulary
 from sitrep.model import Claimant, Document, Evidence, Figure, Number, PartialDate, Sentence
 
 __all__ = ["NAME", "extract_figures"]
@@ -41,7 +42,8 @@ _IDP = re.compile(
     r"(?P<count>(?!\s)(?:another|a|one|more\s+than|over|nearly|about|some)?\s*(?:[\d,.]+\s+)?(?:million|thousand|[\d,]+))\s+(?:people\s+)?(?:are|were|have\s+been|remain)\s+(?:considered\s+|now\s+)?internally\s+displaced",
     re.I,
 )
-_OTHER_TALLY_CUE = re.compile(r"\b(?:lost|fled|crossed|crossing|left|escaped|displaced)\b", re.I)
+_EN = vocabulary("en")
+_OTHER_TALLY_CUE = _EN.word_regex("tally_verb")
 _INCLUDING = re.compile(r"including\s+(?P<count>(?:at\s+least\s+)?[\d,]+|\w+)\s+children", re.I)
 
 

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from sitrep.config import Settings
 from sitrep.extract._date_roles import refers_back
+from sitrep.lang import vocabulary
 from sitrep.model import UNKNOWN_TYPE, Claimant, Document, Number, PartialDate, Place, Report
 
 __all__ = ["NAME", "group_reports", "merge_numbers"]
@@ -136,10 +137,9 @@ _ADDED = re.compile(
     r"\b(?:another|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:more|other|additional)\s+(?!times|than)|(?:was|were)\s+also\s+(?:killed|wounded|injured|hurt)|also\s+(?:died|killed))",
     re.I,
 )
+_EN = vocabulary("en")
 # "..., bringing the toll to 5": a new total, not an addition
-_NEW_TOTAL = re.compile(
-    r"\b(?:toll|total|bringing|brings|rose|risen|rising|in\s+all|altogether|overall)\b", re.I
-)
+_NEW_TOTAL = _EN.word_regex("new_total_word")
 
 
 def _adds(a: Report, b: Report) -> bool:

@@ -24,6 +24,7 @@ from sitrep.extract.cyrillic.reports import extract_cyrillic_reports
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
+from sitrep.lang import vocabulary
 from sitrep.model import (
     UNKNOWN_TYPE,
     Claimant,
@@ -41,16 +42,11 @@ __all__ = ["NAME", "extract_reports", "publication_date"]
 
 NAME = "reports.v1"
 
+_EN = vocabulary("en")
 # A sentence that only describes a standing state ("are vulnerable", "take
-# seconds to reach") is no event: some verb must be past or perfect.
-_PAST = re.compile(
-    r"\b(?:\w+ed|struck|hit|shot|fired|fell|blew|was|were|had|has\s+been|have\s+been|came|"
-    r"died|killing|injuring|wounding|hitting|launched|dead|took|seized|overran|rained|saw|left|"
-    r"destroyed|pounded|burning|burns|continues|raging|rage|"
-    # "As a result of the rocket attack ..., there are several casualties"
-    r"as\s+a\s+result\s+of|there\s+(?:are|is)\s+(?:[\w-]+\s+){0,2}?(?:casualties|victims|dead|injured|wounded))\b",
-    re.I,
-)
+# seconds to reach") is no event: some verb must be past or perfect, or casualties be told
+# ("As a result of the rocket attack ..., there are several casualties").
+_PAST = _EN.word_regex("past_verb")
 # A verbless news line that names a strike: "Russian rocket strikes on Kyiv."
 _STRIKE_LINE = re.compile(
     r"\s*(?:(?:Russian|Russia['’]s|Massive|New|Deadly)\s+)?(?:(?:rocket|missile|drone|air|artillery|ballistic)\s+)?"
@@ -123,6 +119,8 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     return [m for m in kept if not any(_contains(m.place, k.place) for k in kept)]
 
 
+_HROMADA = _EN.word_regex("hromada_word", flags=re.NOFLAG)
+_DISTRICT = _EN.word_regex("district_word", flags=re.NOFLAG)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _TO_BETWEEN = re.compile(
     r"\A(?:\s+(?:region|oblast|city))?\s+(?:to|towards?)\s+(?:the\s+)?\Z", re.I
@@ -246,10 +244,10 @@ def _is_admin_hint(text: str, prev: PlaceMention, m: PlaceMention) -> bool:
     if not re.fullmatch(r"\s*(?:,|\(|in|of)\s*(?:the\s+)?", between):
         return False
     name = m.surface.lower().replace("'s", "")
-    if re.search(r"\b(?:hromada|community|municipality)\b", name):
+    if _HROMADA.search(name):
         return True
     admin = (prev.place.admin1 or "").lower()
-    if re.search(r"\b(?:district|raion)\b", name):
+    if _DISTRICT.search(name):
         admin = (prev.place.admin2 or "").lower()
     return bool(name) and bool(admin) and admin.split()[0] == name.split()[0]
 
@@ -303,9 +301,7 @@ def _distance(breaks: _Breaks, place: PlaceMention, c: CasualtyMention) -> tuple
     return breaks.within(start, end), end - start, 0 if after else 1
 
 
-_TOTAL_WORDS = re.compile(
-    r"\b(?:toll|total|bringing|brings|rose|risen|in\s+all|altogether)\b", re.I
-)
+_TOTAL_WORDS = _EN.word_regex("total_word")
 
 
 def _number(items: list[CasualtyMention], kind: str, text: str = "") -> Number | None:
@@ -465,13 +461,11 @@ def _last_person(sents: list[Sentence], i: int) -> Claimant | None:
     return None
 
 
+_BODY = _EN.word_regex("body_word", flags=re.NOFLAG)
+
+
 def _is_body(claimant: Claimant) -> bool:
-    return claimant.role is None and bool(
-        re.search(
-            r"\b(?:officials|authorities|Service|Ministry|Administration|Council|Office|Police|UN|Force|military|Staff)\b",
-            claimant.name,
-        )
-    )
+    return claimant.role is None and bool(_BODY.search(claimant.name))
 
 
 # "Minister X said this at a briefing": the sentence before is theirs, however long this one is.
@@ -485,9 +479,7 @@ _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<who>[^.]{3,200})$", re.I)
 _BACKGROUND_LINE = re.compile(r"^\s*(?:Background|Previously|Earlier)\s*:", re.I)
 # A release signed by its issuing body: a short last line that names only the body.
 _SIGNATURE_WORDS = 12
-_ISSUER = re.compile(
-    r"\b(?:Department|Ministry|Service|Administration|Office|Council|Police|Staff|Communications|Press\s+(?:service|office|centre|center))\b"
-)
+_ISSUER = _EN.word_regex("issuer_word", flags=re.NOFLAG)
 
 
 def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:

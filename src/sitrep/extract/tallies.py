@@ -14,19 +14,12 @@ import functools
 import re
 
 from sitrep.extract._casualties import CasualtyMention
+from sitrep.lang import vocabulary
 
 __all__ = ["is_tally", "ranks_an_attack"]
 
-_PERIOD = re.compile(
-    r"\b(?:since\s+(?:the\s+(?:start|beginning|invasion|war|conflict)|Russia|February\s+24|24\s+February|the\s+full-scale|it\s+began)|"
-    r"in\s+(?:a|the\s+first|two|three|\w+)\s+weeks?\s+of\s+(?:the\s+)?(?:war|invasion|fighting)|"
-    r"during\s+the\s+(?:first|second|\w+)\s+(?:week|month|day)s?\s+of|so\s+far|to\s+date|in\s+total|overall|"
-    r"by\s+the\s+previous\s+(?:evening|day|night)|since\s+the\s+conflict|of\s+the\s+war(?!['’]s)|"
-    r"confirmed\s+military\s+casualties|military\s+casualties|"
-    r"(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:day|24\s+hours|week|month|year)|per\s+day|"
-    r"since\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})|over\s+the\s+same\s+period)\b",
-    re.I,
-)
+_EN = vocabulary("en")
+_PERIOD = _EN.word_regex("tally_period")
 _TOLL = re.compile(r"\btoll\b", re.I)
 # "the death toll from the missile strike on the theatre": one incident's toll, however large
 _ONE_STRIKE = re.compile(
