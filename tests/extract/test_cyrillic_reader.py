@@ -895,3 +895,14 @@ def test_a_dated_strike_called_the_largest_of_the_war_is_an_incident(settings: S
 def test_a_guided_bomb_by_its_type_is_a_strike(settings: Settings) -> None:
     incident = _only(settings, "Вранці окупанти скинули на Слов'янськ дві ФАБ-500.")
     assert incident.sub_event_type == "air_drone_strike"
+
+
+def test_a_strike_during_an_alert_is_an_incident_and_an_alert_alone_is_not(
+    settings: Settings,
+) -> None:
+    strike = "Під час повітряної тривоги в ніч на 5 травня російська армія атакувала Одесу дронами."
+    incident = _only(settings, strike)
+    assert incident.place is not None and incident.place.name == "Odesa"
+    assert incident.date is not None and (incident.date.month, incident.date.day) == (5, 4)
+    alert = "У Києві та області оголошено повітряну тривогу через загрозу ракетного удару."
+    assert _run(settings, alert).corpus.incidents == ()

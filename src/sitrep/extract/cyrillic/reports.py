@@ -65,6 +65,7 @@ class _Words:
     landmine_forms: frozenset[str]
     battle: tuple[str, ...]
     not_event: tuple[str, ...]
+    during_alert: tuple[str, ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -109,6 +110,7 @@ def _words(code: LanguageCode) -> _Words:
         landmine_forms=frozenset(v.words("landmine_forms")),
         battle=v.words("battle"),
         not_event=v.words("not_event"),
+        during_alert=v.words("during_alert"),
         speech=v.words("speech"),
         according=v.words("according"),
         claimants=tuple(sorted(v.rows("claimants"), key=lambda r: -len(r[0]))),
@@ -912,6 +914,14 @@ def _injured_who_died(counts: list[_Count], lower: str, w: _Words) -> list[_Coun
     return [replace(c, kind="killed") if c.kind == "injured" else c for c in counts]
 
 
+def _only_alert(lower: str, w: _Words) -> bool:
+    """Whether the sentence tells of an alert, a threat or mourning ("оголошено повітряну
+    тривогу"), not of a strike made during one ("під час повітряної тривоги ... атакувала")."""
+    for phrase in w.during_alert:
+        lower = lower.replace(phrase, " ")
+    return any(p in lower for p in w.not_event)
+
+
 def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Words) -> Report | None:
     words = tokens(sent.text)
     lower = word_key(sent.text)
@@ -920,7 +930,7 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     victims_placed = event is None and not counts and _names_victims(words, lower, w)
     if event is None and not counts and not victims_placed:
         return None
-    if _is_tally(lower, w) or (not counts and any(p in lower for p in w.not_event)):
+    if _is_tally(lower, w) or (not counts and _only_alert(lower, w)):
         return None
     if _rounds_up_oblasts(doc, sent, w):
         return None  # a round-up of several oblasts: its towns, if named, are told apart
