@@ -407,7 +407,7 @@ class Gazetteer:
         prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
         if prev is None or not prev.capitalised or self.has_key(normalise_name(prev.core)):
             return None
-        if _SENTENCE_START.search(text[: prev.start]) or prev.core.lower() in _NOT_NAME_WORDS:
+        if _starts_sentence(text, prev.start) or prev.core.lower() in _NOT_NAME_WORDS:
             return None
         start, end = prev.start, tokens[after - 1].end
         key = normalise_name(text[start:end])
@@ -532,6 +532,16 @@ _NOT_NAME_WORDS = frozenset(
 )
 _DAYS = re.compile(r"day$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\[—-])\s*$")
+_STARTERS = frozenset('.!?:;"“([—-')
+
+
+def _starts_sentence(text: str, end: int) -> bool:
+    """``_SENTENCE_START.search(text[:end])``, read back from ``end`` over spaces only (a long
+    sentence names many places: each reading it from its start made it quadratic)."""
+    i = end - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _STARTERS
 
 
 def _fragment(text: str, tokens: list[_Token], i: int, after: int, gazetteer: Gazetteer) -> bool:
@@ -539,7 +549,7 @@ def _fragment(text: str, tokens: list[_Token], i: int, after: int, gazetteer: Ga
     prev = tokens[i - 1] if i > 0 and tokens[i].adjacent else None
     if (
         prev is not None
-        and not _SENTENCE_START.search(text[: prev.start])
+        and not _starts_sentence(text, prev.start)
         and _unknown_word(prev, gazetteer)
     ):
         return True

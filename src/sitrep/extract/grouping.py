@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -300,21 +301,44 @@ def _continues(prev: Report, report: Report) -> bool:
     )
 
 
-def _fill_date(report: Report, default: PartialDate | None, reports: tuple[Report, ...]) -> Report:
+class _DatedAt:
+    """The first of ``reports`` dated at each place (as :func:`_same_place` compares places),
+    and with each target there: one look-up per report, not a scan of the article's reports
+    (a long article has thousands)."""
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        self._reports = reports
+        self._first: dict[Hashable, int] = {}
+        for i, o in enumerate(reports):
+            if o.date is None:
+                continue
+            for key in _place_keys(o.place):
+                self._first.setdefault(key, i)
+                for target in o.targets:
+                    self._first.setdefault((key, target), i)
+
+    def first(self, place: Place | None, targets: Iterable[str] | None = None) -> Report | None:
+        """The first dated report at ``place`` (and about one of ``targets``), if any."""
+        keys = _place_keys(place)
+        wanted = keys if targets is None else [(k, t) for k in keys for t in targets]
+        found = [self._first[k] for k in wanted if k in self._first]
+        return self._reports[min(found)] if found else None
+
+
+def _place_keys(place: Place | None) -> list[Hashable]:
+    """What :func:`_same_place` compares: two places are the same when they share a key."""
+    if place is None:
+        return []
+    keys: list[Hashable] = [("city", _city(place), place.admin1)]
+    return [("id", place.id), *keys] if place.id else keys
+
+
+def _fill_date(report: Report, default: PartialDate | None, dated: _DatedAt | None) -> Report:
     """An undated report takes the date of a dated one about the same target at the same place, else publication."""
     if report.date is not None:
         return report
     specific = set(report.targets) - _GENERIC_TARGETS
-    twin = next(
-        (
-            o
-            for o in reports
-            if o.date is not None
-            and specific & set(o.targets)
-            and _same_place(o.place, report.place)
-        ),
-        None,
-    )
+    twin = dated.first(report.place, specific) if dated is not None and specific else None
     if twin is not None:
         return replace(report, date=twin.date, date_inferred=True)
     if default is None:
@@ -336,6 +360,7 @@ def group_reports(doc: Document, settings: Settings) -> Document:
         None  # an undated sentence goes on from the last date the text gave
     )
     defaults: list[PartialDate | None] = []
+    dated = _DatedAt(doc.reports)
     for report in doc.reports:
         if report.place is None:
             if incidents and _continues(incidents[-1], report):
@@ -344,11 +369,11 @@ def group_reports(doc: Document, settings: Settings) -> Document:
                 pending.append(report)
             continue
         # with no publication date the article's last date comes first (captions of one day)
-        incidents.append(_fill_date(report, None if published else last_date, doc.reports))
+        incidents.append(_fill_date(report, None if published else last_date, dated))
         defaults.append(published)
         last_date = report.date or last_date
     incidents = [
-        _fill_date(r, d, ())
+        _fill_date(r, d, None)
         for r, d in zip(_place_dates(incidents, published), defaults, strict=True)
     ]
     merged = _merge_all(incidents)
@@ -413,11 +438,10 @@ def _place_dates(reports: list[Report], published: PartialDate | None) -> list[R
     bombed Mariupol again") is the day's news, not the dated one's.
     """
     out = []
+    dated = _DatedAt(reports)
     for r in reports:
         if r.date is None:
-            twin = next(
-                (o for o in reports if o.date is not None and _same_place(o.place, r.place)), None
-            )
+            twin = dated.first(r.place)
             told_of = published is None or r.followup or not r.typed or _refers_back(r)
             if twin is None and published is not None and _refers_back(r):
                 twin = _first_dated(reports, published)  # "the bombardment also struck Dnipro"

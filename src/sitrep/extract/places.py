@@ -571,14 +571,37 @@ def _over_the_border(
 def _unknown_name(text: str, matches: list[Designated], q: int) -> NameMatch | None:
     """A capitalised name the gazetteer lacks right before the qualifier at ``q`` ("Mine 6/7,
     Donetsk"), as a match without candidates yet."""
-    head = _PIN_GAP_BEFORE.search(text[: matches[q][0].start])
+    end = matches[q][0].start
+    gap_from = _runs_start(text, end, _PIN_GAP_RUNS)
+    head = _PIN_GAP_BEFORE.search(text, gap_from, end)
     if head is None:
         return None
-    name = _UNKNOWN_NAME.search(text[: head.start() + 1])
+    name_from = _runs_start(text, head.start() + 1, _UNKNOWN_NAME_RUNS)
+    name = _UNKNOWN_NAME.search(text, name_from, head.start() + 1)
     floor = matches[q - 1][0].end if q else 0
     if name is None or name.start() < floor or _NOT_A_NAME.search(name.group()):
         return None  # "On Sunday, Kyiv", "On 14 May 2023, Kyiv": a date, not a village
     return NameMatch(name.start(), name.end(), name.group(), ())
+
+
+# The runs of non-space characters a match of _PIN_GAP_BEFORE ("x, the", "x in the") or of
+# _UNKNOWN_NAME (up to four words) can reach back into: each ends where the text read ends and
+# has no look-behind, so searching those runs finds what searching from the start finds.
+_PIN_GAP_RUNS, _UNKNOWN_NAME_RUNS = 4, 4
+
+
+def _runs_start(text: str, end: int, runs: int) -> int:
+    """Where the last ``runs`` runs of non-space characters of ``text[:end]`` start (0 if fewer),
+    found reading back from ``end`` (a long sentence names many places)."""
+    i = end
+    for _ in range(runs):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        if i == 0:
+            return 0
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from sitrep.config import Settings
@@ -66,7 +67,37 @@ def _evidence(doc: Document, sent: Sentence) -> Evidence:
     return Evidence(line=sent.line, start=sent.start, end=sent.end, text=text, sentence=sent.index)
 
 
-def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
+class _ArticlePlaces:
+    """The article's place mentions, indexed once (a long article's sentences each ask):
+    by sentence, the first Kyiv, and whether any mention is not a reporting body's."""
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self.by_sentence: dict[int, list[PlaceMention]] = {}
+        for m in doc.places:
+            self.by_sentence.setdefault(m.sentence, []).append(m)
+        self.kyiv = next(
+            (
+                m.place
+                for m in doc.places
+                if m.place.name == "Kyiv" and m.place.precision == "settlement"
+            ),
+            None,
+        )
+        self._plain: bool | None = None
+
+    def of(self, sent: Sentence) -> list[PlaceMention]:
+        return self.by_sentence.get(sent.index, [])
+
+    def any_plain(self) -> bool:
+        """Whether some mention of the article is not part of a reporting body's name."""
+        if self._plain is None:
+            text = {s.index: s.text for s in self._doc.sentences}
+            self._plain = any(not _is_authority(text[m.sentence], m) for m in self._doc.places)
+        return self._plain
+
+
+def _event_places(doc: Document, sent: Sentence, index: _ArticlePlaces) -> list[PlaceMention]:
     """Places in ``sent`` where an event can be.
 
     Left out: Ukraine or Russia as a whole; a foreign attacker ("Moscow's
@@ -77,16 +108,18 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
     or where the fire came from ("shelled Toretsk from positions in Horlivka").
     """
     header = dateline_end(sent.text)  # "KYIV (AP) —" says where the story was filed, not the event
-    mentions = [m for m in doc.places if m.sentence == sent.index and m.start >= header]
+    mentions = [m for m in index.of(sent) if m.start >= header]
     if not any(m.place.precision != "country" for m in mentions):
         # nothing after the dateline says where: the filing place is where it happened
         # ("KRYVYI RIH, 4 April 2025 — A Russian ballistic missile hit a residential area")
-        mentions = [m for m in doc.places if m.sentence == sent.index]
-    sources = [m for m in mentions if _is_authority(sent.text, m)]
-    if sources and _other_places(doc, sources):
-        # "..., the Dnipropetrovsk regional military administration reported": a source, not a place
-        mentions = [m for m in mentions if m not in sources]
+        mentions = list(index.of(sent))
+    authority = [_is_authority(sent.text, m) for m in mentions]
+    if any(authority) and index.any_plain():
+        # "..., the Dnipropetrovsk regional military administration reported": a source, not a
+        # place (a mention of another sentence, or one not a body's, is what else there is)
+        mentions = [m for m, source in zip(mentions, authority, strict=True) if not source]
     kept: list[PlaceMention] = []
+    units = _Units()
     last_end = 0
     for m in mentions:
         before, last_end = sent.text[last_end : m.start], m.end
@@ -111,12 +144,14 @@ def _event_places(doc: Document, sent: Sentence) -> list[PlaceMention]:
             and m.place.parent != kept[-1].place.name
         ):
             continue  # "Kherson's Dniprovskyi district": a district we do not know, not Kyiv's namesake
-        if any(_contains(m.place, k.place) for k in kept):
+        if units.hold_one_in(m.place):
             continue  # "Vasylivka raion" after a village in it
         kept.append(m)
+        units.add(m.place)
     kept = _off_route(sent.text, kept)
     # A raion or oblast named beside settlements in it is context, not a separate event place.
-    return [m for m in kept if not any(_contains(m.place, k.place) for k in kept)]
+    units = _Units(k.place for k in kept)
+    return [m for m in kept if not units.hold_one_in(m.place)]
 
 
 _HROMADA = _EN.word_regex("hromada_word", flags=re.NOFLAG)
@@ -157,13 +192,28 @@ _HIT_BEFORE = re.compile(
 )
 
 
-def _other_places(doc: Document, sources: list[PlaceMention]) -> bool:
-    text = {s.index: s.text for s in doc.sentences}
-    return any(m not in sources and not _is_authority(text[m.sentence], m) for m in doc.places)
+# More than the non-space characters of any _HIT_BEFORE match ("strikes on the": 12), so a
+# match ending where a place starts begins inside the tail holding this many.
+_HIT_REACH = 13
+
+
+def _tail_start(text: str, end: int, chars: int) -> int:
+    """Where the shortest tail of ``text[:end]`` with ``chars`` non-space characters starts
+    (0 when it has fewer): a pattern anchored at the end with fewer than ``chars`` of them
+    finds the same there as in all of ``text[:end]``, without reading a long sentence from
+    its start for every place in it."""
+    seen = 0
+    for i in range(end - 1, -1, -1):
+        if not text[i].isspace():
+            seen += 1
+            if seen == chars:
+                return i
+    return 0
 
 
 def _is_authority(text: str, m: PlaceMention) -> bool:
-    if _HIT_BEFORE.search(text[: m.start]) or _OFFICIAL_AS_VICTIM.search(
+    hit_from = _tail_start(text, m.start, _HIT_REACH)
+    if _HIT_BEFORE.search(text[hit_from : m.start]) or _OFFICIAL_AS_VICTIM.search(
         text[max(0, m.start - 80) : m.start]
     ):
         return False
@@ -238,6 +288,37 @@ def _contains(unit: Place, place: Place) -> bool:
     return False
 
 
+class _Units:
+    """Places kept so far, keyed as :func:`_contains` compares them, so that asking whether
+    any lies in a unit takes one look-up, not one test per place (a run-on sentence names
+    hundreds)."""
+
+    def __init__(self, places: Iterable[Place] = ()) -> None:
+        self._districts: set[tuple[str | None, str | None]] = set()  # (city, oblast)
+        self._raions: set[str | None] = set()  # admin2 of settlements and districts
+        self._oblasts: set[str | None] = set()  # admin1 of all but oblasts
+        for place in places:
+            self.add(place)
+
+    def add(self, place: Place) -> None:
+        if place.precision == "district":
+            self._districts.add((place.parent, place.admin1))
+        if place.precision in ("settlement", "district"):
+            self._raions.add(place.admin2)
+        if place.precision != "oblast":
+            self._oblasts.add(place.admin1)
+
+    def hold_one_in(self, unit: Place) -> bool:
+        """Whether ``_contains(unit, place)`` for some place added."""
+        if unit.precision == "settlement":
+            return (unit.name, unit.admin1) in self._districts
+        if unit.precision == "raion":
+            return unit.admin2 is not None and unit.admin2 in self._raions
+        if unit.precision == "oblast":
+            return unit.admin1 is not None and unit.admin1 in self._oblasts
+        return False
+
+
 def _is_admin_hint(text: str, prev: PlaceMention, m: PlaceMention) -> bool:
     """``Sartana, Donetsk``: the second name is the first one's oblast, raion or hromada."""
     between = text[prev.end : m.start]
@@ -252,13 +333,6 @@ def _is_admin_hint(text: str, prev: PlaceMention, m: PlaceMention) -> bool:
     return bool(name) and bool(admin) and admin.split()[0] == name.split()[0]
 
 
-def _kyiv_from_doc(doc: Document) -> Place | None:
-    for m in doc.places:
-        if m.place.name == "Kyiv" and m.place.precision == "settlement":
-            return m.place
-    return None
-
-
 def _assign(
     text: str, items: list[CasualtyMention], places: list[PlaceMention]
 ) -> dict[int, list[CasualtyMention]]:
@@ -267,10 +341,40 @@ def _assign(
     if not places:
         return out
     breaks = _Breaks(text)  # found once: a long sentence's many places and counts stay linear
+    nearest = _Nearest(places, breaks) if _in_order(places) else None
     for c in items:
-        nearest = min(range(len(places)), key=lambda i, c=c: _distance(breaks, places[i], c))  # type: ignore[misc]
-        out[nearest].append(c)
+        if nearest is not None:
+            out[nearest.of(c)].append(c)
+            continue
+        best = min(range(len(places)), key=lambda i, c=c: _distance(breaks, places[i], c))  # type: ignore[misc]
+        out[best].append(c)
     return out
+
+
+def _in_order(places: list[PlaceMention]) -> bool:
+    """Whether the mentions are non-empty, apart and in text order (as the gazetteer reads them)."""
+    return all(m.start < m.end for m in places) and all(
+        a.end <= b.start for a, b in itertools.pairwise(places)
+    )
+
+
+class _Nearest:
+    """The place :func:`_distance` puts nearest a count, found by bisection over mentions
+    that are apart and in order (see :func:`_in_order`): the first place after the count is
+    the nearest after it, and the last one before it the nearest before it, since a span
+    inside another holds no clause break the other lacks; the earlier mention wins a tie."""
+
+    def __init__(self, places: list[PlaceMention], breaks: _Breaks) -> None:
+        self._places, self._breaks = places, breaks
+        self._starts = [m.start for m in places]
+        self._ends = [m.end for m in places]
+
+    def of(self, c: CasualtyMention) -> int:
+        after = bisect.bisect_left(self._starts, c.end)  # places[after:] start after the count
+        # of the places before, those reaching the count are all as near (distance 0): the first
+        before = min(bisect.bisect_left(self._ends, c.start), after - 1)
+        candidates = [i for i in (before, after) if 0 <= i < len(self._places)]
+        return min(candidates, key=lambda i: _distance(self._breaks, self._places[i], c))
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
@@ -354,7 +458,7 @@ def _recent_toll_change(text: str, casualties: list[CasualtyMention]) -> bool:
 
 
 def _sentence_reports(
-    doc: Document, sent: Sentence, settings: Settings, before: str = ""
+    doc: Document, sent: Sentence, index: _ArticlePlaces, before: str = ""
 ) -> list[Report]:
     text = sent.text
     cue = events.classify(text)
@@ -388,11 +492,10 @@ def _sentence_reports(
         _recent_toll_change(text, casualties) and _dates_recent(dates, published)
     ):
         return []
-    places = _event_places(doc, sent)
+    places = _event_places(doc, sent, index)
     place_values: list[Place | None] = [m.place for m in places]
     if not places:
-        kyiv = _kyiv_from_doc(doc) if _CAPITAL.search(text) else None
-        place_values = [kyiv]
+        place_values = [index.kyiv if _CAPITAL.search(text) else None]
     claimant = find_claimant(text)
     typed = cue is not None
     cue = cue or events.EventCue(UNKNOWN_TYPE, UNKNOWN_TYPE, 0, 0, None)
@@ -502,8 +605,8 @@ def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:
 def _signature(doc: Document) -> Claimant | None:
     """A press release's closing line that names its issuing body ("Department of
     Communications of the Ministry of Internal Affairs of Ukraine")."""
-    lines = [s for s in doc.sentences if s.text.strip()]
-    for sent in reversed(lines[-3:]):
+    lines = (s for s in reversed(doc.sentences) if s.text.strip())
+    for sent in itertools.islice(lines, 3):  # the last three, read from the end only
         text = sent.text.strip()
         if (
             len(text.split()) > _SIGNATURE_WORDS
@@ -600,9 +703,10 @@ def extract_reports(doc: Document, settings: Settings) -> Document:
     reports: list[Report] = []
     sents = _body_sentences(doc)
     source = _source_line(sents)
+    index = _ArticlePlaces(doc)
     for i, sent in enumerate(sents):
         before = sents[i - 1].text if i > 0 and sents[i - 1].paragraph == sent.paragraph else ""
         reports.extend(
-            _attributed(doc, _sentence_reports(doc, sent, settings, before), sents, i, source)
+            _attributed(doc, _sentence_reports(doc, sent, index, before), sents, i, source)
         )
     return replace(doc, reports=tuple(reports))
