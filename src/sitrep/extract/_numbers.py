@@ -16,7 +16,7 @@ from sitrep.lang import month_pattern, vocabulary
 from sitrep.lang.patterns import expand
 from sitrep.model import Number, Qualifier
 
-__all__ = ["CountMention", "find_counts", "parse_count", "qualify", "word_value"]
+__all__ = ["CountMention", "find_counts", "number_words", "parse_count", "qualify", "word_value"]
 
 _EN = vocabulary("en")
 _NUMBERS: dict[str, dict[str, int]] = _EN.data["numbers"]
@@ -59,6 +59,12 @@ class CountMention:
     start: int
     end: int
     number: Number
+
+
+def number_words(low: int, high: int) -> str:
+    """The spelled-out units from ``low`` to ``high`` as a regex alternation, in order:
+    ``number_words(1, 3)`` is ``"one|two|three"``."""
+    return "|".join(word for word, n in _UNITS.items() if low <= n <= high)
 
 
 def word_value(text: str) -> int | None:

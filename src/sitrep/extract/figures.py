@@ -25,22 +25,36 @@ __all__ = ["NAME", "extract_figures"]
 NAME = "figures.v1"
 
 _LOSSES = re.compile(
-    r"(?P<who>Putin['’]s\s+forces|Russian\s+(?:forces|troops|army|military)|Russia|Moscow|Ukrainian\s+(?:forces|troops|army|military)|Ukraine|its\s+(?:forces|troops))\s+"
-    r"(?:have\s+|has\s+|had\s+)?lost\s+(?P<count>(?:more\s+than|over|at\s+least|nearly|about|around|some|up\s+to)?\s*[\d,]+(?:\s+(?:troops|soldiers|servicemen|personnel|men))?)",
-    re.I,
+    r"""
+    (?P<who>Putin['’]s\s+forces|Russian\s+(?:forces|troops|army|military)|Russia|Moscow
+      |Ukrainian\s+(?:forces|troops|army|military)|Ukraine|its\s+(?:forces|troops))\s+
+    (?:have\s+|has\s+|had\s+)?lost\s+
+    (?P<count>(?:more\s+than|over|at\s+least|nearly|about|around|some|up\s+to)?\s*[\d,]+
+      (?:\s+(?:troops|soldiers|servicemen|personnel|men))?)
+    """,
+    re.I | re.VERBOSE,
 )
 _FLED = re.compile(
-    r"(?P<count>(?:(?:more\s+than|over|at\s+least|nearly|about|around|some|almost)\s+)?(?:[\d,.]+(?:\s+(?:million|thousand))?|a\s+million|one\s+million))"
-    r"(?:\s+(?:people|residents|Ukrainians|refugees|civilians|women\s+and\s+children))?\s+(?:have\s+|had\s+|has\s+)?(?:already\s+)?"
-    r"(?:fled|crossed|crossing|left|escaped)\b",
-    re.I,
+    r"""
+    (?P<count>(?:(?:more\s+than|over|at\s+least|nearly|about|around|some|almost)\s+)?
+      (?:[\d,.]+(?:\s+(?:million|thousand))?|a\s+million|one\s+million))
+    (?:\s+(?:people|residents|Ukrainians|refugees|civilians|women\s+and\s+children))?
+    \s+(?:have\s+|had\s+|has\s+)?(?:already\s+)?
+    (?:fled|crossed|crossing|left|escaped)\b
+    """,
+    re.I | re.VERBOSE,
 )
 # (?!\s): a match starts at its first word, not at the spaces before it (the same matches but
 # for leading spaces, which _count strips); from each of a run of spaces it read the whole run
 # (59,000 spaces: 270 s, bench/fuzz.py).
 _IDP = re.compile(
-    r"(?P<count>(?!\s)(?:another|a|one|more\s+than|over|nearly|about|some)?\s*(?:[\d,.]+\s+)?(?:million|thousand|[\d,]+))\s+(?:people\s+)?(?:are|were|have\s+been|remain)\s+(?:considered\s+|now\s+)?internally\s+displaced",
-    re.I,
+    r"""
+    (?P<count>(?!\s)(?:another|a|one|more\s+than|over|nearly|about|some)?\s*
+      (?:[\d,.]+\s+)?(?:million|thousand|[\d,]+))
+    \s+(?:people\s+)?(?:are|were|have\s+been|remain)\s+(?:considered\s+|now\s+)?
+    internally\s+displaced
+    """,
+    re.I | re.VERBOSE,
 )
 _EN = vocabulary("en")
 _OTHER_TALLY_CUE = _EN.word_regex("tally_verb")
@@ -92,9 +106,13 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 _SINCE = re.compile(r"\bsince\s+(?P<what>[^.;,]{3,60})", re.I)
 # "since the start of the full-scale invasion", "since the war began", "since February 24, 2022"
 _WAR_START = re.compile(
-    r"(?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+(?:the\s+|Russia['’]s\s+)?)?(?:full[\s-]scale\s+)?(?:Russian\s+)?"
-    r"(?:invasion|war|aggression)\b|(?:the\s+)?(?:war|invasion)\s+(?:began|started)\b|(?:24\s+February|February\s+24)(?:,?\s+2022)?\b",
-    re.I,
+    r"""
+      (?:the\s+)?(?:(?:start|beginning|outbreak)\s+of\s+(?:the\s+|Russia['’]s\s+)?)?
+      (?:full[\s-]scale\s+)?(?:Russian\s+)?(?:invasion|war|aggression)\b
+    | (?:the\s+)?(?:war|invasion)\s+(?:began|started)\b
+    | (?:24\s+February|February\s+24)(?:,?\s+2022)?\b
+    """,
+    re.I | re.VERBOSE,
 )
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|as|whereas|although)\s|\bthan\b")
 

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from sitrep.config import Settings
 from sitrep.extract._date_roles import refers_back
+from sitrep.extract._numbers import number_words
 from sitrep.lang import vocabulary
 from sitrep.model import UNKNOWN_TYPE, Claimant, Document, Number, PartialDate, Place, Report
 
@@ -118,9 +119,11 @@ def _mergeable(a: Report, b: Report) -> bool:
     )
 
 
+_EN = vocabulary("en")
+
 # "Three more people died ...", "two more bodies were found": a toll going up, not a new attack.
 _MORE_DEAD = re.compile(
-    r"\b(?:\w+|\d+)\s+more\s+(?:people|persons?|residents?|civilians?|victims?|bod(?:y|ies)|child(?:ren)?|m[ae]n|wom[ae]n|soldiers?|deaths?|wounded|injured|died|killed)\b",
+    r"\b(?:\w+|\d+)\s+more\s+" + _EN.alternation("more_dead") + r"\b",
     re.I,
 )
 
@@ -135,10 +138,14 @@ def _told_of(report: Report) -> bool:
 # "Another civilian was killed", "four other civilians", "two more bodies were found", "two
 # soldiers were also killed": victims beyond those already counted.
 _ADDED = re.compile(
-    r"\b(?:another|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)\s+(?:more|other|additional)\s+(?!times|than)|(?:was|were)\s+also\s+(?:killed|wounded|injured|hurt)|also\s+(?:died|killed))",
-    re.I,
+    rf"""\b(?:
+        another
+      | (?:\d+|{number_words(1, 12)}|several|a\s+few)\s+(?:more|other|additional)\s+(?!times|than)
+      | (?:was|were)\s+also\s+(?:killed|wounded|injured|hurt)
+      | also\s+(?:died|killed)
+    )""",
+    re.I | re.VERBOSE,
 )
-_EN = vocabulary("en")
 # "..., bringing the toll to 5": a new total, not an addition
 _NEW_TOTAL = _EN.word_regex("new_total_word")
 
@@ -179,10 +186,11 @@ def _told(text: str) -> _Told:
 
 # A casualty count ("three people", "4 killed", "five civilians") in a sentence's words.
 _COUNT_BEFORE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:people|persons?|civilians?|residents?|children|soldiers?|men|women|"
-    r"killed|dead|died|injured|wounded|hurt)\b",
-    re.I,
+    rf"""\b(?:\d+|{number_words(1, 12)}|dozens?)\s+
+    (?:[\w-]+\s+){{0,2}}?                # at most two words between: "three more people"
+    (?:people|persons?|civilians?|residents?|children|soldiers?|men|women
+      |killed|dead|died|injured|wounded|hurt)\b""",
+    re.I | re.VERBOSE,
 )
 
 
