@@ -25,17 +25,23 @@ _EN = vocabulary("en")
 _SAY = _EN.alternation("say")  # the speech verbs
 _TITLE_WORDS = _EN.alternation("title_words") + r"\b"
 _NAME = rf"(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+(?:\s+(?!{_TITLE_WORDS})[A-Z][a-zA-Z'’-]+){{1,2}}"
-_SUBJECT = r"(?P<who>(?:(?:the|a|an)\s+)?(?:(?<![A-Z])[A-Z][\w'’.-]*|(?<![a-z])[a-z][\w'’-]*)(?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?)"
+_SUBJECT = r"""(?P<who>
+    (?:(?:the|a|an)\s+)?
+    (?:(?<![A-Z])[A-Z][\w'’.-]*|(?<![a-z])[a-z][\w'’-]*)              # its first word
+    (?:[\s,]+(?:[A-Z][\w'’.-]*|of|the|and|for|on|in|[a-z][\w'’-]*)){0,9}?  # up to nine more
+)"""
 # A subject's first word starts where its run of capitals or of small letters starts: a start
 # one letter in would match where one a letter earlier matches (the same word, to the same
 # end), so skipping it changes no match and keeps a long run of letters linear, not quadratic.
 _SUBJECT_SAYS = re.compile(
     rf"{_SUBJECT}\s+(?:also\s+|later\s+|earlier\s+|finally\s+|has\s+|have\s+|had\s+)?{_SAY}\b",
-    re.UNICODE,
+    re.UNICODE | re.VERBOSE,
 )
 _ACCORDING = re.compile(
-    r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|(?:was|were|been)\s+(?:reported|announced|stated|confirmed|said)\s+by)\s+[“\"«]?(?P<who>[^.;:()“”\"]{2,120})",
-    re.IGNORECASE,
+    r"""\b(?:according\s+to|citing|cited\s+by|quoted\s+by
+      |(?:was|were|been)\s+(?:reported|announced|stated|confirmed|said)\s+by)
+    \s+[“"«]?(?P<who>[^.;:()“”"]{2,120})""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _SAID_WHO = re.compile(
     rf"[,”\"']\s*{_SAY}\s+(?!that\b)(?P<who>(?:the\s+)?[A-Za-z][^,.;:“”\"]{{2,80}})"

@@ -174,9 +174,17 @@ def _off_route(text: str, kept: list[PlaceMention]) -> list[PlaceMention]:
     return kept
 
 
+# "from positions near", "from the direction of", "from occupied": where fire came from
 _ORIGIN = re.compile(
-    r"\bfrom\s+(?:(?:their\s+|its\s+|Russian\s+)?positions\s+(?:in|near|around)\s+|the\s+direction\s+of\s+|the\s+area\s+of\s+|(?:the\s+)?(?:occupied|Russian-held|Russian-occupied)\s+)?(?:the\s+)?$",
-    re.I,
+    r"""\bfrom\s+
+    (?:
+        (?:their\s+|its\s+|Russian\s+)?positions\s+(?:in|near|around)\s+
+      | the\s+direction\s+of\s+
+      | the\s+area\s+of\s+
+      | (?:the\s+)?(?:occupied|Russian-held|Russian-occupied)\s+
+    )?
+    (?:the\s+)?$""",
+    re.I | re.VERBOSE,
 )
 # A place named as part of a body that reports ("the Kharkiv regional military
 # administration said"), unless that body's building is what was hit.
@@ -224,24 +232,28 @@ def _is_authority(text: str, m: PlaceMention) -> bool:
 
 # "kidnapped the mayor of Slavutych": the official is the victim, the place where it happened.
 _OFFICIAL_AS_VICTIM = re.compile(
-    r"\b(?:kidnap\w*|abduct\w*|detain\w*|captur\w*|arrest\w*|kill\w*|shot|murder\w*|seiz\w*|took|taken|held)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:governor|head|chief|mayor|secretary|deputy|priest)\s+(?:of|for)\s+(?:the\s+)?$",
-    re.I,
+    r"""\b(?:kidnap\w*|abduct\w*|detain\w*|captur\w*|arrest\w*|kill\w*|shot|murder\w*|seiz\w*
+      |took|taken|held)\s+
+    (?:the\s+)?(?:[\w'’-]+\s+){0,3}?
+    (?:governor|head|chief|mayor|secretary|deputy|priest)\s+(?:of|for)\s+(?:the\s+)?$""",
+    re.I | re.VERBOSE,
 )
 # "the military governor of the Dnipropetrovsk region", "adviser to the head of the Kharkiv ...":
 # the place names whose official speaks.
 _TITLE_OF = re.compile(
-    r"\b(?:governor|head|chief|mayor|administration|council|police|prosecutor['’]?s?|officials?|adviser|advisor|"
-    r"spokes(?:man|woman|person)|secretary|commander|ombuds(?:man|woman|person))\s+(?:office\s+)?(?:of|for)\s+(?:the\s+)?$",
-    re.I,
+    r"""\b(?:governor|head|chief|mayor|administration|council|police|prosecutor['’]?s?|officials?
+      |adviser|advisor|spokes(?:man|woman|person)|secretary|commander|ombuds(?:man|woman|person))
+    \s+(?:office\s+)?(?:of|for)\s+(?:the\s+)?$""",
+    re.I | re.VERBOSE,
 )
 # A capital named for its government ("support Kyiv", "Moscow denied", "talks in Beijing" stay):
 # an event is placed there only after a preposition of place or an attack verb, or when it
 # opens the sentence as the thing attacked ("Kyiv came under attack").
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|on|at|over|near|around|outside|across|into|of|toward|towards|hit|struck|attacked|targeted|"
-    r"shelled|bombed|pounded|strikes?|attacks?)\s+(?:the\s+)?(?:(?:Ukrainian|Russian)\s+)?(?:capital\s+|city\s+of\s+|region\s+of\s+)?$",
-    re.I,
+    r"""\b(?:in|on|at|over|near|around|outside|across|into|of|toward|towards         # place
+      |hit|struck|attacked|targeted|shelled|bombed|pounded|strikes?|attacks?)\s+   # attack
+    (?:the\s+)?(?:(?:Ukrainian|Russian)\s+)?(?:capital\s+|city\s+of\s+|region\s+of\s+)?$""",
+    re.I | re.VERBOSE,
 )
 _ATTACKED_AFTER = re.compile(
     r"(?:['’]s\s+[A-Z]\w+|\s+(?:was|were|is|has\s+been|had\s+been|came|comes|suffered|region|oblast))\b",
@@ -441,8 +453,10 @@ def _dates_recent(dates: list[DateMention], published: dt.date | None) -> bool:
 
 
 _DIED_LATER = re.compile(
-    r"\b(?:died|dies)\s+(?:later\s+)?(?:in\s+(?:the\s+)?hospital|of\s+(?:his|her|their)\s+(?:injuries|wounds))|\bsuccumbed\b",
-    re.I,
+    r"""\b(?:died|dies)\s+(?:later\s+)?
+        (?:in\s+(?:the\s+)?hospital|of\s+(?:his|her|their)\s+(?:injuries|wounds))
+      | \bsuccumbed\b""",
+    re.I | re.VERBOSE,
 )
 
 

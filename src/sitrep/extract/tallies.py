@@ -23,9 +23,11 @@ _PERIOD = _EN.word_regex("tally_period")
 _TOLL = re.compile(r"\btoll\b", re.I)
 # "the death toll from the missile strike on the theatre": one incident's toll, however large
 _ONE_STRIKE = re.compile(
-    r"\btoll\s+(?:[^.;]{0,60}?\b(?:as\s+a\s+result\s+of|after|following|in)|from|of|in)\s+(?:the|a|an|this|that|[\w-]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:strike|attack|missile|bombing|explosion|blast|airstrike|air\s+strike)\b",
-    re.I,
+    r"""\btoll\s+
+    (?:[^.;]{0,60}?\b(?:as\s+a\s+result\s+of|after|following|in)|from|of|in)\s+
+    (?:the|a|an|this|that|[\w-]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?
+    (?:strike|attack|missile|bombing|explosion|blast|airstrike|air\s+strike)\b""",
+    re.I | re.VERBOSE,
 )
 _PERFECT = re.compile(
     r"\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+)?(?:killed|died|injured|wounded)\b", re.I
@@ -99,8 +101,9 @@ def ranks_an_attack(text: str) -> bool:
 
 
 _COMPARISON = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+(?:deadly|lethal|devastating|massive))\b[^.;]{0,80}",
-    re.I,
+    r"""\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest
+      |most\s+(?:deadly|lethal|devastating|massive))\b[^.;]{0,80}""",
+    re.I | re.VERBOSE,
 )
 _HABIT = re.compile(
     r"\b(?:routinely|regularly|typically|usually|often)\s+(?:kill|injure|wound|claim)\w*", re.I
