@@ -906,3 +906,69 @@ def test_a_strike_during_an_alert_is_an_incident_and_an_alert_alone_is_not(
     assert incident.date is not None and (incident.date.month, incident.date.day) == (5, 4)
     alert = "У Києві та області оголошено повітряну тривогу через загрозу ракетного удару."
     assert _run(settings, alert).corpus.incidents == ()
+
+
+def test_an_unknown_village_of_a_russian_district_is_placed_at_its_district(
+    settings: Settings,
+) -> None:
+    # "Новая" alone begins the unknown name and is no village Nova of Chernihiv Oblast; the
+    # district after the unknown village is still read.
+    for text, district in (
+        (
+            "В селе Новая Таволжанка Шебекинского округа от удара дрона пострадали двое.",
+            "Shebekino District",
+        ),
+        (
+            "В результате обстрела в селе Кульбаки Глушковского района Курской области погибла "
+            "женщина.",
+            "Glushkovo District",
+        ),
+    ):
+        incident = _only(settings, text)
+        assert incident.place is not None and incident.place.name == district, text
+
+
+def test_a_dateline_with_a_period_is_no_place(settings: Settings) -> None:
+    text = (
+        "Москва. 6 мая. Губернатор Белгородской области Вячеслав Гладков сообщил о погибшем "
+        "при обстреле Шебекино."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Shebekino"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Травми, несумісні із життям, отримав 55-річний чоловік під час обстрілу Херсона.",
+            1,
+            None,
+        ),
+        ("Двух мирных жителей не удалось спасти после атаки дрона на Шебекино.", 2, None),
+        (
+            "Після обстрілу Полтави лікарям не вдалося врятувати життя двох людей, які зазнали "
+            "поранень.",
+            2,
+            None,
+        ),
+    ],
+    ids=["incompatible-with-life", "could-not-be-saved", "died-of-their-wounds"],
+)
+def test_deaths_told_by_idiom(
+    settings: Settings, text: str, killed: int, injured: int | None
+) -> None:
+    incident = _only(settings, text)
+    assert (_value(incident.killed), _value(incident.injured)) == (killed, injured)
+
+
+def test_a_toll_of_a_list_of_towns_is_no_one_towns(settings: Settings) -> None:
+    text = (
+        "Вранці окупанти обстріляли Херсон з артилерії, поранено чоловіка. "
+        "Станом на вечір внаслідок атак на Херсон, Антонівку та Білозерку постраждало шестеро "
+        "цивільних. Троє людей загинуло."
+    )
+    incidents = _run(settings, text).corpus.incidents
+    kherson = [i for i in incidents if i.place is not None and i.place.name == "Kherson"]
+    assert len(kherson) == 1
+    assert (_value(kherson[0].killed), _value(kherson[0].injured)) == (None, 1)

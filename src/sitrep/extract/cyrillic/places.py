@@ -205,6 +205,8 @@ def _match_at(
         if not entries:
             continue
         after = i + n
+        if _fragment(text, words, i, after, code, gazetteer, vocab):
+            return None, _past_unknown_name(words, after, vocab, force=True)
         designator = _designator(words, i, after, vocab)
         if designator is None and not _placed(text, words, i, after, entries, vocab):
             return None, after
@@ -309,17 +311,60 @@ def _romanised(form: str) -> tuple[str, ...]:
     return tuple(sorted({normalise_name(latin) for latin in transliterate_cyrillic(form)} - {""}))
 
 
-def _past_unknown_name(words: Sequence[Token], i: int, vocab: _Words) -> int:
+def _fragment(
+    text: str,
+    words: Sequence[Token],
+    i: int,
+    after: int,
+    code: LanguageCode,
+    gazetteer: Gazetteer,
+    vocab: _Words,
+) -> bool:
+    """Whether one matched word only begins a longer name the gazetteer lacks ("Новая" of
+    "Новая Таволжанка" is no village Nova): it begins names of several words, and a
+    capitalised word that is no given name and begins no unit follows it (the two together
+    name nothing known, or the longer name would have matched)."""
+    if after != i + 1 or after >= len(words):
+        return False
+    nxt = words[after]
+    if not nxt.capitalised or text[words[i].end : nxt.start] != " " or nxt.key in vocab.designators:
+        return False
+    first = gazetteer.first_words()
+    if not any(cyrillic_key(f) in first for f in base_forms(words[i].key, code)):
+        return False
+    return not (
+        any(f in vocab.given_names for f in base_forms(nxt.key, code))
+        or _before_unit(words, after, vocab)
+    )
+
+
+def _past_unknown_name(
+    words: Sequence[Token], i: int, vocab: _Words, *, force: bool = False
+) -> int:
     """The token after an unknown name a designator announces ("в селе Ясные Зори": no
-    part of it is a place of its own), else the next token."""
-    if not (
+    part of it is a place of its own), else the next token.  The unit after the name is no
+    part of it ("в селе Кульбаки Глушковского района")."""
+    if not force and not (
         words[i].capitalised and i > 0 and vocab.designators.get(words[i - 1].key) == "settlement"
     ):
         return i + 1
     i += 1
-    while i < len(words) and words[i].capitalised and words[i - 1].end + 1 == words[i].start:
+    while (
+        i < len(words)
+        and words[i].capitalised
+        and words[i - 1].end + 1 == words[i].start
+        and not _before_unit(words, i, vocab)
+    ):
         i += 1
     return i
+
+
+def _before_unit(words: Sequence[Token], i: int, vocab: _Words) -> bool:
+    """Whether word ``i`` is followed by a unit's designator ("Глушковского района")."""
+    j = i + 1
+    if j + 1 < len(words) and words[j].key in vocab.designator_qualifiers:
+        j += 1
+    return j < len(words) and vocab.designators.get(words[j].key) in ("raion", "oblast", "hromada")
 
 
 def _designator(words: Sequence[Token], i: int, after: int, vocab: _Words) -> Designator | None:

@@ -12,6 +12,8 @@ before it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -66,6 +68,7 @@ class _Words:
     battle: tuple[str, ...]
     not_event: tuple[str, ...]
     during_alert: tuple[str, ...]
+    idioms: tuple[tuple[str, re.Pattern[str]], ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -111,6 +114,11 @@ def _words(code: LanguageCode) -> _Words:
         battle=v.words("battle"),
         not_event=v.words("not_event"),
         during_alert=v.words("during_alert"),
+        idioms=tuple(
+            (word, re.compile(pattern, re.IGNORECASE))
+            for word, patterns in v.table("casualty_idioms").items()
+            for pattern in patterns
+        ),
         speech=v.words("speech"),
         according=v.words("according"),
         claimants=tuple(sorted(v.rows("claimants"), key=lambda r: -len(r[0]))),
@@ -704,6 +712,8 @@ _RANK = {"district": 0, "settlement": 0, "raion": 1, "oblast": 2, "country": 3}
 _ADMINISTRATION = re.compile(
     r"(?<![А-ЯІЇЄҐа-яіїєґ])(?:ОВА|ОДА|ВГА|ОГА|МВА|РВА)(?![А-ЯІЇЄҐа-яіїєґ])"
 )
+# What follows a dateline's city: a date, or nothing (the city alone as its sentence).
+_DATELINE = re.compile(r"[.,]\s*(?:\d{1,2}\s+[А-ЯІЇЄҐа-яіїєґ]+|$)")
 _WORD_BEFORE = re.compile(r"([А-ЯІЇЄҐЁа-яіїєґё'’ʼ-]+)\s*$")
 
 
@@ -712,8 +722,10 @@ def _is_authority(text: str, m: PlaceMention, w: _Words) -> bool:
     Харківської ОВА", "губернатора Белгородской области", "Запорізька ОДА"."""
     if _AUTHORITY_AFTER.match(text[m.end :]) or _ADMINISTRATION.search(m.surface):
         return True
-    if m.start == 0 and m.surface.isupper() and text[m.end : m.end + 1] == ",":
-        return True  # a dateline: "БЕЛГОРОД, 18 декабря. /ТАСС/."
+    if m.start == 0 and (
+        (m.surface.isupper() and text[m.end : m.end + 1] == ",") or _DATELINE.match(text[m.end :])
+    ):
+        return True  # a dateline: "БЕЛГОРОД, 18 декабря. /ТАСС/.", "Москва. 19 февраля."
     before = _WORD_BEFORE.search(text[: m.start])
     return before is not None and word_key(before.group(1)) in w.title_words
 
@@ -765,13 +777,34 @@ def _rounds_up_oblasts(doc: Document, sent: Sentence, w: _Words) -> bool:
     return all(p.precision == "oblast" for p in mine) and len({p.admin1 for p in mine}) > 1
 
 
+def _lists_towns(doc: Document, sent: Sentence, w: _Words) -> bool:
+    """Whether the sentence names several towns in one list ("атак окупантів на Херсон,
+    Антонівку та Білозерку"): a toll it gives is theirs together."""
+    towns = sorted(
+        (
+            m for m in doc.places
+            if m.sentence == sent.index and m.place.precision == "settlement"
+            and not _is_authority(sent.text, m, w)
+        ),
+        key=lambda m: m.start,
+    )  # fmt: skip
+    return any(
+        a.place.id != b.place.id and _LIST_GAP.fullmatch(sent.text[a.end : b.start])
+        for a, b in itertools.pairwise(towns)
+    )
+
+
+# Between two names of one list: a comma, "та", "і", "и", "а также".
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:та|і|й|и|а також|а также))\s+(?:(?:у|в|на)\s+)?", re.I)
+
+
 def _totals_a_round_up(doc: Document, sents: list[Sentence], i: int, w: _Words) -> bool:
-    """Whether placeless sentence ``i`` follows a round-up of oblasts in its paragraph."""
+    """Whether placeless sentence ``i`` follows a round-up of oblasts or towns in its paragraph."""
     before = sents[i - 1] if i > 0 else None
     return (
         before is not None
         and before.paragraph == sents[i].paragraph
-        and _rounds_up_oblasts(doc, before, w)
+        and (_rounds_up_oblasts(doc, before, w) or _lists_towns(doc, before, w))
     )
 
 
@@ -908,10 +941,27 @@ def _shared_parts(doc: Document, sent: Sentence, first: Report, code: LanguageCo
 
 def _injured_who_died(counts: list[_Count], lower: str, w: _Words) -> list[_Count]:
     """ "Двох постраждалих ... не вдалося врятувати": the injured the sentence counts are its
-    dead when it says they died of their wounds and counts no dead of its own."""
-    if any(c.kind == "killed" for c in counts) or not any(p in lower for p in w.died_of_wounds):
+    dead when it says they died of their wounds and counts no dead of its own; when it does,
+    an injured count as large is the same people ("не вдалося врятувати життя двох людей,
+    які зазнали поранень")."""
+    if not any(p in lower for p in w.died_of_wounds):
         return counts
-    return [replace(c, kind="killed") if c.kind == "injured" else c for c in counts]
+    dead = {c.value for c in counts if c.kind == "killed"}
+    if not dead:
+        return [replace(c, kind="killed") if c.kind == "injured" else c for c in counts]
+    return [c for c in counts if not (c.kind == "injured" and c.value in dead)]
+
+
+def _idioms_read(text: str, w: _Words) -> str:
+    """The sentence with each casualty idiom as its plain word, padded to the idiom's length so
+    that offsets stay: "Травми, несумісні із життям, отримав 55-річний чоловік" counts him dead."""
+    for word, pattern in w.idioms:
+        text = pattern.sub(functools.partial(_padded, word), text)
+    return text
+
+
+def _padded(word: str, m: re.Match[str]) -> str:
+    return word.ljust(len(m.group()))
 
 
 def _only_alert(lower: str, w: _Words) -> bool:
@@ -925,7 +975,8 @@ def _only_alert(lower: str, w: _Words) -> bool:
 def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Words) -> Report | None:
     words = tokens(sent.text)
     lower = word_key(sent.text)
-    counts = _injured_who_died(_counts(sent.text, words, code, w), lower, w)
+    plain = _idioms_read(sent.text, w)
+    counts = _injured_who_died(_counts(plain, tokens(plain), code, w), lower, w)
     event = _event(words, w)
     victims_placed = event is None and not counts and _names_victims(words, lower, w)
     if event is None and not counts and not victims_placed:
@@ -938,6 +989,8 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     shared = _shared_out(doc, sent, words, counts, code)
     if shared:  # "вбили 3 мирних мешканців: 2 у Богородичному і 1 у Кераміку"
         mention, counts = shared[0]
+    elif counts and _lists_towns(doc, sent, w):
+        counts = []  # "на Херсон, Антонівку та Білозерку ... постраждало шестеро": all three
     if event is None and mention is None and not counts:
         return None
     if victims_placed and (mention is None or mention.place.precision not in _SPECIFIC):
