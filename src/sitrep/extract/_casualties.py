@@ -55,14 +55,9 @@ _DETERMINERS = _lexicon("casualty_determiners")
 _STOP = _lexicon("casualty_stop")
 _PUNCT = {".", ";", ":", "(", ")", "-", "—", "–", '"', "“", "”", "!", "?", "[", "]"}
 _RIGHT_STOP_VERBS = _lexicon("casualty_right_stop_verbs")
-_CHILD = re.compile(
-    r"^(?:children|child|kids?|boys?|girls?|babies|baby|infants?|teenagers?|minors?|sons?|daughters?)$",
-    re.I,
-)
-_SOLDIER = re.compile(
-    r"^(?:soldiers?|servicem[ae]n|troops|fighters?|servicewom[ae]n|personnel|marines?|paratroopers?)$",
-    re.I,
-)
+_EN = vocabulary("en")
+_CHILD = re.compile("^" + _EN.alternation("child_noun") + "$", re.I)
+_SOLDIER = re.compile("^" + _EN.alternation("soldier_noun") + "$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +220,6 @@ def names_casualties(text: str) -> bool:
     return _ANY_CUE_LOWER.search(text.lower()) is not None
 
 
-_EN = vocabulary("en")
 # Deaths feared or denied are not stated.  ("No one was killed" is a count of zero.)
 _NEGATED = _EN.word_regex("feared_or_denied")
 _CLAUSE_BREAK = re.compile(r".*(?:;|\bbut\b|,)", re.S)

@@ -25,10 +25,13 @@ import re
 from typing import NamedTuple
 
 from sitrep.extract.dates import DateMention
-from sitrep.lang import vocabulary
+from sitrep.lang import month_pattern, vocabulary
 from sitrep.model import PartialDate
 
 __all__ = ["DateRoles", "date_roles", "dateline_end", "is_update", "refers_back"]
+
+_EN = vocabulary("en")
+_WEEKDAY = _EN.alternation("weekdays")  # "Monday" ... "Sunday"
 
 # A wire header at the very start of a sentence: "KYIV, Ukraine (AP) —",
 # "ZAPORIZHZHIA, June 3 (Reuters) -", "Kyiv, 12 March (AFP):", "Kiev:".
@@ -36,7 +39,9 @@ _DATELINE = re.compile(
     r"""\A\s*
     (?:
       (?P<caps>[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]+){0,2})      # KYIV, KRAMATORSK, NEW YORK
-      |(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+      |(?!"""
+    + _WEEKDAY
+    + r"""\b)
        (?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?=\s*[,(:])   # Kyiv (AFP), Kiev:
     )
     (?:\s*,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)?                # , Ukraine
@@ -62,21 +67,13 @@ _REPORT_BEFORE = re.compile(
 )
 # A report-time date that is the day of the telling ("said on Saturday"), not of a count
 # ("as of June 28", "rose to 8 on Sunday") or of work going on ("continued into Tuesday").
-_SPOKEN = re.compile(
-    r"\b(?:said|says|reported|reports|announced|wrote|posted|added|stated|told|confirmed|updated)\b(?:[^.;]{0,40})$",
-    re.I,
-)
-_EVENT_NOUN = (
-    r"(?:strikes?|attacks?|shelling|bombing|bombardment|missile|rocket|drone|assault|explosions?|"
-    r"blasts?|raids?|massacre|airstrike|air\s+strike|barrage|hit|struck|shelled|attacked|killed|fired|"
-    r"launched|destroyed|damaged|bombed|targeted)"
-)
+_SPOKEN = re.compile(r"\b" + _EN.alternation("spoken_verb") + r"\b(?:[^.;]{0,40})$", re.I)
+_EVENT_NOUN = _EN.alternation("event_word")  # "strikes?", "shelling", "air strike", "struck"
 _EVENT_AFTER = re.compile(rf"\A['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_EVENT_NOUN}\b", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(
     rf"\b{_EVENT_NOUN}\b[^.;:]{{0,70}}?\b(?:on|in\s+the\s+early\s+hours\s+of|early\s+on|late\s+on|overnight\s+on)?\s*$",
     re.IGNORECASE,
 )
-_EN = vocabulary("en")
 _SAID_BETWEEN = _EN.word_regex("said_or_rose")
 
 # A sentence that revises a toll: a toll head and a verb of change, or "rose to 30".
@@ -138,8 +135,11 @@ _KNOWN_AFTER = re.compile(
 
 # "April 14, 15 and 16 have been declared days of mourning": days after the attack, not of it.
 _MOURNING_AFTER = re.compile(
-    r"""\A(?:\s*(?:,|(?:and|respectively|\d{1,2}(?:st|nd|rd|th)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|
-        April|May|June|July|August|September|October|November|December)\b))*,?\s*(?:has|have|was|were|is|are|will\s+be)\s+(?:been\s+)?
+    r"""\A(?:\s*(?:,|(?:and|respectively|\d{1,2}(?:st|nd|rd|th)?|"""
+    + _WEEKDAY
+    + "|"
+    + month_pattern(abbreviations=False)
+    + r""")\b))*,?\s*(?:has|have|was|were|is|are|will\s+be)\s+(?:been\s+)?
         (?:declared|announced|proclaimed|designated)?\s*(?:as\s+)?(?:an?\s+|the\s+)?
         (?:days?|period)\s+of\s+(?:[\w-]+\s+)?mourning""",
     re.IGNORECASE | re.VERBOSE,

@@ -13,6 +13,7 @@ import re
 from typing import Literal, NamedTuple
 
 from sitrep.extract._numbers import find_counts
+from sitrep.lang import vocabulary
 from sitrep.model import Number
 
 __all__ = ["Toll", "find_tolls"]
@@ -27,11 +28,16 @@ class Toll(NamedTuple):
     end: int
 
 
+_EN = vocabulary("en")
 _HEAD = re.compile(
-    r"\b(?:(?:death|dead)\s+toll|(?<=the\s)toll|(?:total\s+)?(?:number|count)\s+of\s+"
-    r"(?:(?:people|persons|those|civilians|residents)\s+)?"
-    r"(?:(?P<dead>dead|deaths|killed|fatalities)|(?P<hurt>injured|wounded|injuries)))\b",
-    re.I,
+    r"""\b(?:
+        (?:death|dead)\s+toll
+      | (?<=the\s)toll
+      | (?:total\s+)?(?:number|count)\s+of\s+
+        (?:(?:people|persons|those|civilians|residents)\s+)?
+        (?:(?P<dead>dead|deaths|killed|fatalities)|(?P<hurt>injured|wounded|injuries))
+    )\b""",
+    re.I | re.VERBOSE,
 )
 # How far a toll's verb may sit from its head.  The longest in
 # tests/golden/incident_notes_b.jsonl is 95 characters ("The death toll from
@@ -45,11 +51,7 @@ _CLAUSE_END = re.compile(
     r"[;!?]|(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))(?<!\bSept)(?<!\b(?:St|Mr|Ms|No|Dr))\.(?!\d)"
 )
 # A verb of change or a copula anywhere after the head: "rose on Monday to 15", "now stands at 14".
-_VERB = re.compile(
-    r"\b(?:(?:has|had|have)\s+)?(?:rose|risen|rises|rise|increased|increases|climbed|climbs|"
-    r"grew|grown|jumped|went\s+up|gone\s+up|reached|reaches|stands|stood|is|was|now)\b",
-    re.I,
-)
+_VERB = re.compile(r"\b(?:(?:has|had|have)\s+)?" + _EN.alternation("toll_verb") + r"\b", re.I)
 # Words that give the count right after the head: "a death toll of 14", "the toll hit 20".
 _AT_HEAD = re.compile(
     r"\s*(?:(?:is|was|stands|stood|now|rose|climbed|reached|hit|hits)\s+)?(?:of|at|to|is|was|hit|hits)?\s*$",
