@@ -18,7 +18,17 @@ from sitrep.lang.patterns import expand
 from sitrep.model import Qualifier
 
 EN: dict[str, Any] = vocabulary("en").data
-TABLES = ("_about", "phrases", "cues", "patterns", "numbers", "qualifiers", "targets", "claimants")
+TABLES = (
+    "_about",
+    "phrases",
+    "cues",
+    "patterns",
+    "numbers",
+    "qualifiers",
+    "targets",
+    "claimants",
+    "place_designators",
+)
 WORD_LISTS = sorted(k for k in EN if k not in TABLES)
 
 

@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from sitrep.lang import vocabulary
+
 __all__ = [
     "Designator",
     "Gazetteer",
@@ -34,6 +36,12 @@ __all__ = [
     "skeleton",
     "transliterate_cyrillic",
 ]
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    """The English word list ``name`` (data/lang/en/vocabulary.json)."""
+    return frozenset(vocabulary("en").words(name))
+
 
 # Letters NFKD does not decompose into ASCII plus a combining mark.
 _FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
@@ -522,14 +530,7 @@ class Gazetteer:
 # it ("Zalizna Balka"), so the known part is a fragment, not a place.  English
 # words that end so and stand capitalised before or after a place name are not.
 _NAME_LIKE = re.compile(r"^[A-Z][a-z]{2,}(?:a|i|e|y|yi|ii|ia|ka|ky)$")
-_NOT_NAME_WORDS = frozenset(
-    str.split(
-        "the some one more where there while since before police defence defense every many today "
-        "yesterday tomorrow any only nearby early late once here same state time city county army navy "
-        "military university academy zone plaza arena opera house centre center office service agency "
-        "embassy energy railway media committee ministry security company emergency sky"
-    )
-)
+_NOT_NAME_WORDS = _lexicon("place_not_name")
 _DAYS = re.compile(r"day$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\[—-])\s*$")
 _STARTERS = frozenset('.!?:;"“([—-')
@@ -603,7 +604,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 # Lower-case words allowed inside a multi-word name ("Autonomous Republic of Crimea").
-_CONNECTORS = frozenset({"of", "on", "na"})
+_CONNECTORS = _lexicon("place_connector")
 
 
 def _joinable(text: str, span: list[_Token]) -> bool:
@@ -648,39 +649,26 @@ def _span_key(text: str, span: list[_Token]) -> tuple[int, int, str]:
     return start, end, normalise_name(text[start:end])
 
 
+# "Kharkiv oblast", "the region of Kherson", "Obolon district": the words that say what a name is
 _DESIGNATORS: dict[str, Designator] = {
-    "oblast": "oblast", "oblasts": "oblast", "region": "oblast", "regions": "oblast",
-    "regional": "oblast", "province": "oblast", "obl": "oblast",
-    "raion": "raion", "rayon": "raion", "district": "raion", "districts": "raion",
-    "hromada": "hromada", "community": "hromada", "municipality": "hromada",
-    "city": "settlement", "town": "settlement", "village": "settlement",
-    "settlement": "settlement", "suburb": "settlement",
-}  # fmt: skip
+    word: designator
+    for designator, words in vocabulary("en").data["place_designators"].items()
+    for word in words
+}
 # "Donetsk People's Republic": the occupied part of the oblast.
 _PEOPLES_REPUBLIC = ("people", "republic")
-_STREET_WORDS = frozenset(
-    str.split(
-        "avenue ave street st str square boulevard blvd lane road highway prospekt prospect embankment alley"
-    )
-)
+_STREET_WORDS = _lexicon("place_street")
 # Words after a name that make it a river, a lake or a forest, not a settlement:
 # "the Oskil river", "the Kakhovka reservoir", "the Serebrianka forest".
-_NATURE_WORDS = frozenset(str.split("river rivers reservoir lake forest forests estuary bay spit"))
+_NATURE_WORDS = _lexicon("place_nature")
 # Rivers that share a name with a settlement ("Dnipro", "Irpin"): "the Dnipro",
 # "the left bank of the Dnipro" are the river.  Facts, not tuning.
-_RIVERS = frozenset(
-    {"dnipro", "dnieper", "donets", "siverskyi donets", "oskil", "irpin", "desna", "inhulets",
-     "southern bug", "dniester", "kalmius", "vovcha", "seim", "sula", "psel", "vorskla"}
-)  # fmt: skip
+_RIVERS = _lexicon("place_river")
 # Words after a name that make it an armed group: "Luhansk rebels", "Donetsk separatist positions".
-_ACTOR_WORDS = frozenset(
-    str.split(
-        "rebel rebels separatist separatists militants insurgents militia militias "
-        "battalion regiment brigade"  # "the Azov Battalion", "Aidar battalion": units
-    )
-)
+# (units too: "the Azov Battalion", "Aidar battalion")
+_ACTOR_WORDS = _lexicon("place_actor")
 # ...and after "<name> People's": "the Donetsk People's Militia" (but "People's Republic" is the occupied oblast).
-_PEOPLES_ACTORS = frozenset(str.split("militia militias army corps forces"))
+_PEOPLES_ACTORS = _lexicon("place_peoples_actor")
 
 
 def _actor_after(tokens: list[_Token], i: int) -> bool:
@@ -690,11 +678,7 @@ def _actor_after(tokens: list[_Token], i: int) -> bool:
 # A model designation after a name makes it an aircraft or a weapon: "Sukhoi Su-25", "Tupolev Tu-22".
 _MODEL_AFTER = re.compile(r"\s+(?:Su|Tu|Il|Ka|Mi|MiG|Yak|An|Be)-?\d")
 
-_TITLES = frozenset(
-    str.split(
-        "president mr mrs ms dr gen general governor mayor minister commander colonel col lieutenant lt sergeant sgt saint st patriarch father archbishop bishop admiral adm captain capt marshal major"
-    )
-)
+_TITLES = _lexicon("place_title")
 
 
 def _designator(
@@ -719,11 +703,7 @@ def _designator(
 
 
 # "the Kherson regional art museum", "the Mykolaiv regional administration building"
-_BUILDINGS = frozenset(
-    str.split(
-        "museum hospital library theatre theater clinic philharmonic stadium building buildings headquarters"
-    )
-)
+_BUILDINGS = _lexicon("place_building")
 
 
 def _names_a_building(tokens: list[_Token], i: int) -> bool:

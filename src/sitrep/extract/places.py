@@ -45,6 +45,7 @@ from sitrep.extract._gazetteer import (
     normalise_name,
 )
 from sitrep.extract.cyrillic.places import finder as cyrillic_finder
+from sitrep.lang import month_pattern, vocabulary
 from sitrep.model import Document, Place, PlaceMention, Precision, Sentence
 
 __all__ = [
@@ -311,10 +312,16 @@ _PRECISION: dict[str, Precision] = {
 
 # What may stand between a place and a later name that only locates it.
 LANDMARK = re.compile(
-    r"(?:\b(?:near|outside|close\s+to|not\s+far\s+from|next\s+to|towards?|(?:on\s+)?the\s+(?:\w+\s+)?(?:edge|fringes?|outskirts|side)\s+of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"(?:\s+outskirts)?\s+of|a\s+(?:suburb|village|town|district)\s+(?:of|near)|(?:on\s+)?the\s+outskirts\s+of|in\s+the\s+vicinity\s+of|"
-    r"\d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:(?:city|town|village|regional\s+centre)\s+of\s+)?)$",
-    re.I,
+    r"""(?:\b(?:
+        near|outside|close\s+to|not\s+far\s+from|next\s+to|towards?
+      | (?:on\s+)?the\s+(?:\w+\s+)?(?:edge|fringes?|outskirts|side)\s+of
+      | (?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+outskirts)?\s+of
+      | a\s+(?:suburb|village|town|district)\s+(?:of|near)
+      | (?:on\s+)?the\s+outskirts\s+of
+      | in\s+the\s+vicinity\s+of
+      | \d+\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from)
+    )\s+(?:the\s+)?(?:(?:city|town|village|regional\s+centre)\s+of\s+)?)$""",
+    re.I | re.VERBOSE,
 )
 _COMMA = re.compile(r"\s*[,(]\s*")
 # What may separate a name from the units that qualify it:
@@ -386,8 +393,11 @@ _UNKNOWN_NAME = re.compile(
 )
 # Words before a comma that name no place: dates ("Sunday", "14 May 2023"), bare numbers.
 _NOT_A_NAME = re.compile(
-    r"\A[\d\s/-]*\Z|\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December|Today|Yesterday)\b"
+    r"\A[\d\s/-]*\Z|\b(?:"
+    + vocabulary("en").alternation("weekdays")
+    + "|"
+    + month_pattern(abbreviations=False)
+    + r"|Today|Yesterday)\b"
 )
 _UNIT_KINDS = frozenset({"oblast", "raion", "country"})
 
