@@ -972,3 +972,33 @@ def test_a_toll_of_a_list_of_towns_is_no_one_towns(settings: Settings) -> None:
     kherson = [i for i in incidents if i.place is not None and i.place.name == "Kherson"]
     assert len(kherson) == 1
     assert (_value(kherson[0].killed), _value(kherson[0].injured)) == (None, 1)
+
+
+def test_a_cumulative_toll_and_what_it_goes_on_to_add_make_no_incident(settings: Settings) -> None:
+    text = (
+        "Более 200 мирных жителей Белгородской области погибли от обстрелов за время СВО. "
+        "Еще свыше 1,1 тысячи человек ранены, сообщил глава региона Вячеслав Гладков. "
+        "Белгородская область находится на границе с Украиной и ежедневно подвергается "
+        "ударам. Украинская армия бьет по мирным городам беспилотниками."
+    )
+    assert _run(settings, text).corpus.incidents == ()
+
+
+def test_counts_with_thousands() -> None:
+    from sitrep.extract.cyrillic._words import count_at, tokens
+
+    for text, code, value in (
+        ("1,1 тысячи человек", "ru", 1100),
+        ("2 тисячі людей", "uk", 2000),
+        ("12 человек", "ru", 12),
+    ):
+        found = count_at(tokens(text), 0, code)  # type: ignore[arg-type]
+        assert found is not None and found[0] == value, text
+
+
+def test_vdaryly_is_a_strike_and_a_capitals_district_is_kyivs(settings: Settings) -> None:
+    incident = _only(settings, "Пізно ввечері росіяни вдарили по Сумах, поранено двох людей.")
+    assert incident.place is not None and incident.place.name == "Sumy"
+    text = "Вночі росіяни атакували столицю. У Шевченківському районі столиці загинули шестеро."
+    places = [i.place for i in _run(settings, text).corpus.incidents if i.place is not None]
+    assert any(p.precision == "district" and p.parent == "Kyiv" for p in places), places

@@ -54,7 +54,7 @@ def count_at(words: Sequence[Token], i: int, code: LanguageCode) -> tuple[int, i
     words ("двоє", "трьох") and compounds ("двадцять пять" = 25)."""
     first = words[i].number
     if first is not None:
-        return first, i + 1
+        return _thousands(words, i, first, code)
     numbers = _number_words(code)
     value = numbers.get(words[i].key)
     if value is None:
@@ -69,6 +69,22 @@ def count_at(words: Sequence[Token], i: int, code: LanguageCode) -> tuple[int, i
         if rest is not None and rest[0] < 100 and words[j].number is None:
             return 100 + rest[0], rest[1]
     return value, j
+
+
+@cache
+def _thousand_words(code: LanguageCode) -> frozenset[str]:
+    return frozenset(vocabulary(code).words("thousands"))
+
+
+def _thousands(words: Sequence[Token], i: int, value: int, code: LanguageCode) -> tuple[int, int]:
+    """Digits with their scale: "2 тисячі" is 2,000 and "1,1 тысячи" 1,100 (a decimal comma
+    or point between two runs of digits)."""
+    j, fraction = i + 1, ""
+    if j + 1 < len(words) and words[j].number is not None and words[j].start == words[i].end + 1:
+        j, fraction = j + 1, words[j].surface  # "1,1": the tokens either side of the comma
+    if j < len(words) and words[j].key.rstrip(".") in _thousand_words(code):
+        return round(float(f"{value}.{fraction or 0}") * 1000), j + 1
+    return value, i + 1
 
 
 # --- base forms of inflected names -----------------------------------------------------------

@@ -57,6 +57,7 @@ class _Words:
     speech: tuple[str, ...]
     conjunctions: frozenset[str]
     authorities: frozenset[str]
+    capital: frozenset[str]
 
 
 @cache
@@ -79,6 +80,7 @@ def _words(code: LanguageCode) -> _Words:
         vocab.words("speech"),
         frozenset(vocab.words("list_conjunctions")),
         frozenset(vocab.words("authority_abbreviations")),
+        frozenset(vocab.words("capital_city")),
     )
 
 
@@ -214,7 +216,7 @@ def _match_at(
         if designator == "raion":  # a city's district ("Київському районі" of Kharkiv)
             district = [
                 e for e in _lookup([*span, words[after]], code, gazetteer) if e.kind == "district"
-            ]
+            ] or _district_of_city_named(words, i, after + 1, code, gazetteer, vocab)
             if district:
                 return NameMatch(
                     start, words[after].end, text[start : words[after].end], tuple(district)
@@ -235,6 +237,38 @@ def _match_at(
                 return None, after
         return NameMatch(start, end, text[start:end], entries, designator), after
     return None
+
+
+def _district_of_city_named(
+    words: Sequence[Token],
+    i: int,
+    j: int,
+    code: LanguageCode,
+    gazetteer: Gazetteer,
+    vocab: _Words,
+) -> list[GazetteerEntry]:
+    """The districts named by word ``i`` of the city word ``j`` after the designator names
+    ("у Шевченківському районі столиці", "Дніпровського району Херсона")."""
+    keys = {
+        key
+        for form in base_forms(words[i].key, code)
+        for key in (cyrillic_key(form), *_romanised(form))
+        if key
+    }
+    districts = list(
+        dict.fromkeys(
+            e for key in sorted(keys) for e in gazetteer.lookup(key) if e.kind == "district"
+        )
+    )
+    if not districts or j >= len(words):
+        return []
+    if words[j].key in vocab.capital:
+        cities = {"Kyiv"}
+    elif words[j].capitalised:
+        cities = {e.name for e in _lookup([words[j]], code, gazetteer) if e.kind == "settlement"}
+    else:
+        return []
+    return [e for e in districts if e.parent in cities]
 
 
 def _hromada(

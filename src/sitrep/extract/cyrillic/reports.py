@@ -747,10 +747,13 @@ def _event_place(doc: Document, sent: Sentence, w: _Words) -> PlaceMention | Non
 PLACE_REACH = 2
 
 
-def _nearby_place(doc: Document, sents: list[Sentence], i: int, w: _Words) -> Place | None:
+def _nearby_place(
+    doc: Document, sents: list[Sentence], i: int, w: _Words, untold: frozenset[int]
+) -> Place | None:
     """The place of the nearest sentence before (then after) ``i`` that names one where
     something can happen: "Дрон пытался атаковать губернатора ... «В Грайвороне ...»".
-    A round-up of several oblasts lends none: its toll is theirs together."""
+    A tally or an alert (``untold``) lends none, nor does a round-up of several oblasts:
+    its toll is theirs together."""
     order = [
         *range(i - 1, max(-1, i - 1 - PLACE_REACH), -1),
         *range(i + 1, min(len(sents), i + 1 + PLACE_REACH)),
@@ -760,6 +763,8 @@ def _nearby_place(doc: Document, sents: list[Sentence], i: int, w: _Words) -> Pl
             continue
         if _rounds_up_oblasts(doc, sents[j], w):
             return None
+        if j in untold:
+            continue
         mention = _event_place(doc, sents[j], w)
         if mention is not None:
             return _as_written(mention)
@@ -844,6 +849,22 @@ def _toll_told_next(
             return replace(report, injured=count, evidence=evidence)
         return replace(report, killed=count, evidence=evidence)
     return report
+
+
+def _tells_no_event(sents: list[Sentence], i: int, w: _Words) -> bool:
+    """A tally, its continuation, or an alert, a habit or mourning: no event's sentence."""
+    lower = word_key(sents[i].text)
+    return _is_tally(lower, w) or _goes_on_tallying(sents, i, w) or _only_alert(lower, w)
+
+
+def _goes_on_tallying(sents: list[Sentence], i: int, w: _Words) -> bool:
+    """Whether sentence ``i`` adds to the tally before it in its paragraph ("Более 200
+    жителей погибли за время СВО. Еще свыше 1,1 тысячи человек ранены")."""
+    if i == 0 or sents[i - 1].paragraph != sents[i].paragraph:
+        return False
+    lower = word_key(sents[i].text)
+    adds = lower.split(" ", 1)[0] in w.more or any(lower.startswith(p) for p in w.list_also)
+    return adds and _is_tally(word_key(sents[i - 1].text), w)
 
 
 def _is_tally(lower: str, w: _Words) -> bool:
@@ -1113,8 +1134,13 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
     claimants = [_of_oblast(doc, s, _claimant(s.text, tokens(s.text), code, w)) for s in sents]
     first = next((c for c in claimants if c is not None), None)
     person = next((c for c in claimants if c is not None and _is_person(c) and c.role), None)
+    made = [
+        None if _goes_on_tallying(sents, i, w) else _sentence_report(doc, sent, code, w)
+        for i, sent in enumerate(sents)
+    ]
+    untold = frozenset(i for i, sent in enumerate(sents) if _tells_no_event(sents, i, w))
     for i, sent in enumerate(sents):
-        report = _sentence_report(doc, sent, code, w)
+        report = made[i]
         if report is None:
             continue
         if i + 1 < len(sents):
@@ -1122,7 +1148,7 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         if report.place is None and _totals_a_round_up(doc, sents, i, w):
             continue  # "...атакували Донецьку, Запорізьку та Харківську області. Загинули п'ятеро"
         if report.place is None:
-            report = replace(report, place=_nearby_place(doc, sents, i, w))
+            report = replace(report, place=_nearby_place(doc, sents, i, w, untold))
         if report.claimant is None and (report.killed or report.injured or i == 0 or sent.is_title):
             near = [claimants[j] for j in range(i + 1, min(len(sents), i + 1 + ATTRIBUTION_REACH))]
             near += [claimants[j] for j in range(i - 1, max(-1, i - 2), -1)]
