@@ -3,12 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extract import _event_cues, _remote, events
+from sitrep.extract import _remote, events
 from sitrep.extract._event_cues import harmed, side_of
 from sitrep.extract.events import classify, find_targets, find_weapons
 from sitrep.lang import Cue, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
+EN = vocabulary("en")
 
 E, B, V, S, P = (
     "explosions_remote_violence",
@@ -620,7 +621,7 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "event_type", "sub_event_type"), CASES)
 def test_classify(sentence: str, event_type: str, sub_event_type: str) -> None:
-    cue = classify(sentence)
+    cue = classify(sentence, EN)
     assert cue is not None
     assert (cue.event_type, cue.sub_event_type) == (event_type, sub_event_type)
 
@@ -638,7 +639,7 @@ NO_EVENT = [
 
 @pytest.mark.parametrize("sentence", NO_EVENT)
 def test_no_event(sentence: str) -> None:
-    assert classify(sentence) is None
+    assert classify(sentence, EN) is None
 
 
 @pytest.mark.parametrize(
@@ -660,7 +661,7 @@ def test_no_event(sentence: str) -> None:
 )
 def test_side_of(sentence: str, verb: str, side: str | None) -> None:
     start = sentence.index(verb)
-    assert side_of(sentence, start, start + len(verb)) == side
+    assert side_of(sentence, start, start + len(verb), EN) == side
 
 
 @pytest.mark.parametrize(
@@ -675,25 +676,25 @@ def test_side_of(sentence: str, verb: str, side: str | None) -> None:
     ],
 )
 def test_harmed(sentence: str, hurt: bool) -> None:
-    assert harmed(sentence) is hurt
+    assert harmed(sentence, EN) is hurt
 
 
 def test_targets() -> None:
-    assert find_targets("a maternity hospital and a five-storey residential building") == [
+    assert find_targets("a maternity hospital and a five-storey residential building", EN) == [
         "maternity hospital",
         "residential building",
     ]
     # where the hurt are treated is not what was hit
-    assert find_targets("A missile hit a house; two people died in hospital.") == [
+    assert find_targets("A missile hit a house; two people died in hospital.", EN) == [
         "residential building"
     ]
-    assert find_targets("Five were taken to a hospital after the strike on the market.") == [
+    assert find_targets("Five were taken to a hospital after the strike on the market.", EN) == [
         "market"
     ]
 
 
 def test_weapons() -> None:
-    assert find_weapons("Drone footage shows a cruise missile and artillery fire.") == [
+    assert find_weapons("Drone footage shows a cruise missile and artillery fire.", EN) == [
         "cruise missile",
         "artillery",
     ]
@@ -719,13 +720,9 @@ def _corpus() -> list[str]:
 
 def test_gates_never_change_a_match() -> None:
     """A cue's keyword gate only skips sentences its regex could not match."""
-    cues = [
-        c
-        for module in (events, _remote, _event_cues)
-        for value in vars(module).values()
-        for c in _cues(value)
-    ]
-    cues += [vocabulary("en").cue(name) for name in vocabulary("en").data["cues"]]
+    built = (events._words(EN), _remote.remote_words(EN))
+    cues = [c for words in built for name in words.__slots__ for c in _cues(getattr(words, name))]
+    cues += [EN.cue(name) for name in EN.data["cues"]]
     assert len(cues) > 40
     for text in _corpus():
         for cue in cues:

@@ -1,20 +1,20 @@
 """Remote violence: which weapon a sentence names, and the ACLED sub-type it implies.
 
 ``remote_cue`` picks the sentence's remote-violence cue for ``events.classify``;
-``find_weapons`` lists every weapon named, for the report's weapon field.
+``find_weapons`` lists every weapon named, for the report's weapon field.  Both take the
+article's vocabulary, whose cues ``remote_words`` builds once.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from sitrep.extract._event_cues import EventCue, harmed
-from sitrep.lang import Cue, vocabulary
+from sitrep.lang import Cue, Vocabulary
 
-__all__ = ["DROP", "GRENADE", "Remote", "event_cue", "find_weapons", "remote_cue"]
-
-_EN = vocabulary("en")
+__all__ = ["Remote", "RemoteWords", "event_cue", "find_weapons", "remote_cue", "remote_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,88 +29,47 @@ class Remote:
 # stands in the sentence; among the others the earliest cue naming a weapon
 # wins, and the generic verbs (last row: "struck", "explosions") count only
 # when no weapon is named.
-_REMOTE: list[tuple[Cue, str, str | None, bool]] = [
-    (
-        _EN.cue("landmine"),
-        "remote_explosive_landmine_ied",
-        "landmine",
-        True,
-    ),
+_REMOTE: tuple[tuple[str, str, str | None, bool], ...] = (
+    ("landmine", "remote_explosive_landmine_ied", "landmine", True),
     # a dud counts only when it goes off or hurts someone (see remote_cue)
-    (
-        _EN.cue("unexploded_ordnance"),
-        "remote_explosive_landmine_ied",
-        "unexploded ordnance",
-        True,
-    ),
-    (
-        _EN.cue("ied"),
-        "remote_explosive_landmine_ied",
-        "IED",
-        True,
-    ),
-    (_EN.cue("suicide_bomb"), "suicide_bomb", "suicide bomb", True),
-    (
-        _EN.cue("chemical_weapon"),
-        "chemical_weapon",
-        "chemical weapon",
-        True,
-    ),
-    (
-        _EN.cue("guided_bomb"),
-        "air_drone_strike",
-        "guided aerial bomb",
-        False,
-    ),
-    (
-        _EN.cue("air_strike"),
-        "air_drone_strike",
-        "air strike",
-        False,
-    ),
+    ("unexploded_ordnance", "remote_explosive_landmine_ied", "unexploded ordnance", True),
+    ("ied", "remote_explosive_landmine_ied", "IED", True),
+    ("suicide_bomb", "suicide_bomb", "suicide bomb", True),
+    ("chemical_weapon", "chemical_weapon", "chemical weapon", True),
+    ("guided_bomb", "air_drone_strike", "guided aerial bomb", False),
+    ("air_strike", "air_drone_strike", "air strike", False),
     # "drone footage" shows an event; it is no drone strike
-    (
-        _EN.cue("drone"),
-        "air_drone_strike",
-        "drone",
-        False,
-    ),
-    (
-        _EN.cue("cruise_missile"),
-        "shelling_artillery_missile_attack",
-        "cruise missile",
-        False,
-    ),
-    (
-        _EN.cue("ballistic_missile"),
-        "shelling_artillery_missile_attack",
-        "ballistic missile",
-        False,
-    ),
+    ("drone", "air_drone_strike", "drone", False),
+    ("cruise_missile", "shelling_artillery_missile_attack", "cruise missile", False),
+    ("ballistic_missile", "shelling_artillery_missile_attack", "ballistic missile", False),
     # an anti-tank missile is direct fire in a clash, not a missile strike
-    (
-        _EN.cue("missile"),
-        "shelling_artillery_missile_attack",
-        "missile",
-        False,
-    ),
-    (
-        _EN.cue("rocket"),
-        "shelling_artillery_missile_attack",
-        "rocket",
-        False,
-    ),
-    (_EN.cue("mortar"), "shelling_artillery_missile_attack", "mortar", False),
-    (
-        _EN.cue("shelling"),
-        "shelling_artillery_missile_attack",
-        None,
-        False,
-    ),
-]
-_WENT_OFF = _EN.cue("went_off")
-# a drone or aircraft dropping a munition: an air/drone strike, never an IED or a thrown grenade
-DROP = _EN.cue("drop")
+    ("missile", "shelling_artillery_missile_attack", "missile", False),
+    ("rocket", "shelling_artillery_missile_attack", "rocket", False),
+    ("mortar", "shelling_artillery_missile_attack", "mortar", False),
+    ("shelling", "shelling_artillery_missile_attack", None, False),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteWords:
+    """The remote-violence cues of one language (its vocabulary's cues table)."""
+
+    remote: tuple[tuple[Cue, str, str | None, bool], ...]  # _REMOTE with its cues
+    went_off: Cue
+    # a drone or aircraft dropping a munition: an air/drone strike, never an IED or a thrown grenade
+    drop: Cue
+    grenade: Cue
+    weapons: tuple[tuple[Cue, str], ...]  # every cue naming a weapon, and the weapon
+
+
+@functools.cache
+def remote_words(vocab: Vocabulary) -> RemoteWords:
+    """The remote-violence cues of ``vocab``, built once."""
+    remote = tuple((vocab.cue(name), sub, weapon, d) for name, sub, weapon, d in _REMOTE)
+    grenade = vocab.cue("grenade")
+    named = [(cue, weapon) for cue, _, weapon, _ in remote if weapon]
+    weapons = (*named, (grenade, "grenade"), (vocab.cue("artillery"), "artillery"))
+    return RemoteWords(remote, vocab.cue("went_off"), vocab.cue("drop"), grenade, weapons)
 
 
 def event_cue(event_type: str, sub: str, m: re.Match[str], weapon: str | None = None) -> EventCue:
@@ -118,15 +77,16 @@ def event_cue(event_type: str, sub: str, m: re.Match[str], weapon: str | None = 
     return EventCue(event_type, sub, m.start(), m.end(), weapon)
 
 
-def remote_cue(text: str) -> Remote | None:
+def remote_cue(text: str, vocab: Vocabulary) -> Remote | None:
     """The remote-violence cue: a decisive one if any, else the earliest naming a weapon, else a generic verb."""
-    dropped = DROP.search(text)
+    w = remote_words(vocab)
+    dropped = w.drop.search(text)
     found = []
-    for cue, sub, weapon, decisive in _REMOTE:
+    for cue, sub, weapon, decisive in w.remote:
         m = cue.search(text)
         if m is None or (dropped and weapon == "IED"):
             continue
-        if weapon == "unexploded ordnance" and not (harmed(text) or _WENT_OFF.search(text)):
+        if weapon == "unexploded ordnance" and not (harmed(text, vocab) or w.went_off.search(text)):
             continue
         if decisive:
             return Remote(event_cue("explosions_remote_violence", sub, m, weapon), True)
@@ -141,19 +101,11 @@ def remote_cue(text: str) -> Remote | None:
     return Remote(found[0], False) if found else None
 
 
-GRENADE = _EN.cue("grenade")
-
-
-_WEAPONS = [(cue, w) for cue, _, w, _ in _REMOTE if w] + [
-    (GRENADE, "grenade"),
-    (_EN.cue("artillery"), "artillery"),
-]
-
-
-def find_weapons(text: str) -> list[str]:
+def find_weapons(text: str, vocab: Vocabulary) -> list[str]:
     """Every weapon the sentence names, in order of appearance, normalised."""
+    w = remote_words(vocab)
     hits = []
-    for cue, weapon in _WEAPONS:
+    for cue, weapon in w.weapons:
         m = cue.search(text)
         if m:
             hits.append((m.start(), weapon))

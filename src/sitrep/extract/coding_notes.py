@@ -31,6 +31,7 @@ from dataclasses import replace
 from sitrep.config import Settings
 from sitrep.extract._casualties import find_casualties
 from sitrep.extract.events import names_clash
+from sitrep.lang import vocabulary
 from sitrep.model import Document, Number, Place, Report
 
 __all__ = ["apply_coding_notes", "is_coded_note"]
@@ -149,6 +150,10 @@ def is_coded_note(text: str) -> bool:
     return len(text) <= _NOTE_MAX_CHARS and bool(_NOTE_START.match(text))
 
 
+# A coder's note is written in English whatever the language of what it codes.
+_CODERS = vocabulary("en")
+
+
 def _coded_type(doc: Document, first: Report) -> Report:
     """The coders' precedence within one note: an armed clash told anywhere in it makes the
     event a battle, whatever else was fired ("Russian forces shelled Marinka. Ukrainian forces
@@ -164,7 +169,7 @@ def _coded_type(doc: Document, first: Report) -> Report:
     # The clash need not lead its sentence: "carried out an airstrike ... and tried to storm the
     # plant, inciting clashes" is a battle to the coders (on 2,000 of their notes, 448 of the 456
     # violent notes that name fighting anywhere are coded Battles).
-    if any(names_clash(sent.text) for sent in doc.sentences):
+    if any(names_clash(sent.text, _CODERS) for sent in doc.sentences):
         return replace(first, event_type="battles", sub_event_type="armed_clash", typed=True)
     return first
 

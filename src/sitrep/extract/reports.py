@@ -475,7 +475,8 @@ def _sentence_reports(
     doc: Document, sent: Sentence, index: _ArticlePlaces, before: str = ""
 ) -> list[Report]:
     text = sent.text
-    cue = events.classify(text)
+    vocab = vocabulary(doc.language)
+    cue = events.classify(text, vocab)
     casualties = [c for c in find_casualties(text) if not is_tally(text, c, before)]
     if cue is None and not casualties:
         return []
@@ -513,7 +514,7 @@ def _sentence_reports(
     claimant = find_claimant(text)
     typed = cue is not None
     cue = cue or events.EventCue(UNKNOWN_TYPE, UNKNOWN_TYPE, 0, 0, None)
-    weapons = events.find_weapons(text)
+    weapons = events.find_weapons(text, vocab)
     base = Report(
         article_id=doc.article.id,
         date=date.date if date else None,
@@ -523,9 +524,9 @@ def _sentence_reports(
         evidence=(_evidence(doc, sent),),
         extractor=NAME,
         weapon=cue.weapon or (weapons[0] if weapons else None),
-        targets=tuple(events.find_targets(text)),
-        actor=events.find_actor(text),
-        status=events.find_status(text, claimant.side if claimant else None),
+        targets=tuple(events.find_targets(text, vocab)),
+        actor=events.find_actor(text, vocab),
+        status=events.find_status(text, claimant.side if claimant else None, vocab),
         claimant=claimant,
         date_inferred=bool(date and (date.relative or date.night)),
         typed=typed,

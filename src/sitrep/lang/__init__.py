@@ -62,7 +62,7 @@ def word_key(word: str) -> str:
     return word.lower().translate(_APOSTROPHES)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one per language: hashed by identity
 class Vocabulary:
     """One language's words, as its data file ``data/lang/<code>/vocabulary.json`` gives them.
 
