@@ -1002,3 +1002,25 @@ def test_vdaryly_is_a_strike_and_a_capitals_district_is_kyivs(settings: Settings
     text = "Вночі росіяни атакували столицю. У Шевченківському районі столиці загинули шестеро."
     places = [i.place for i in _run(settings, text).corpus.incidents if i.place is not None]
     assert any(p.precision == "district" and p.parent == "Kyiv" for p in places), places
+
+
+def test_burns_are_injuries_and_a_spouse_one_person(settings: Settings) -> None:
+    text = (
+        "В результате обстрела в селе Тёткино Глушковского района загорелся дом, погибла "
+        "женщина. Ее супруг получил обширные ожоги."
+    )
+    incident = _only(settings, text)
+    assert (_value(incident.killed), _value(incident.injured)) == (1, 1)
+
+
+def test_this_nights_attack_is_the_dated_mornings(settings: Settings) -> None:
+    # "цієї ночі" is dated from the night's first day, the explicit date is the morning's:
+    # one attack on Kyiv, not two.
+    text = (
+        "Вночі та зранку середи, 8 травня, через російську атаку на Київ загинули двоє людей.\n\n"
+        "За даними мера, відомо про п'ятьох постраждалих киян.\n\n"
+        "Як повідомлялося, цієї ночі російська армія завдала масованого удару по Києву."
+    )
+    incident = _only(settings, text, published=dt.date(2024, 5, 8))
+    assert incident.date is not None and incident.date.day == 8
+    assert (_value(incident.killed), _value(incident.injured)) == (2, 5)

@@ -1160,7 +1160,52 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         reports.extend(_shared_parts(doc, sent, report, code))
     if _leads_with_a_tally(sents, doc.article.published, w):
         return replace(doc, reports=())
+    reports = _nights_dated(reports, sents, doc.article.published, w)
     return replace(doc, reports=tuple(_died_of_wounds(_summaries_dropped(reports), w)))
+
+
+def _nights_dated(
+    reports: list[Report], sents: list[Sentence], published: dt.date | None, w: _Words
+) -> list[Report]:
+    """A night told only as "цієї ночі" (dated from its first day) is the night before the
+    day another report of that place dates ("Вночі та зранку середи, 22 жовтня"): that day,
+    so that the two tell one attack."""
+    by_index = {s.index: s for s in sents}
+    relative = {
+        k for k, r in enumerate(reports)
+        if r.date is not None and _night_said_relatively(by_index[r.evidence[0].sentence].text, published, w)
+    }  # fmt: skip
+    out = list(reports)
+    for k in relative:
+        date = out[k].date
+        assert date is not None
+        later = next(
+            (
+                r.date for j, r in enumerate(reports)
+                if j not in relative and r.date is not None and _same_place_of(r, out[k])
+                and _next_day(date, r.date)
+            ),
+            None,
+        )  # fmt: skip
+        if later is not None:
+            out[k] = replace(out[k], date=later)
+    return out
+
+
+def _night_said_relatively(text: str, published: dt.date | None, w: _Words) -> bool:
+    lower = word_key(text)
+    if any(m.group(3) in w.month_forms for m in _DAY_MONTH.finditer(lower)):
+        return False
+    return _date(text, published, w)[1]
+
+
+def _same_place_of(a: Report, b: Report) -> bool:
+    return a.place is not None and b.place is not None and a.place.id == b.place.id
+
+
+def _next_day(day: PartialDate, later: PartialDate) -> bool:
+    first, second = day.to_date(), later.to_date()
+    return first is not None and second is not None and (second - first).days == 1
 
 
 def _died_of_wounds(reports: list[Report], w: _Words) -> list[Report]:
