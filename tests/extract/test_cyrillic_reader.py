@@ -1024,3 +1024,9 @@ def test_this_nights_attack_is_the_dated_mornings(settings: Settings) -> None:
     incident = _only(settings, text, published=dt.date(2024, 5, 8))
     assert incident.date is not None and incident.date.day == 8
     assert (_value(incident.killed), _value(incident.injured)) == (2, 5)
+
+
+def test_both_halves_of_a_hyphenated_name_inflect(settings: Settings) -> None:
+    text = "В частном домовладении в Каменке-Днепровской от удара дрона пострадала женщина."
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Kamianka-Dniprovska"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,7 +126,25 @@ _ALTERNATE = {"о": "і", "е": "і", "є": "ї"}
 @lru_cache(maxsize=65536)
 def base_forms(word: str, code: LanguageCode) -> tuple[str, ...]:
     """Nominative forms a word of a name may be an inflection of, the word itself first
-    (lower-cased key).  Over-generates on purpose: the gazetteer decides which exist."""
+    (lower-cased key).  Over-generates on purpose: the gazetteer decides which exist.  Both
+    halves of a hyphenated name inflect ("Каменке-Днепровской": Каменка-Днепровская)."""
+    head, hyphen, tail = word.partition("-")
+    if hyphen and head and tail and "-" not in tail:
+        whole = _word_forms(word, code)
+        pairs = itertools.islice(
+            (f"{a}-{b}" for a in _word_forms(head, code) for b in _word_forms(tail, code)),
+            HYPHENATED_FORMS,
+        )
+        return tuple(dict.fromkeys((*whole, *pairs)))
+    return _word_forms(word, code)
+
+
+# Most forms of a hyphenated name tried (the two halves' forms combined).
+HYPHENATED_FORMS = 120
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(word: str, code: LanguageCode) -> tuple[str, ...]:
     out = [word]
     for oblique, nominative in _ENDINGS[code]:
         if word.endswith(oblique) and len(word) - len(oblique) >= 2:
