@@ -1030,3 +1030,16 @@ def test_both_halves_of_a_hyphenated_name_inflect(settings: Settings) -> None:
     text = "В частном домовладении в Каменке-Днепровской от удара дрона пострадала женщина."
     incident = _only(settings, text)
     assert incident.place is not None and incident.place.name == "Kamianka-Dniprovska"
+
+
+def test_victims_told_next_with_more_are_added_and_a_night_against_a_weekday(
+    settings: Settings,
+) -> None:
+    text = (
+        "Внаслідок удару по Одесі у ніч проти неділі, 5 травня, загинула одна людина. "
+        "Серед постраждалих вагітна жінка, вона в середньому ступені важкості. "
+        "Ще троє людей з пораненнями госпіталізовані."
+    )
+    incident = _only(settings, text)
+    assert incident.date is not None and incident.date.day == 4
+    assert (_value(incident.killed), _value(incident.injured)) == (1, 4)

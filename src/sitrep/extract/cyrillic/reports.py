@@ -501,7 +501,7 @@ def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate 
         month = next(n for stem, n in w.months if m.group(3).startswith(stem))
         day = int(m.group(1))
         year = int(m.group(4)) if m.group(4) else _year(published, month)
-        night = any(lower[: m.start()].rstrip().endswith(n) for n in w.night_of)
+        night = any(_before_day(lower[: m.start()], w).endswith(n) for n in w.night_of)
         try:
             when = dt.date(year, month, day) if year else None
         except ValueError:
@@ -531,6 +531,16 @@ def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate 
             back = (published.weekday() - weekday) % 7
             return PartialDate.from_date(published - dt.timedelta(days=back)), False
     return None, False
+
+
+def _before_day(before: str, w: _Words) -> str:
+    """What comes before a date, without the weekday that names it ("у ніч проти суботи,
+    2 березня")."""
+    before = before.rstrip(" ,")
+    head, _, last = before.rpartition(" ")
+    if any(last.startswith(stem[:4]) for stem, _ in w.weekdays):
+        return head.rstrip(" ,")
+    return before
 
 
 def _year(published: dt.date | None, month: int) -> int | None:
@@ -851,6 +861,35 @@ def _toll_told_next(
     return report
 
 
+def _adds_to(before: Report, report: Report, sent: Sentence, w: _Words) -> bool:
+    """Whether the sentence counts victims beside those of the report just before it ("Серед
+    постраждалих вагітна жінка. Ще троє людей ... госпіталізовані"): it opens with "ще"."""
+    return (
+        word_key(sent.text).split(" ", 1)[0] in w.more
+        and before.evidence[-1].sentence == sent.index - 1
+        and bool(before.killed or before.injured)
+        and bool(report.killed or report.injured)
+        and (report.place is None or report.place == before.place)
+    )
+
+
+def _added(before: Report, report: Report) -> Report:
+    return replace(
+        before,
+        killed=_sum(before.killed, report.killed),
+        injured=_sum(before.injured, report.injured),
+        evidence=(*before.evidence, *report.evidence),
+    )
+
+
+def _sum(a: Number | None, b: Number | None) -> Number | None:
+    if a is None or b is None or a.value is None or b.value is None:
+        return a or b
+    return _stated(
+        a.value + b.value, "exact" if a.qualifier == b.qualifier == "exact" else "at_least"
+    )
+
+
 def _tells_no_event(sents: list[Sentence], i: int, w: _Words) -> bool:
     """A tally, its continuation, or an alert, a habit or mourning: no event's sentence."""
     lower = word_key(sents[i].text)
@@ -1156,6 +1195,9 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             report = replace(report, claimant=found)
         if person is not None and report.claimant is not None and not _is_person(report.claimant):
             report = replace(report, claimant=person)  # the official the body speaks through
+        if reports and _adds_to(reports[-1], report, sent, w):
+            reports[-1] = _added(reports[-1], report)
+            continue
         reports.append(report)
         reports.extend(_shared_parts(doc, sent, report, code))
     if _leads_with_a_tally(sents, doc.article.published, w):
