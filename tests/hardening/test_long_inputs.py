@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Iterable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +94,45 @@ def test_a_count_of_400_digits_is_over_every_bound_not_an_error() -> None:
     assert counts and all(c is None or c > MAX_COUNT for c in counts)
     bounded = bounded_document(doc)
     assert all(r.killed is None or r.killed.value is None for r in bounded.reports)
+
+
+def test_a_chain_of_cues_joined_by_and_is_read_without_recursing() -> None:
+    # "injureand injureand ... injured 12" (a fuzzed chunk repeated, 1,700 times): looking past
+    # each "injured and" recursed once per cue, a RecursionError that ended the article
+    text = (
+        "Strike on Kharkiv\n\nA Russian missile strike on Kharkiv killed five civilians and "
+        + "injureand " * 1700
+        + "injured 12 on Monday, regional governor Oleh Syniehubov said.\n"
+    )
+    article = Article(id="x", source="x.txt", published=dt.date(2023, 5, 1), text=text)
+    doc = process(article, Settings())
+    assert [r.killed.value for r in doc.reports if r.killed is not None] == [5]
+
+
+_NAME_PIECES = ["Ol", "xOleh", "Oleh", " ", " ", "Syniehubov", "President", "Military", ", ", "-",
+                "'", ", the mayor of Kyiv, said", ", the (x) head, said", "said-"]  # fmt: skip
+
+
+def _appositive_spans(matches: Iterable[re.Match[str]]) -> list[tuple[object, ...]]:
+    return [(m.span("name"), m.span("role"), m.end()) for m in matches]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=30).map("".join))
+def test_appositives_tried_once_per_run_are_those_finditer_finds(text: str) -> None:
+    want = _appositive_spans(claimants._APPOSITIVE.finditer(text))
+    assert _appositive_spans(claimants._appositives(text)) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oleh Syniehubov, the mayor of Kyiv, said-Ivan Petrov, the head of police, said",
+        "xOleh Syniehubov, the head, said'Ivan Petrov, the (x) head, said",
+        "MilitaryOleh Syniehubov, the head, said",
+        f"{'Ol' * 500}eh Syniehubov, the head, said",
+    ],
+)
+def test_appositives_glued_to_what_comes_before_are_found_as_finditer_finds_them(text: str) -> None:
+    want = _appositive_spans(claimants._APPOSITIVE.finditer(text))
+    assert want and _appositive_spans(claimants._appositives(text)) == want

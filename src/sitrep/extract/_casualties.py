@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
@@ -83,12 +84,21 @@ class _Tok(NamedTuple):  # a tuple: sentences are tokenised often, and tuples bu
 _TOKEN = re.compile(r"[\w'’-]+(?:[.,]\d+)*|[^\w\s]")
 
 
-def _tokens(text: str) -> list[_Tok]:
+class _Tokens(list[_Tok]):
+    """A sentence's tokens, with the looks left past "injured and" already made
+    (:func:`_walk_left`: a chain "injured and injured and ..." was walked from every cue in it)."""
+
+    def __init__(self, toks: Iterable[_Tok]) -> None:
+        super().__init__(toks)
+        self.walks: dict[int, tuple[int, int | None]] = {}
+
+
+def _tokens(text: str) -> _Tokens:
     toks = []
     for m in _TOKEN.finditer(text):
         word = m.group()
         toks.append(_Tok(word, m.start(), m.end(), word.lower().rstrip(".,") or word))
-    return toks
+    return _Tokens(toks)
 
 
 # -- asides -------------------------------------------------------------------
@@ -364,9 +374,7 @@ _HEDGED = _lexicon("casualty_hedged")
 
 def _subject(text: str, toks: list[_Tok], i: int, j: int, kind: Kind) -> CasualtyMention | None:
     """The victims named before the cue at ``i``, looking left from token ``j``."""
-    j, both = _skip_auxiliaries(toks, j)
-    if j > 0 and toks[j].low == "and" and _is_cue(toks, j - 1) and not _acts(toks, j - 1):
-        return _subject(text, toks, i, j - 2, kind)  # "a teenager was injured and later died"
+    j, both = _walk_left(toks, j)
     rng = _left_phrase(toks, _before_relative_clause(toks, j))
     mention = _mention(text, toks, rng, toks[i], kind, "left") if rng else None
     if mention is None and both is not None:
@@ -374,6 +382,26 @@ def _subject(text: str, toks: list[_Tok], i: int, j: int, kind: Kind) -> Casualt
     if mention is None and j >= 0 and toks[j].low == "and":
         return _clause_subject(text, toks, i, j, kind)
     return mention
+
+
+def _walk_left(toks: list[_Tok], j: int) -> tuple[int, int | None]:
+    """Left from token ``j`` past auxiliaries and each cue before "and" ("a teenager was
+    injured and later died"): where the victims' phrase ends, and a floating "both".
+
+    A loop (a run-on "injured and injured and ..." recursed once per cue, past Python's
+    stack), and each start's end is kept on the tokens, so a chain is walked once."""
+    walks = toks.walks if isinstance(toks, _Tokens) else {}
+    seen = []
+    while j not in walks:
+        seen.append(j)
+        k, both = _skip_auxiliaries(toks, j)
+        if not (k > 0 and toks[k].low == "and" and _is_cue(toks, k - 1) and not _acts(toks, k - 1)):
+            walks[j] = (k, both)
+            break
+        j = k - 2
+    for start in seen:
+        walks[start] = walks[j]
+    return walks[j]
 
 
 def _clause_subject(
