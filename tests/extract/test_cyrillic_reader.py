@@ -1043,3 +1043,9 @@ def test_victims_told_next_with_more_are_added_and_a_night_against_a_weekday(
     incident = _only(settings, text)
     assert incident.date is not None and incident.date.day == 4
     assert (_value(incident.killed), _value(incident.injured)) == (1, 4)
+
+
+def test_a_count_before_another_casualty_word_is_that_words(settings: Settings) -> None:
+    text = "Окупанти вдарили ракетами по Покровську: є загиблі та понад 30 поранених."
+    incident = _only(settings, text)
+    assert _value(incident.killed) is None and _value(incident.injured) == 30

@@ -385,8 +385,8 @@ def _count_near(
                 e < len(words)
                 and _is_casualty(words[e].key, w)
                 and not text[words[e - 1].end : words[e].start].strip()
-            ):
-                break  # "четыре погибли и 34 раненых": the 34 are the next word's
+            ) or any(_is_casualty(words[x].key, w) for x in range(j + 1, min(e, len(words)))):
+                break  # "четыре погибли и 34 раненых", "є загиблі та 30 поранених": the next word's
             return group[0], j
     for j in range(k - 1, max(-1, k - 1 - 4), -1):
         gap = text[words[j].end : words[j + 1].start]
