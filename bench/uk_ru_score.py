@@ -1,6 +1,6 @@
 """Score `sitrep extract --jsonl` on the real Ukrainian/Russian excerpts (issue 15).
 
-    .venv/bin/python bench/uk_ru_score.py [--split dev|sealed|fresh|sealed2|fresh3|sealed3|all] [--lang uk|ru|all] [--misses] [--json]
+    .venv/bin/python bench/uk_ru_score.py [--split dev|sealed|fresh|sealed2|fresh3|sealed3|fresh4|sealed4|all] [--lang uk|ru|all] [--misses] [--json]
 
 Texts come from `.devdata/uk_ru/excerpts.jsonl` (rebuild with
 scripts/devdata_uk_ru.py); the hand-coded gold is `bench/gold/uk_ru.json`
@@ -8,7 +8,7 @@ scripts/devdata_uk_ru.py); the hand-coded gold is `bench/gold/uk_ru.json`
 scored only with `--split sealed` (or `all`), at the end of the work. `fresh` is a
 later blind set nobody has tuned on (its first run is the blind score), and
 `sealed2` its own sealed part; `fresh3` and `sealed3` a third blind set and its
-sealed part, likewise. The
+sealed part, likewise; `fresh4` and `sealed4` a fourth. The
 extract call is fed `{"id", "text", "published"}` of every chosen excerpt at
 once and timed for articles/s.
 
@@ -45,8 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "uk_ru.json"
 CORPUS = ROOT / ".devdata" / "uk_ru" / "excerpts.jsonl"
 # The split names the gold uses: the tuned development set, its sealed fifth, the
-# later blind set and that set's own sealed part, a third blind set and its sealed part.
-SPLITS = ("dev", "sealed", "fresh", "sealed2", "fresh3", "sealed3")
+# later blind set and that set's own sealed part, a third and a fourth blind set and their sealed parts.
+SPLITS = ("dev", "sealed", "fresh", "sealed2", "fresh3", "sealed3", "fresh4", "sealed4")
 PLACE_KM = 25.0
 METRICS = ("incident_found", "place", "date", "killed", "injured", "claimant")
 LABELS = {
