@@ -3,11 +3,13 @@ linear answer as the scans they replace (issue 13: place matching linear in the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitrep.extract import _casualties
 from sitrep.extract._casualties import CasualtyMention
 from sitrep.extract._gazetteer import _SENTENCE_START, _starts_sentence
 from sitrep.extract.grouping import _DatedAt, _same_place
@@ -148,3 +150,20 @@ def test_first_dated_report_at_a_place_equals_the_scan(
         assert dated.first(r.place) is next(iter(at), None)
         about = (o for o in at if targets & set(o.targets))
         assert dated.first(r.place, targets) is next(about, None)
+
+
+_NEG_WORDS = st.sampled_from(["not", "been", "killed", "fear", "feared", "fearsome", "may", "have",
+                              "x", ",", "but", ";", "  ", "injured", "and"])  # fmt: skip
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(_NEG_WORDS, max_size=25).map(" ".join),
+    st.lists(st.tuples(st.integers(0, 120), st.integers(0, 60)), max_size=8),
+)
+def test_negations_read_together_equal_each_read_alone(
+    text: str, spans: list[tuple[int, int]]
+) -> None:
+    found = [_count(min(a, len(text)), min(a + n, len(text))) for a, n in spans]
+    found += [_count(0, m.end()) for m in re.finditer(r"\w+", text)]  # one start, many ends
+    assert _casualties._negations(text, found) == [_casualties._negated(text, m) for m in found]

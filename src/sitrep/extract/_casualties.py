@@ -261,7 +261,8 @@ def _casualties(text: str) -> tuple[CasualtyMention, ...]:
     found = _died_of_wounds(masked, found)
     found = [_either(masked, m) for m in found]
     # "no civilians were killed" states no death
-    found = [m for m in found if m.number.value != 0 and not _negated(text, m)]
+    found = [m for m in found if m.number.value != 0]
+    found = [m for m, negated in zip(found, _negations(text, found), strict=True) if not negated]
     return tuple(sorted(found, key=lambda m: m.start))
 
 
@@ -318,11 +319,46 @@ def _died_of_wounds(text: str, found: list[CasualtyMention]) -> list[CasualtyMen
 
 def _negated(text: str, mention: CasualtyMention) -> bool:
     """A negation or speculation in the mention or just before it, in its own clause."""
-    before = text[max(0, mention.start - 20) : mention.start]
-    cut = _CLAUSE_BREAK.match(before)
-    if cut is not None:
-        before = before[cut.end() :]
-    return _NEGATED.search(before + text[mention.start : mention.end]) is not None
+    return _NEGATED.search(text[_clause_start(text, mention.start) : mention.end]) is not None
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where :func:`_negated` reads from: up to 20 characters before ``start``, in its clause."""
+    before = max(0, start - 20)
+    cut = _CLAUSE_BREAK.match(text[before:start])
+    return before + (cut.end() if cut is not None else 0)
+
+
+# Whether _NEGATED, found in a text, is found in every longer text from the same start that
+# ends after a word: yes without look-arounds (a match ending where the shorter text does
+# ends before a non-word character in the longer one, so its last \b holds there too).
+_NEGATED_GROWS = not any(a in _NEGATED.pattern for a in ("(?=", "(?!", "(?<"))
+_WORD = re.compile(r"\w")
+
+
+def _negations(text: str, found: list[CasualtyMention]) -> list[bool]:
+    """``_negated(text, m)`` for each of ``found``, searching mentions of one clause start
+    (a run-on chain of cues gives hundreds, each spanning the chain) only as often as a
+    binary search over their ends needs: the answer grows with the end."""
+    out = [False] * len(found)
+    groups: dict[int, list[int]] = {}
+    for k, m in enumerate(found):
+        if _NEGATED_GROWS and (m.end == len(text) or not _WORD.match(text, m.end)):
+            groups.setdefault(_clause_start(text, m.start), []).append(k)
+        else:
+            out[k] = _negated(text, m)
+    for start, ks in groups.items():
+        ks.sort(key=lambda k: found[k].end)
+        lo, hi = 0, len(ks)  # the first of ks whose mention is negated
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _NEGATED.search(text[start : found[ks[mid]].end]) is not None:
+                hi = mid
+            else:
+                lo = mid + 1
+        for n in range(lo, len(ks)):
+            out[ks[n]] = True
+    return out
 
 
 # -- linking a cue to its victims ------------------------------------------------
