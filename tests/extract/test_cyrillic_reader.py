@@ -1049,3 +1049,31 @@ def test_a_count_before_another_casualty_word_is_that_words(settings: Settings) 
     text = "Окупанти вдарили ракетами по Покровську: є загиблі та понад 30 поранених."
     incident = _only(settings, text)
     assert _value(incident.killed) is None and _value(incident.injured) == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (
+            "Унаслідок удару по Харкову постраждали 40 людей - 36 отримали гостру реакцію на "
+            "стрес, ще четверо - поранені уламками скла.",
+            4,
+        ),
+        (
+            "Унаслідок удару по Харкову постраждали 40 людей - 36 отримали гостру реакцію на стрес.",
+            4,
+        ),
+        (
+            "Унаслідок удару по Харкову поранення отримала 41-річна жінка і постраждала 14-річна "
+            "дівчинка, яка зазнала гострої реакції на стрес.",
+            1,
+        ),
+        (
+            "Унаслідок удару по Харкову поранено трьох людей, ще двоє отримали гостру реакцію на стрес.",
+            3,
+        ),
+    ],
+    ids=["total-and-breakdown", "total-less-stressed", "relative-clause", "stressed-apart"],
+)
+def test_an_acute_stress_reaction_is_no_injury(settings: Settings, text: str, injured: int) -> None:
+    assert _value(_only(settings, text).injured) == injured

@@ -69,6 +69,7 @@ class _Words:
     not_event: tuple[str, ...]
     during_alert: tuple[str, ...]
     idioms: tuple[tuple[str, re.Pattern[str]], ...]
+    stress: tuple[re.Pattern[str], ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -114,6 +115,7 @@ def _words(code: LanguageCode) -> _Words:
         battle=v.words("battle"),
         not_event=v.words("not_event"),
         during_alert=v.words("during_alert"),
+        stress=tuple(re.compile(p) for p in v.words("stress_reaction")),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -1012,6 +1014,62 @@ def _injured_who_died(counts: list[_Count], lower: str, w: _Words) -> list[_Coun
     return [c for c in counts if not (c.kind == "injured" and c.value in dead)]
 
 
+def _without_stress(
+    counts: list[_Count], lower: str, code: LanguageCode, w: _Words
+) -> list[_Count]:
+    """Without those who had an acute stress reaction, who are no injured: a count whose own
+    clause says so ("дівчинка, яка зазнала гострої реакції на стрес") goes, and people counted
+    with it in a clause of their own are taken from the one injured total before them
+    ("постраждали 57 пацієнтів - 51 людина отримала гостру реакцію на стрес": 6)."""
+    stress = [m.start() for p in w.stress for m in p.finditer(lower)]
+    if not stress or not counts:
+        return counts
+    starts = sorted(c.start for c in counts)
+    stressed = {
+        id(c) for c in counts
+        if c.kind == "injured" and any(c.start < at < _clause_end(lower, c.start, starts, w) for at in stress)
+    }  # fmt: skip
+    kept = [c for c in counts if id(c) not in stressed]
+    injured = [c for c in kept if c.kind == "injured"]
+    apart = sum(_stressed_people(lower, at, code, w) for at in stress)
+    if stressed or not injured or apart <= 0:
+        return kept
+    total = max(injured, key=lambda c: c.value)
+    rest = sum(c.value for c in injured if c is not total)
+    if rest and total.value == apart + rest:  # "57 ... - 51 ... стрес, ще шестеро - поранені"
+        return [c for c in kept if c is not total]
+    if not rest and apart < total.value:
+        return [replace(c, value=total.value - apart) if c is total else c for c in kept]
+    return kept
+
+
+def _stressed_people(lower: str, at: int, code: LanguageCode, w: _Words) -> int:
+    """How many of those counted before the clause that ends in a stress reaction at ``at``
+    it counts (0 if none, or if they are more: "ще двоє отримали гостру реакцію на стрес")."""
+    begin = max((m.end() for m in _CLAUSE_BREAK.finditer(lower, 0, at)), default=0)
+    words = tokens(lower[begin:at])
+    if words and words[0].key in w.more:
+        return 0
+    for j in range(len(words)):
+        found = count_at(words, j, code)
+        if found is not None:
+            return found[0]
+    return 0
+
+
+def _clause_end(lower: str, start: int, starts: list[int], w: _Words) -> int:
+    """Where the clause of a count at ``start`` ends: at the next count, or at a comma or dash
+    that no relative clause about the counted follows ("дівчинка, яка зазнала ...")."""
+    end = next((s for s in starts if s > start), len(lower))
+    for m in _CLAUSE_BREAK.finditer(lower, start, end):
+        if lower[m.end() :].split(" ", 1)[0] not in w.relative_pronouns:
+            return m.start()
+    return end
+
+
+_CLAUSE_BREAK = re.compile(r"\s*[,;–—-]\s+")
+
+
 def _idioms_read(text: str, w: _Words) -> str:
     """The sentence with each casualty idiom as its plain word, padded to the idiom's length so
     that offsets stay: "Травми, несумісні із життям, отримав 55-річний чоловік" counts him dead."""
@@ -1037,6 +1095,7 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     lower = word_key(sent.text)
     plain = _idioms_read(sent.text, w)
     counts = _injured_who_died(_counts(plain, tokens(plain), code, w), lower, w)
+    counts = _without_stress(counts, plain.lower(), code, w)
     event = _event(words, w)
     victims_placed = event is None and not counts and _names_victims(words, lower, w)
     if event is None and not counts and not victims_placed:
