@@ -1,6 +1,7 @@
 """The inputs bench/fuzz.py reported slow, each read and processed again, timed (issue 13).
 
     nice -n 10 .venv/bin/python bench/fuzz_slow_inputs.py [--only 102:3841 ...]
+    nice -n 10 .venv/bin/python bench/fuzz_slow_inputs.py --built    # the BUILT text inputs
 
 Each input is rebuilt from its seed and number (``fuzz.replay``: the run's random draws,
 so rebuilding one replays the readers over the inputs before it, a few minutes in all).
@@ -41,7 +42,26 @@ FOUND: dict[tuple[int, int], int] = {
     (115, 3902): 43,
     (116, 3714): 52,
 }
+#: Text inputs found by mutating the text seeds as fuzz.mutate does, with one chunk repeated
+#: 1,000-2,000 times (the largest inputs one edit makes), built here at the fuzzer's largest
+#: size: name -> (what is repeated in seed a.txt, CPU seconds on main at ab640d6).
+BUILT: dict[str, tuple[str, str]] = {
+    "chain": ("'injureand ' x19,000 before 'injured 12'", "RecursionError (extract_reports)"),
+    "chain-1700": ("'injureand ' x1,700 before 'injured 12'", "RecursionError (extract_reports)"),
+    "name-run": ("'Ol' x20,000 for the 'Ol' of 'Oleh'", "10.6 s (claimants._appositive)"),
+}
 BAR_SECONDS, BAR_MB = 90.0, 1536.0
+
+
+def built(fuzz: ModuleType, name: str) -> tuple[str, bytes]:
+    """The file name and bytes of the ``BUILT`` input ``name``."""
+    seed = next(data for _, file, data in fuzz.SEEDS if file == "a.txt").decode()
+    if name.startswith("chain"):
+        times = 1_700 if name == "chain-1700" else 19_000
+        text = seed.replace("injured 12", "injureand " * times + "injured 12")
+    else:
+        text = seed.replace("Oleh", "Ol" * 20_000 + "eh")
+    return "a.txt", text.encode()
 
 
 def _fuzz() -> ModuleType:
@@ -99,11 +119,20 @@ def timed(name: str, data: bytes, settings: Settings) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", help="seed:number of the inputs to time")
+    parser.add_argument("--built", action="store_true", help="time the BUILT inputs only")
     args = parser.parse_args()
-    wanted = [tuple(map(int, s.split(":"))) for s in args.only] if args.only else list(FOUND)
-    inputs = rebuilt(_fuzz(), wanted)  # type: ignore[arg-type]
     settings = Settings()
     missed = False
+    if args.built:
+        for key, (what, before) in BUILT.items():
+            name, data = built(_fuzz(), key)
+            result = timed(name, data, settings)
+            missed |= result["cpu_seconds"] >= BAR_SECONDS or result["peak_rss_mb"] >= BAR_MB  # type: ignore[operator]
+            print(json.dumps({"input": key, "what": what, "bytes": len(data), "before": before,
+                              **result}), flush=True)  # fmt: skip
+        raise SystemExit(1 if missed else 0)
+    wanted = [tuple(map(int, s.split(":"))) for s in args.only] if args.only else list(FOUND)
+    inputs = rebuilt(_fuzz(), wanted)  # type: ignore[arg-type]
     for key in wanted:
         name, data = inputs[key]  # type: ignore[index]
         result = timed(name, data, settings)
