@@ -10,8 +10,11 @@ from sitrep.config import load_settings
 from sitrep.extract._date_roles import date_roles, dateline_end, is_update
 from sitrep.extract._factuality import is_background_date, no_new_event
 from sitrep.extract.dates import find_dates
+from sitrep.lang import vocabulary
 from sitrep.model import Article, PartialDate
 from sitrep.runs.extraction import extract_articles
+
+EN = vocabulary("en")
 
 PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
 
@@ -96,15 +99,15 @@ PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
     ],
 )
 def test_no_new_event(text: str, reason: str) -> None:
-    assert no_new_event(text) == reason
+    assert no_new_event(text, EN) == reason
 
 
 def test_an_outlets_reminder_is_background_even_of_yesterday() -> None:
     # "We will remind" opens a look back at an earlier report: its strike and its date
     # belong to that report, not to the news of the article (recent or not).
     text = "We will remind that on March 5 the enemy struck a bridge near Izium."
-    assert no_new_event(text, recent=True) == "past"
-    assert no_new_event("On March 5 the enemy struck a bridge near Izium.", recent=True) is None
+    assert no_new_event(text, EN, recent=True) == "past"
+    assert no_new_event("On March 5 the enemy struck a bridge near Izium.", EN, recent=True) is None
 
 
 @pytest.mark.parametrize(
@@ -124,7 +127,7 @@ def test_strikes_are_events(text: str) -> None:
         d.date.to_date() and (PUBLISHED - d.date.to_date()).days < 14
         for d in find_dates(text, PUBLISHED)
     )  # type: ignore[operator]
-    assert no_new_event(text, recent) is None
+    assert no_new_event(text, EN, recent) is None
 
 
 @pytest.mark.parametrize(

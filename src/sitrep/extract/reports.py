@@ -498,7 +498,7 @@ def _sentence_reports(
     recent = _dates_recent(dates, published) or (
         published is None and any(d.date.day for d in dates)
     )
-    if no_new_event(text, recent):
+    if no_new_event(text, vocab, recent):
         return []
     # a strike weeks back is background, unless the sentence tells its toll changing now
     # ("another person injured in the attack on September 3 died in hospital today")
