@@ -1,6 +1,9 @@
 import pytest
 
 from sitrep.extract.claimants import find_claimant
+from sitrep.lang import vocabulary
+
+EN = vocabulary("en")
 
 
 @pytest.mark.parametrize(
@@ -54,13 +57,13 @@ from sitrep.extract.claimants import find_claimant
     ],
 )
 def test_find_claimant(sentence: str, name: str, role: str | None, channel: str | None) -> None:
-    claimant = find_claimant(sentence)
+    claimant = find_claimant(sentence, EN)
     assert claimant is not None
     assert (claimant.name, claimant.role, claimant.channel) == (name, role, channel)
 
 
 def test_no_claimant() -> None:
-    assert find_claimant("On 26 February 2022, Russian forces shelled the village.") is None
+    assert find_claimant("On 26 February 2022, Russian forces shelled the village.", EN) is None
 
 
 @pytest.mark.parametrize(
@@ -105,13 +108,13 @@ def test_no_claimant() -> None:
     ],
 )
 def test_claimant_forms(sentence: str, name: str, role: str | None) -> None:
-    claimant = find_claimant(sentence)
+    claimant = find_claimant(sentence, EN)
     assert claimant is not None
     assert (claimant.name, claimant.role) == (name, role)
 
 
 def test_hearsay_names_nobody() -> None:
     assert (
-        find_claimant("The shelling of the town is reported to have killed at least 5 people.")
+        find_claimant("The shelling of the town is reported to have killed at least 5 people.", EN)
         is None
     )

@@ -5,8 +5,11 @@ import datetime as dt
 
 from sitrep.config import load_settings
 from sitrep.extract.claimants import find_claimant
+from sitrep.lang import vocabulary
 from sitrep.model import Article
 from sitrep.runs.extraction import extract_articles
+
+EN = vocabulary("en")
 
 PAGE = """Strike on the City
 Overnight, Russian forces launched missiles and drones across Ukraine. One of the projectiles hit a nine-storey residential building in Khmelnytskyi, starting a fire.
@@ -45,5 +48,5 @@ def test_a_count_naming_no_attack_is_not_attached() -> None:
 
 
 def test_a_quoted_outlet_is_the_claimant() -> None:
-    found = find_claimant("According to \u201cUkrainska Pravda,\u201d two people died.")
+    found = find_claimant("According to \u201cUkrainska Pravda,\u201d two people died.", EN)
     assert found is not None and found.name == "Ukrainska Pravda"

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from sitrep.clean import glue
 from sitrep.config import Settings
 from sitrep.extract import _casualties, claimants
+from sitrep.lang import vocabulary
 from sitrep.model import Article
 from sitrep.pipeline import process
 
@@ -52,6 +53,7 @@ def test_a_48000_character_run_on_subject_is_processed_in_seconds() -> None:
     assert _seconds(text) < _BOUND_SECONDS
 
 
+_CLAIMANTS = claimants._words(vocabulary("en"))
 _OLD_SENTENCE_GLUE = re.compile(r"([A-Za-z]+)([.!?]+[\"']?)(?=[A-Z][a-z])")
 # The old forms keep their patterns' flags (the subject pattern is re.VERBOSE since its
 # vocabulary became data: compiled without the flag, its layout would be literal spaces).
@@ -59,8 +61,8 @@ _OLD_AGE = re.compile(
     _casualties._AGE.pattern.replace("(?<![A-Za-z’'])", "", 1), _casualties._AGE.flags
 )
 _OLD_SUBJECT_SAYS = re.compile(
-    claimants._SUBJECT_SAYS.pattern.replace("(?<![A-Z])", "", 1).replace("(?<![a-z])", "", 1),
-    claimants._SUBJECT_SAYS.flags,
+    _CLAIMANTS.subject_says.pattern.replace("(?<![A-Z])", "", 1).replace("(?<![a-z])", "", 1),
+    _CLAIMANTS.subject_says.flags,
 )
 _PIECES = [*"aAbZs.,'’- 12\n", "said ", "the ", "an ", " aged ", "U.S.", "Kyiv", "Mo"]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
@@ -72,7 +74,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], .
 
 def test_the_old_forms_are_the_patterns_without_their_look_behinds() -> None:
     assert _OLD_AGE.pattern != _casualties._AGE.pattern
-    assert _OLD_SUBJECT_SAYS.pattern != claimants._SUBJECT_SAYS.pattern
+    assert _OLD_SUBJECT_SAYS.pattern != _CLAIMANTS.subject_says.pattern
     assert "(?<!" not in _OLD_SUBJECT_SAYS.pattern.split("(?P<who>", 1)[1][:40]
 
 
@@ -81,7 +83,7 @@ def test_the_old_forms_are_the_patterns_without_their_look_behinds() -> None:
 def test_starting_words_at_their_start_finds_the_same_matches(text: str) -> None:
     assert _spans(glue._SENTENCE_GLUE, text) == _spans(_OLD_SENTENCE_GLUE, text)
     assert _spans(_casualties._AGE, text) == _spans(_OLD_AGE, text)
-    assert _spans(claimants._SUBJECT_SAYS, text) == _spans(_OLD_SUBJECT_SAYS, text)
+    assert _spans(_CLAIMANTS.subject_says, text) == _spans(_OLD_SUBJECT_SAYS, text)
 
 
 def test_a_count_of_400_digits_is_over_every_bound_not_an_error() -> None:
@@ -120,8 +122,8 @@ def _appositive_spans(matches: Iterable[re.Match[str]]) -> list[tuple[object, ..
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=30).map("".join))
 def test_appositives_tried_once_per_run_are_those_finditer_finds(text: str) -> None:
-    want = _appositive_spans(claimants._APPOSITIVE.finditer(text))
-    assert _appositive_spans(claimants._appositives(text)) == want
+    want = _appositive_spans(_CLAIMANTS.appositive.finditer(text))
+    assert _appositive_spans(claimants._appositives(text, _CLAIMANTS)) == want
 
 
 @pytest.mark.parametrize(
@@ -134,5 +136,5 @@ def test_appositives_tried_once_per_run_are_those_finditer_finds(text: str) -> N
     ],
 )
 def test_appositives_glued_to_what_comes_before_are_found_as_finditer_finds_them(text: str) -> None:
-    want = _appositive_spans(claimants._APPOSITIVE.finditer(text))
-    assert want and _appositive_spans(claimants._appositives(text)) == want
+    want = _appositive_spans(_CLAIMANTS.appositive.finditer(text))
+    assert want and _appositive_spans(claimants._appositives(text, _CLAIMANTS)) == want

@@ -197,7 +197,8 @@ class _Builder:
         """Who tells the tallies of ``clause``, since and as of when: read once per clause (a
         clause of 1,300 counts was read 1,300 times, 139 s on 33,000 characters: bench/fuzz.py)."""
         if clause not in self._reads:
-            claimant = find_claimant(clause) or find_claimant(self.sent.text)
+            vocab = vocabulary(self.doc.language)
+            claimant = find_claimant(clause, vocab) or find_claimant(self.sent.text, vocab)
             self._reads[clause] = (claimant, self.since(clause), self.as_of(clause))
         return self._reads[clause]
 
@@ -270,7 +271,7 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
                     value,
                     start,
                     clause,
-                    _side(m.group("who"), find_claimant(clause)),
+                    _side(m.group("who"), find_claimant(clause, vocabulary(doc.language))),
                 )
         for m in _FLED.finditer(clause):
             value = _count(m.group("count"))

@@ -25,7 +25,7 @@ from sitrep.extract.cyrillic.reports import extract_cyrillic_reports
 from sitrep.extract.dates import DateMention, find_dates
 from sitrep.extract.places import LANDMARK as _LANDMARK
 from sitrep.extract.tallies import is_tally
-from sitrep.lang import vocabulary
+from sitrep.lang import Vocabulary, vocabulary
 from sitrep.model import (
     UNKNOWN_TYPE,
     Claimant,
@@ -511,7 +511,7 @@ def _sentence_reports(
     place_values: list[Place | None] = [m.place for m in places]
     if not places:
         place_values = [index.kyiv if _CAPITAL.search(text) else None]
-    claimant = find_claimant(text)
+    claimant = find_claimant(text, vocab)
     typed = cue is not None
     cue = cue or events.EventCue(UNKNOWN_TYPE, UNKNOWN_TYPE, 0, 0, None)
     weapons = events.find_weapons(text, vocab)
@@ -566,10 +566,10 @@ _PRONOUN_REACH = 6
 _ATTRIBUTION_WORDS = 14
 
 
-def _last_person(sents: list[Sentence], i: int) -> Claimant | None:
+def _last_person(sents: list[Sentence], i: int, vocab: Vocabulary) -> Claimant | None:
     """The person (a name, with or without a role) most recently quoted before sentence ``i``."""
     for sent in reversed(sents[max(0, i - _PRONOUN_REACH) : i]):
-        found = find_claimant(sent.text)
+        found = find_claimant(sent.text, vocab)
         if (
             found is not None
             and (found.role is not None or len(found.name.split()) >= 2)
@@ -600,7 +600,7 @@ _SIGNATURE_WORDS = 12
 _ISSUER = _EN.word_regex("issuer_word", flags=re.NOFLAG)
 
 
-def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:
+def _source_line(sents: list[Sentence], vocab: Vocabulary) -> tuple[Claimant | None, int]:
     """The article's "Source:" line and the index of the first sentence it no longer covers
     (a "Background:" line; past the end when there is none)."""
     source: Claimant | None = None
@@ -611,8 +611,8 @@ def _source_line(sents: list[Sentence]) -> tuple[Claimant | None, int]:
         if m is not None and source is None:
             who = m.group("who").strip()
             speaker = re.sub(r",?\s+(?:on|via|in)\s+[\w ]{2,30}$", "", who)
-            source = find_claimant(f"{speaker}, said.") or normalise_claimant(
-                speaker.split(",")[0], who
+            source = find_claimant(f"{speaker}, said.", vocab) or normalise_claimant(
+                speaker.split(",")[0], vocab, who
             )
     return source, len(sents)
 
@@ -629,7 +629,7 @@ def _signature(doc: Document) -> Claimant | None:
             or not _ISSUER.search(text)
         ):
             continue
-        found = normalise_claimant(text)
+        found = normalise_claimant(text, vocabulary(doc.language))
         if found is not None and _is_body(found):
             return found
     return None
@@ -645,7 +645,7 @@ _OPEN_QUOTE = re.compile(r"^\s*(?:Quote\s*:\s*)?[“\"]")
 _QUOTE_REACH = 3
 
 
-def _quote_speaker(sents: list[Sentence], i: int) -> Claimant | None:
+def _quote_speaker(sents: list[Sentence], i: int, vocab: Vocabulary) -> Claimant | None:
     """The speaker of a quotation that opens in sentence ``i`` and closes, attributed, a few
     sentences on ("“As of now ... 35 residents ... 75 were injured,” the governor said")."""
     if (
@@ -659,8 +659,8 @@ def _quote_speaker(sents: list[Sentence], i: int) -> Claimant | None:
         close = max(text.find("”"), text.find('"'))
         if close >= 0:
             rest = text[close:]
-            return find_claimant(rest) or (
-                _last_person(sents, i) if speaker_is_pronoun(rest) else None
+            return find_claimant(rest, vocab) or (
+                _last_person(sents, i, vocab) if speaker_is_pronoun(rest, vocab) else None
             )
     return None
 
@@ -672,24 +672,24 @@ def _attribution(
     after it ("..., he wrote on Telegram." / "X said this at a briefing"), the article's
     "Source:" line, the speaker of the sentence before it ("X said that missiles hit the
     station. 30 people were killed ..."), or the body that signs the release."""
-    sent = sents[i]
-    if speaker_is_pronoun(sent.text):
-        return _last_person(sents, i)
-    quoted = _quote_speaker(sents, i) or (source[0] if i < source[1] else None)
+    sent, vocab = sents[i], vocabulary(doc.language)
+    if speaker_is_pronoun(sent.text, vocab):
+        return _last_person(sents, i, vocab)
+    quoted = _quote_speaker(sents, i, vocab) or (source[0] if i < source[1] else None)
     if quoted is not None:
         return quoted
     if i + 1 < len(sents):
         nxt = sents[i + 1].text
         short = len(nxt.split()) <= _ATTRIBUTION_WORDS and not find_casualties(nxt)
         if short or _SAID_THIS.search(nxt):
-            found = find_claimant(nxt) or (
-                _last_person(sents, i) if speaker_is_pronoun(nxt) else None
+            found = find_claimant(nxt, vocab) or (
+                _last_person(sents, i, vocab) if speaker_is_pronoun(nxt, vocab) else None
             )
             if found is not None:
                 return found
     found = None
     if i > 0 and sents[i - 1].paragraph == sent.paragraph and not _HEARSAY.search(sent.text):
-        found = find_claimant(sents[i - 1].text)
+        found = find_claimant(sents[i - 1].text, vocab)
     return found or _signature(doc)
 
 
@@ -717,7 +717,7 @@ def extract_reports(doc: Document, settings: Settings) -> Document:
         return extract_cyrillic_reports(doc, settings)
     reports: list[Report] = []
     sents = _body_sentences(doc)
-    source = _source_line(sents)
+    source = _source_line(sents, vocabulary(doc.language))
     index = _ArticlePlaces(doc)
     for i, sent in enumerate(sents):
         before = sents[i - 1].text if i > 0 and sents[i - 1].paragraph == sent.paragraph else ""
