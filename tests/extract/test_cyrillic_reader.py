@@ -1077,3 +1077,17 @@ def test_a_count_before_another_casualty_word_is_that_words(settings: Settings) 
 )
 def test_an_acute_stress_reaction_is_no_injury(settings: Settings, text: str, injured: int) -> None:
     assert _value(_only(settings, text).injured) == injured
+
+
+def test_an_oblast_wide_count_is_no_towns_and_a_number_before_people_counts(
+    settings: Settings,
+) -> None:
+    text = (
+        "4 мая в результате обстрелов погибли три мирных жителя Донецкой области. "
+        "Все погибшие проживали в Красногоровке. Еще семь человек в области получили ранения."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Krasnohorivka"
+    assert (_value(incident.killed), _value(incident.injured)) == (3, None)
+    text = "Вечером ВСУ обстреляли Горловку, семь человек получили ранения."
+    assert _value(_only(settings, text).injured) == 7

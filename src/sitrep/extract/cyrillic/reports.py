@@ -70,6 +70,7 @@ class _Words:
     during_alert: tuple[str, ...]
     idioms: tuple[tuple[str, re.Pattern[str]], ...]
     stress: tuple[re.Pattern[str], ...]
+    unnamed_region: tuple[str, ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -116,6 +117,7 @@ def _words(code: LanguageCode) -> _Words:
         not_event=v.words("not_event"),
         during_alert=v.words("during_alert"),
         stress=tuple(re.compile(p) for p in v.words("stress_reaction")),
+        unnamed_region=v.words("unnamed_region"),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -395,6 +397,8 @@ def _count_near(
         relative = gap.strip() == "," and words[j + 1].key in w.relative_pronouns
         if (any(c in gap for c in ".;:!?,–—") and not relative) or _is_casualty(words[j].key, w):
             break  # "житель Білозерки, який постраждав": the relative clause tells of him
+        if words[j].key in w.one_person and j > 0 and _number_at(words, j - 1, code) is not None:
+            j -= 1  # "семь человек ... получили ранения": the number before the person word
         if _number_at(words, j, code) is not None or words[j].key in w.one_person:
             first = _list_start(words, j, code, w)  # "мужчина и женщина скончались"
             group = _group_at(words, first, code, w, text)
@@ -1110,6 +1114,15 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
         mention, counts = shared[0]
     elif counts and _lists_towns(doc, sent, w):
         counts = []  # "на Херсон, Антонівку та Білозерку ... постраждало шестеро": all three
+    if (
+        mention is None
+        and counts
+        and any(
+            re.search(rf"(?<![а-яіїєґ]){re.escape(p)}(?![а-яіїєґ])", lower)
+            for p in w.unnamed_region
+        )
+    ):
+        return None  # "Еще семь человек в области получили ранения": the oblast's, no town's
     if event is None and mention is None and not counts:
         return None
     if victims_placed and (mention is None or mention.place.precision not in _SPECIFIC):
