@@ -1091,3 +1091,21 @@ def test_an_oblast_wide_count_is_no_towns_and_a_number_before_people_counts(
     assert (_value(incident.killed), _value(incident.injured)) == (3, None)
     text = "Вечером ВСУ обстреляли Горловку, семь человек получили ранения."
     assert _value(_only(settings, text).injured) == 7
+
+
+def test_ages_listed_after_the_victims_count_them_not_as_numbers(settings: Settings) -> None:
+    text = (
+        "В результате обстрела из РСЗО села Новоосиново погибли люди. Умерли мужчины 64, 65 и "
+        "58 лет, а также две женщины 56 и 72 лет."
+    )
+    assert _value(_only(settings, text).killed) == 5
+
+
+def test_a_toll_risen_to_a_number_and_a_mourning_day_told_with_the_dead(settings: Settings) -> None:
+    text = (
+        "У Кривому Розі кількість постраждалих унаслідок ракетного удару 4 травня збільшилася до "
+        "75 людей. У місті 6 травня оголосили день жалоби за 19 загиблими."
+    )
+    incident = _only(settings, text)
+    assert incident.date is not None and incident.date.day == 4
+    assert (_value(incident.killed), _value(incident.injured)) == (19, 75)

@@ -71,6 +71,7 @@ class _Words:
     idioms: tuple[tuple[str, re.Pattern[str]], ...]
     stress: tuple[re.Pattern[str], ...]
     unnamed_region: tuple[str, ...]
+    age_words: frozenset[str]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -118,6 +119,7 @@ def _words(code: LanguageCode) -> _Words:
         during_alert=v.words("during_alert"),
         stress=tuple(re.compile(p) for p in v.words("stress_reaction")),
         unnamed_region=v.words("unnamed_region"),
+        age_words=frozenset(v.words("age_words")),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -246,7 +248,7 @@ def _group_at(
             break
         if _AGE.match(words[i].key) and i + 1 < len(words) and words[i + 1].key in w.one_person:
             i += 1  # "58-річний чоловік і 62-річна жінка": the age is no count
-        found = _number_at(words, i, code)
+        found = _ages_listed(words, i, w) or _number_at(words, i, code)
         if found is not None:
             value, i = found
             while (
@@ -281,6 +283,20 @@ def _group_at(
             continue
         break
     return (total, i) if total else None
+
+
+def _ages_listed(words: Sequence[Token], i: int, w: _Words) -> tuple[int, int] | None:
+    """Ages listed after the people ("мужчины 64, 65 и 58 лет"): one victim per age;
+    ``(count, index after the age word)``."""
+    n, count = i, 0
+    while n < len(words) and words[n].number is not None:
+        count += 1
+        n += 1
+        if n + 1 < len(words) and words[n].key in _AND and words[n + 1].number is not None:
+            n += 1
+    if count and n < len(words) and words[n].key in w.age_words:
+        return count, n + 1
+    return None
 
 
 def _ages_of_people(words: Sequence[Token], i: int, w: _Words) -> tuple[int, int] | None:
@@ -373,6 +389,9 @@ def _count_near(
         adjacent = _number_at(words, k - 1, code)  # "14 погибших и 46 пострадавших"
         if adjacent is not None:
             return adjacent[0], k - 1
+    risen = _toll_risen_to(text, words, k, code, w)
+    if risen is not None:
+        return risen
     cut = next((a for a, _ in _subset_spans(text.lower(), w) if a > words[k].start), len(text))
     for j in range(k + 1, min(len(words), k + 1 + COUNT_REACH)):
         gap = text[words[j - 1].end : words[j].start]
@@ -409,6 +428,30 @@ def _count_near(
 
 
 _AND = frozenset({"і", "й", "та", "и"})
+
+
+# Most characters between a casualty word and the "зросла до" that gives its new count.
+TOLL_REACH = 90
+
+
+def _toll_risen_to(
+    text: str, words: Sequence[Token], k: int, code: LanguageCode, w: _Words
+) -> tuple[int, int] | None:
+    """ "кількість постраждалих унаслідок ракетного удару 4 квітня збільшилася до 75 людей":
+    the count after the toll's verb, a few words after the casualty word."""
+    lower = text.lower()
+    after = words[k].end
+    for phrase in w.toll_to:
+        at = lower.find(phrase, after, after + TOLL_REACH)
+        if at < 0 or any(c in lower[after:at] for c in ".;:!?"):
+            continue
+        j = next((n for n, t in enumerate(words) if t.start >= at + len(phrase)), None)
+        if j is None or any(_is_casualty(words[n].key, w) for n in range(k + 1, j)):
+            continue
+        found = _number_at(words, j, code)
+        if found is not None:
+            return found[0], j
+    return None
 
 
 def _list_start(words: Sequence[Token], j: int, code: LanguageCode, w: _Words) -> int:
@@ -1128,6 +1171,8 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
     if victims_placed and (mention is None or mention.place.precision not in _SPECIFIC):
         return None  # "Все погибшие проживали в Красногоровке" places the victims counted before
     date, _night = _date(sent.text, doc.article.published, w)
+    if _only_alert(lower, w):
+        date = None  # "6 квітня оголосили день жалоби за 19 загиблими": the mourning's day
     # no event cue: the type is unknown, as in the English reader (merging takes the type
     # from a sentence that names the event)
     kind, sub, weapon = event or (UNKNOWN_TYPE, UNKNOWN_TYPE, None)
