@@ -1109,3 +1109,11 @@ def test_a_toll_risen_to_a_number_and_a_mourning_day_told_with_the_dead(settings
     incident = _only(settings, text)
     assert incident.date is not None and incident.date.day == 4
     assert (_value(incident.killed), _value(incident.injured)) == (19, 75)
+
+
+def test_a_time_of_day_is_no_count(settings: Settings) -> None:
+    text = (
+        "Российские войска нанесли ракетный удар по Днепру. По состоянию на 21:30 за "
+        "медицинской помощью обратились три человека."
+    )
+    assert _value(_only(settings, text).injured) == 3

@@ -1118,11 +1118,16 @@ _CLAUSE_BREAK = re.compile(r"\s*[,;–—-]\s+")
 
 
 def _idioms_read(text: str, w: _Words) -> str:
-    """The sentence with each casualty idiom as its plain word, padded to the idiom's length so
-    that offsets stay: "Травми, несумісні із життям, отримав 55-річний чоловік" counts him dead."""
+    """The sentence with each casualty idiom as its plain word, and times and numeric dates as
+    blanks, padded to their length so that offsets stay: "Травми, несумісні із життям, отримав
+    55-річний чоловік" counts him dead, "на 21:30 ... обратились три человека" three."""
     for word, pattern in w.idioms:
         text = pattern.sub(functools.partial(_padded, word), text)
-    return text
+    return _CLOCK.sub(functools.partial(_padded, ""), text)
+
+
+# A time or a numeric date ("станом на 21:30", "17.02.2024"): no count of anyone.
+_CLOCK = re.compile(r"(?<![\d.:])(?:\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d:])")
 
 
 def _padded(word: str, m: re.Match[str]) -> str:
