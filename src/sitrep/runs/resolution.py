@@ -82,6 +82,7 @@ from sitrep.resolve.stories import (
 from sitrep.store import _codec as codec
 from sitrep.store.backends import Row
 from sitrep.store.incident_ids import renamed_contradictions
+from sitrep.store.resolution_state import ResolutionState
 from sitrep.store.sql import RESOLVED_TABLES, SqlStore
 
 __all__ = ["CHUNK", "STATE_FORMAT", "ResolveProgress", "resolve_pending", "rules_fingerprint"]
@@ -205,7 +206,7 @@ class _Update:
 
     def __init__(self, store: SqlStore, settings: Settings, docs: Sequence[Document]) -> None:
         self.store = store
-        self.db = store.db
+        self.state = ResolutionState(store)
         self.settings = settings
         self.docs = sorted(docs, key=lambda d: d.article.id)
 
@@ -224,26 +225,18 @@ class _Update:
         }
         partners = self._copies(sets)
         old_stories: dict[str, list[str]] = defaultdict(list)
-        sql = (
-            "SELECT story_id, article_id FROM story_articles WHERE story_id IN "
-            "(SELECT story_id FROM story_articles WHERE article_id IN ({marks}))"
-        )
-        for row in self.store.select_in(sql, partners):
+        for row in self.state.story_rows_sharing(partners):
             old_stories[row["story_id"]].append(row["article_id"])
         for story_members in old_stories.values():
             for article_id in story_members:
                 sets.add(article_id)
                 sets.union(story_members[0], article_id)
         stored = {a for article_ids in old_stories.values() for a in article_ids} | partners
-        sql = "SELECT article_id, published FROM resolution_articles WHERE article_id IN ({marks})"
-        for row in self.store.select_in(sql, stored):
+        for row in self.state.stated_published(stored):
             members[row["article_id"]] = StoryMember(row["article_id"], _day(row["published"]))
         known = {
             row["article_id"]: _day(row["published"])
-            for row in self.store.select_in(
-                "SELECT article_id, published FROM inferred_dates WHERE article_id IN ({marks})",
-                stored,
-            )
+            for row in self.state.inferred_published(stored)
         }
         stories = []
         changed: dict[str, dt.date] = {}
@@ -297,7 +290,7 @@ class _Update:
                     sets.add(other)
                 sets.union(article_id, other)
             known[article_id] = doc_hashes
-        self.store.insert_rows("resolution_articles", rows)
+        self.state.add_articles(rows)
         if signatures is not None:
             self._save_run(runs, [self.docs[i].article.id for i in signed], signatures)
         return partners
@@ -313,17 +306,12 @@ class _Update:
         The runs are read one at a time, so memory holds one run of at most ``MAX_RUN``."""
         found: list[list[str]] = [[] for _ in range(0 if signatures is None else len(signatures))]
         runs = []
-        for row in self.db.query(
-            "SELECT id, article_ids FROM resolution_signature_runs ORDER BY id"
-        ):
+        for row in self.state.signature_runs():
             run = _StoredRun(row["id"], json.loads(row["article_ids"]))
             runs.append(run)
             if signatures is None:
                 continue
-            blob = self.db.query(
-                "SELECT signatures FROM resolution_signature_runs WHERE id = ?", [run.id]
-            )[0]["signatures"]
-            columns = _columns(bytes(blob), len(run.article_ids))
+            columns = _columns(self.state.signatures(run.id), len(run.article_ids))
             for q, r in zip(*agreeing_pairs(signatures, columns, self._minimum()), strict=True):
                 found[int(q)].append(run.article_ids[int(r)])
         return found, runs
@@ -363,26 +351,14 @@ class _Update:
             and len(runs[-1].article_ids) + len(article_ids) <= MAX_RUN
         ):
             last = runs.pop()
-            blob = self.db.query(
-                "SELECT signatures FROM resolution_signature_runs WHERE id = ?", [last.id]
-            )[0]["signatures"]
-            columns = np.concatenate([_columns(bytes(blob), len(last.article_ids)), columns], 1)
+            stored = _columns(self.state.signatures(last.id), len(last.article_ids))
+            columns = np.concatenate([stored, columns], 1)
             article_ids = last.article_ids + article_ids
-            self.db.execute("DELETE FROM resolution_signature_runs WHERE id = ?", [last.id])
-        self.store.insert_rows(
-            "resolution_signature_runs",
-            [
-                {
-                    "id": next_id,
-                    "article_ids": json.dumps(article_ids),
-                    "signatures": columns.astype("<u4").tobytes(),
-                }
-            ],
-        )
+            self.state.delete_run(last.id)
+        self.state.add_run(next_id, json.dumps(article_ids), columns.astype("<u4").tobytes())
 
     def _fetch_shingles(self, article_ids: list[str], into: dict[str, np.ndarray]) -> None:
-        sql = "SELECT article_id, shingles FROM resolution_articles WHERE article_id IN ({marks})"
-        for row in self.store.select_in(sql, article_ids):
+        for row in self.state.shingle_rows(article_ids):
             into[row["article_id"]] = np.frombuffer(bytes(row["shingles"]), dtype="<u4").astype(
                 np.uint32
             )
@@ -402,8 +378,7 @@ class _Update:
         roots = index.add(new)
         joined = {key for root in roots for key in index.sets.members(root)}
         old = [e.key for e in stored if e.key in joined]
-        sql = "SELECT DISTINCT incident_id FROM incident_reports WHERE report_id IN ({marks})"
-        self.store.delete_incidents(row["incident_id"] for row in self.store.select_in(sql, old))
+        self.store.delete_incidents(self.state.incidents_of(old))
         incidents: list[Incident] = []
         contradictions: list[Contradiction] = []
         label: dict[str, str] = {}
@@ -417,20 +392,13 @@ class _Update:
         ids = self.store.write_incidents(incidents, report_ids)
         self.store.write_contradictions(renamed_contradictions(contradictions, ids), report_ids, {})
         published = {d.article.id: stated_published(d.article) for d in self.docs}
-        self.store.insert_rows(
-            "resolution_reports",
-            [_cell_row(e, published[e.article_id], label[e.key]) for e in new],
-        )
+        self.state.add_reports([_cell_row(e, published[e.article_id], label[e.key]) for e in new])
         relabel: dict[str, list[str]] = defaultdict(list)
         for e in stored:
             if e.key in joined and components[e.key] != label[e.key]:
                 relabel[label[e.key]].append(e.key)
         for component, keys in relabel.items():
-            self.store.execute_in(
-                "UPDATE resolution_reports SET component = ? WHERE report_id IN ({marks})",
-                keys,
-                [component],
-            )
+            self.state.set_component(component, keys)
 
     def _neighbour_components(self, new: list[Entry]) -> dict[str, str]:
         """Stored report key -> component, for every component a new report may join."""
@@ -446,44 +414,29 @@ class _Update:
                 span = (entry.admin1, _iso(min(days)), _iso(max(days)))
                 if span not in seen:
                     seen.add(span)
-                    hits.update(
-                        row["component"]
-                        for row in self.db.query(
-                            "SELECT component FROM resolution_reports "
-                            "WHERE admin1 = ? AND day BETWEEN ? AND ?",
-                            list(span),
-                        )
-                    )
+                    hits.update(self.state.components_between(*span))
                 month_days = {_month_day(d) for d in days}
-                sql = (
-                    "SELECT component FROM resolution_reports WHERE admin1 = ? "
-                    "AND day IS NULL AND month_day IN ({marks})"
-                )
+                undated_only = True  # dated reports were found by day above
             else:  # the year is unknown: any year's reports of nearby month-days
                 days = window_days(placements(date, YEARLESS_YEARS), window)
                 month_days = {_month_day(d) for d in days}
-                sql = (
-                    "SELECT component FROM resolution_reports WHERE admin1 = ? "
-                    "AND month_day IN ({marks})"
-                )
-            key = (sql, entry.admin1, tuple(sorted(month_days)))
+                undated_only = False
+            key = (undated_only, entry.admin1, tuple(sorted(month_days)))
             if key not in seen:
                 seen.add(key)
-                rows = self.store.select_in(sql, sorted(month_days), [entry.admin1])
-                hits.update(row["component"] for row in rows)
-        sql = "SELECT report_id, component FROM resolution_reports WHERE component IN ({marks})"
-        return {row["report_id"]: row["component"] for row in self.store.select_in(sql, hits)}
+                hits.update(
+                    self.state.components_on(
+                        entry.admin1, sorted(month_days), undated_only=undated_only
+                    )
+                )
+        return self.state.members_of(hits)
 
     def _stored_entries(self, components: dict[str, str]) -> list[Entry]:
-        sql = (
-            "SELECT r.*, rr.published AS stated_published FROM reports r "
-            "JOIN resolution_reports rr ON rr.report_id = r.id WHERE r.id IN ({marks})"
-        )
         return [
             make_entry(
                 row["article_id"], row["idx"], codec.report_from(row), _day(row["stated_published"])
             )
-            for row in self.store.select_in(sql, components)
+            for row in self.state.report_rows(components)
         ]
 
     # -- figures -------------------------------------------------------------------
@@ -496,14 +449,9 @@ class _Update:
                 claim = make_claim(figure_key(article_id, i), figure, dates[article_id])
                 incoming[series_key(figure)].append(claim)
                 rows.append(self._claim_row(claim, article_id, dates[article_id]))
-        self.store.insert_rows("resolution_claims", rows)
+        self.state.add_claims(rows)
         old_days: dict[SeriesKey, set[dt.date]] = defaultdict(set)
-        sql = (
-            "SELECT c.metric AS series_metric, c.scope AS series_scope, c.side AS series_side, "
-            "c.day AS claim_day, f.* FROM resolution_claims c JOIN figures f ON f.id = c.figure_id "
-            "WHERE c.article_id IN ({marks})"
-        )
-        for row in self.store.select_in(sql, redated):
+        for row in self.state.claim_rows_of_articles(redated):
             key = (row["series_metric"], row["series_scope"], row["series_side"])
             day = redated[row["article_id"]]
             incoming[key].append(make_claim(row["id"], codec.figure_from(row), day))
@@ -537,18 +485,8 @@ class _Update:
         for day in days:
             low = day - dt.timedelta(days=FIGURE_WINDOW_DAYS)
             high = day + dt.timedelta(days=FIGURE_WINDOW_DAYS)
-            near.update(
-                row["figure_id"]
-                for row in self.db.query(
-                    "SELECT figure_id FROM resolution_claims WHERE metric = ? AND scope = ? "
-                    "AND side = ? AND day BETWEEN ? AND ?",
-                    [*key, low.isoformat(), high.isoformat()],
-                )
-            )
-        sql = "SELECT contradiction_id FROM resolution_claims WHERE figure_id IN ({marks})"
-        groups = {r["contradiction_id"] for r in self.store.select_in(sql, near)} - {None}
-        sql = "SELECT figure_id FROM resolution_claims WHERE contradiction_id IN ({marks})"
-        near.update(r["figure_id"] for r in self.store.select_in(sql, groups))
+            near.update(self.state.claims_between(key, low.isoformat(), high.isoformat()))
+        near.update(self.state.figures_in(self.state.contradictions_of(near)))
         incoming = {c.key for c in claims}
         series = SeriesContradictions()
         series.update(self._stored_claims(near - incoming))
@@ -559,26 +497,16 @@ class _Update:
         self.store.delete_contradictions([*retired, *(c.id for c in made)])
         self.store.write_contradictions(made, {}, figure_ids)
         for claim in moved:
-            self.db.execute(
-                "UPDATE resolution_claims SET published = ?, day = ? WHERE figure_id = ?",
-                [_iso(redated[claim.key.rpartition("#")[0]]), _iso(claim.day), claim.key],
-            )
+            published = _iso(redated[claim.key.rpartition("#")[0]])
+            self.state.move_claim(claim.key, published, _iso(claim.day))
         grouped: dict[str | None, list[str]] = defaultdict(list)
         for claim_key in near | incoming:
             grouped[series.group_of(claim_key)].append(claim_key)
         for group, keys in grouped.items():
-            self.store.execute_in(
-                "UPDATE resolution_claims SET contradiction_id = ? WHERE figure_id IN ({marks})",
-                keys,
-                [group],
-            )
+            self.state.set_contradiction(group, keys)
 
     def _stored_claims(self, keys: Iterable[str]) -> list[Claim]:
-        sql = (
-            "SELECT c.published AS claim_published, f.* FROM resolution_claims c "
-            "JOIN figures f ON f.id = c.figure_id WHERE c.figure_id IN ({marks})"
-        )
         return [
             make_claim(row["id"], codec.figure_from(row), _day(row["claim_published"]))
-            for row in self.store.select_in(sql, keys)
+            for row in self.state.claim_rows(keys)
         ]
