@@ -1117,3 +1117,18 @@ def test_a_time_of_day_is_no_count(settings: Settings) -> None:
         "медицинской помощью обратились три человека."
     )
     assert _value(_only(settings, text).injured) == 3
+
+
+def test_undated_reports_take_the_leads_day_not_a_datelines(settings: Settings) -> None:
+    text = (
+        "Унаслідок ракетного обстрілу 3 травня загинули 5 людей у різних областях.\n\n"
+        "У Кривому Розі зруйновано під'їзд житлового будинку, загинули четверо людей."
+    )
+    incident = _only(settings, text)
+    assert incident.place is not None and incident.place.name == "Kryvyi Rih"
+    assert incident.date is not None and incident.date.day == 3
+    text = (
+        "Минувший понедельник стал тяжелым для Погара: дрон атаковал микроавтобус, погиб водитель."
+    )
+    incident = _only(settings, text)  # published Monday 6 May: the past Monday is 29 April
+    assert incident.date is not None and (incident.date.month, incident.date.day) == (4, 29)

@@ -576,8 +576,9 @@ def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate 
         if re.search(rf"(?<![а-яіїєґ]){stem}", lower):
             return PartialDate.from_date(published + dt.timedelta(days=offset)), False
     for stem, weekday in w.weekdays:
-        if re.search(rf"(?<![а-яіїєґ])(?:у|в|во)\s+{stem}", lower):
-            back = (published.weekday() - weekday) % 7
+        named = re.search(rf"(?<![а-яіїєґ])(?:(?:у|в|во)\s+|({_PAST})\s+){stem}", lower)
+        if named:
+            back = (published.weekday() - weekday) % 7 or (7 if named.group(1) else 0)
             return PartialDate.from_date(published - dt.timedelta(days=back)), False
     return None, False
 
@@ -590,6 +591,10 @@ def _before_day(before: str, w: _Words) -> str:
     if any(last.startswith(stem[:4]) for stem, _ in w.weekdays):
         return head.rstrip(" ,")
     return before
+
+
+# "минувший понедельник", "минулої неділі": a weekday said to be past.
+_PAST = r"(?:минул|минувш|прошл)[а-яіїєґ]*"
 
 
 def _year(published: dt.date | None, month: int) -> int | None:
@@ -1324,7 +1329,7 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
         reports.extend(_shared_parts(doc, sent, report, code))
     if _leads_with_a_tally(sents, doc.article.published, w):
         return replace(doc, reports=())
-    reports = _nights_dated(reports, sents, doc.article.published, w)
+    reports = _lead_dated(_nights_dated(reports, sents, doc.article.published, w), sents, doc, w)
     return replace(doc, reports=tuple(_died_of_wounds(_summaries_dropped(reports), w)))
 
 
@@ -1354,6 +1359,40 @@ def _nights_dated(
         if later is not None:
             out[k] = replace(out[k], date=later)
     return out
+
+
+# Sentences at the top of an article whose date dates the article's undated reports.
+LEAD_SENTENCES = 3
+# Most words of a dateline ("14 квітня, 16:14", "17.02.2024, Понеділок").
+DATELINE_WORDS = 6
+
+
+def _lead_dated(
+    reports: list[Report], sents: list[Sentence], doc: Document, w: _Words
+) -> list[Report]:
+    """Undated reports take the day the article's lead gives ("Унаслідок ракетного обстрілу 16
+    грудня загинули 5 людей" ... "У Кривому Розі ... зруйновано під'їзд"; "Минувший понедельник
+    стал для Погарского района ... тяжелым"), not the publication day."""
+    published = doc.article.published
+    lead = next(
+        (
+            d
+            for s in sents[:LEAD_SENTENCES]
+            if (_event(tokens(s.text), w) is not None or len(tokens(s.text)) > DATELINE_WORDS)
+            and not _only_alert(word_key(s.text), w)
+            and (d := _date(s.text, published, w)[0]) is not None
+        ),
+        None,
+    )  # a strike's sentence: no dateline ("14 квітня, 16:14"), no day of mourning
+    if lead is None:
+        return reports
+    dated = {r.place.id for r in reports if r.date is not None and r.place is not None}
+    return [
+        replace(r, date=lead, date_inferred=True)
+        if r.date is None and r.place is not None and r.place.id not in dated
+        else r
+        for r in reports
+    ]  # a placeless report, or one with a dated twin, is dated as it merges
 
 
 def _night_said_relatively(text: str, published: dt.date | None, w: _Words) -> bool:
