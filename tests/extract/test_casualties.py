@@ -5,6 +5,7 @@ import pytest
 from sitrep.extract._casualties import CasualtyMention, find_casualties
 from sitrep.extract._victims import count_victims
 from sitrep.extract.tallies import is_tally
+from sitrep.lang import vocabulary
 
 Found = list[tuple[str, int | None, str]]
 
@@ -432,7 +433,7 @@ def test_tolls(sentence: str, expected: Found) -> None:
 )
 def test_large_tolls(sentence: str, tally: bool) -> None:
     (mention,) = find_casualties(sentence)
-    assert is_tally(sentence, mention) is tally
+    assert is_tally(sentence, mention, vocabulary("en")) is tally
 
 
 # Ages listed after the victims count nobody; companions joined by "with" do.

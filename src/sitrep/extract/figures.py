@@ -7,6 +7,7 @@ Emergency Service says" → ``civilians_killed`` over Ukraine, more than
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import replace
@@ -17,7 +18,7 @@ from sitrep.extract._numbers import find_counts
 from sitrep.extract.claimants import find_claimant
 from sitrep.extract.dates import INVASION_START, find_dates
 from sitrep.extract.tallies import is_tally, ranks_an_attack
-from sitrep.lang import vocabulary
+from sitrep.lang import Vocabulary, vocabulary
 from sitrep.model import Claimant, Document, Evidence, Figure, Number, PartialDate, Sentence
 
 __all__ = ["NAME", "extract_figures"]
@@ -56,8 +57,6 @@ _IDP = re.compile(
     """,
     re.I | re.VERBOSE,
 )
-_EN = vocabulary("en")
-_OTHER_TALLY_CUE = _EN.word_regex("tally_verb")
 _INCLUDING = re.compile(r"including\s+(?P<count>(?:at\s+least\s+)?[\d,]+|\w+)\s+children", re.I)
 
 
@@ -233,10 +232,17 @@ class _NextMatch:
         return self.match
 
 
+@functools.cache
+def _tally_verb(vocab: Vocabulary) -> re.Pattern[str]:
+    """The verbs of a tally that is no casualty ("fled", "crossed", "displaced")."""
+    return vocab.word_regex("tally_verb")
+
+
 def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
     b = _Builder(doc, sent)
     text = sent.text
-    if not names_casualties(text) and not _OTHER_TALLY_CUE.search(text):
+    vocab = vocabulary(doc.language)
+    if not names_casualties(text) and not _tally_verb(vocab).search(text):
         return []
     if ranks_an_attack(text):
         return []  # "the strike killed 52, one of the deadliest since ...": one attack's toll
@@ -246,7 +252,7 @@ def _sentence_figures(doc: Document, sent: Sentence) -> list[Figure]:
         civilian_words = [m.end() for m in _CIVILIAN_WORD.finditer(clause)]
         next_clause, including = _NextMatch(_NEXT_CLAUSE, clause), _NextMatch(_INCLUDING, clause)
         for c in find_casualties(clause):
-            if not is_tally(text, c):
+            if not is_tally(text, c, vocabulary(doc.language)):
                 continue
             victims = c.victims
             if victims == "others":

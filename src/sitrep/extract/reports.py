@@ -477,7 +477,7 @@ def _sentence_reports(
     text = sent.text
     vocab = vocabulary(doc.language)
     cue = events.classify(text, vocab)
-    casualties = [c for c in find_casualties(text) if not is_tally(text, c, before)]
+    casualties = [c for c in find_casualties(text) if not is_tally(text, c, vocab, before)]
     if cue is None and not casualties:
         return []
     if _QUOTE_START.match(text) and not casualties:

@@ -14,12 +14,10 @@ import functools
 import re
 
 from sitrep.extract._casualties import CasualtyMention
-from sitrep.lang import vocabulary
+from sitrep.lang import Vocabulary
 
 __all__ = ["is_tally", "ranks_an_attack"]
 
-_EN = vocabulary("en")
-_PERIOD = _EN.word_regex("tally_period")
 _TOLL = re.compile(r"\btoll\b", re.I)
 # "the death toll from the missile strike on the theatre": one incident's toll, however large
 _ONE_STRIKE = re.compile(
@@ -49,7 +47,13 @@ _SOLDIERS_TALLY = 50
 _SOLDIERS_ALWAYS_TALLY = 1000
 
 
-def is_tally(text: str, mention: CasualtyMention, before: str = "") -> bool:
+@functools.cache
+def _period(vocab: Vocabulary) -> re.Pattern[str]:
+    """The phrases that make a count run over a period ("since the start of the war", "so far")."""
+    return vocab.word_regex("tally_period")
+
+
+def is_tally(text: str, mention: CasualtyMention, vocab: Vocabulary, before: str = "") -> bool:
     """Whether ``mention`` in sentence ``text`` is a running total, not one incident's toll.
 
     ``before`` is the sentence before it: a soldiers' count that follows the clash it
@@ -58,11 +62,11 @@ def is_tally(text: str, mention: CasualtyMention, before: str = "") -> bool:
     value = mention.number.value or mention.number.low or 0
     if mention.victims == "soldiers" and value >= _SOLDIERS_TALLY:
         engagement = _ENGAGEMENT.search(_clause(text, mention.start)) or (
-            _ENGAGEMENT.search(before) and not _PERIOD.search(before)
+            _ENGAGEMENT.search(before) and not _period(vocab).search(before)
         )
         if value >= _SOLDIERS_ALWAYS_TALLY or not engagement:
             return True
-    habit, period, toll = _sentence_cues(text)
+    habit, period, toll = _sentence_cues(text, vocab)
     if habit:
         return (
             False  # "strikes routinely kill a dozen": no count of anything, neither toll nor tally
@@ -85,10 +89,10 @@ def _clause_cues(clause: str) -> tuple[bool, bool]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _sentence_cues(text: str) -> tuple[bool, str | None, bool]:
+def _sentence_cues(text: str, vocab: Vocabulary) -> tuple[bool, str | None, bool]:
     """What the whole sentence says, asked once however many counts it holds: a habit, the
     period a count runs over, a toll that is not one strike's."""
-    period = _PERIOD.search(text)
+    period = _period(vocab).search(text)
     toll = bool(_TOLL.search(text)) and not _ONE_STRIKE.search(text)
     return bool(_HABIT.search(text)), period.group() if period else None, toll
 
