@@ -1132,3 +1132,27 @@ def test_undated_reports_take_the_leads_day_not_a_datelines(settings: Settings) 
     )
     incident = _only(settings, text)  # published Monday 6 May: the past Monday is 29 April
     assert incident.date is not None and (incident.date.month, incident.date.day) == (4, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (
+            "Вечером ВСУ обстреляли Горловку: пострадали 47-летний, 50-летний мужчины и 65-летняя женщина.",
+            3,
+        ),
+        (
+            "Вечером ВСУ обстреляли Горловку, ранения получили женщина 1958 и мужчины 1983 и 1985 годов рождения.",
+            3,
+        ),
+        (
+            "Вечером ВСУ обстреляли Горловку, погиб мужчина. Еще один мужчина в тяжёлом состоянии.",
+            1,
+        ),
+    ],
+    ids=["ages-with-commas", "birth-years", "grave-condition"],
+)
+def test_victims_counted_by_their_ages_birth_years_and_condition(
+    settings: Settings, text: str, injured: int
+) -> None:
+    assert _value(_only(settings, text).injured) == injured

@@ -72,6 +72,7 @@ class _Words:
     stress: tuple[re.Pattern[str], ...]
     unnamed_region: tuple[str, ...]
     age_words: frozenset[str]
+    birth_words: frozenset[str]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -120,6 +121,7 @@ def _words(code: LanguageCode) -> _Words:
         stress=tuple(re.compile(p) for p in v.words("stress_reaction")),
         unnamed_region=v.words("unnamed_region"),
         age_words=frozenset(v.words("age_words")),
+        birth_words=frozenset(v.words("birth_words")),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -245,11 +247,20 @@ def _group_at(
         if ages is not None:  # "33-річний та 56-річний чоловіки": two men
             total += ages[0]
             i = ages[1]
+            if i + 1 < len(words) and words[i].key in _AND:
+                i += 1  # "... мужчины и 65-летняя женщина"
+                continue
             break
         if _AGE.match(words[i].key) and i + 1 < len(words) and words[i + 1].key in w.one_person:
             i += 1  # "58-річний чоловік і 62-річна жінка": the age is no count
-        found = _ages_listed(words, i, w) or _number_at(words, i, code)
-        if found is not None:
+        if words[i].number is None and not _is_casualty(words[i].key, w):
+            years = _ages_listed(words, i + 1, w) if i + 1 < len(words) else None
+        else:
+            years = None
+        found = years or _ages_listed(words, i, w) or _number_at(words, i, code)
+        if years is not None:  # "женщина 1958 и мужчины 1983 и 1985 годов рождения"
+            value, i = years
+        elif found is not None:
             value, i = found
             while (
                 i < len(words)
@@ -273,6 +284,7 @@ def _group_at(
                     and i + 2 < len(words)
                     and words[i + 2].key in w.one_person
                 )
+                or (i + 2 < len(words) and _ages_listed(words, i + 2, w) is not None)
             )
         ):
             i += 1
@@ -296,7 +308,21 @@ def _ages_listed(words: Sequence[Token], i: int, w: _Words) -> tuple[int, int] |
             n += 1
     if count and n < len(words) and words[n].key in w.age_words:
         return count, n + 1
+    years = [y for k in range(i, n) if (y := words[k].number) is not None]
+    if count and all(_BIRTH_YEAR <= y <= _LAST_YEAR for y in years):
+        return count, _past_birth_words(words, n, w)  # "мужчины 1983 и 1985 годов рождения"
     return None
+
+
+# Four digits between these read after people are their birth years, one person each.
+_BIRTH_YEAR, _LAST_YEAR = 1900, 2030
+
+
+def _past_birth_words(words: Sequence[Token], n: int, w: _Words) -> int:
+    """The token after "годов рождения", "г. р.", "року народження" (if they follow)."""
+    while n < len(words) and words[n].key in w.birth_words:
+        n += 1
+    return n
 
 
 def _ages_of_people(words: Sequence[Token], i: int, w: _Words) -> tuple[int, int] | None:
@@ -310,6 +336,8 @@ def _ages_of_people(words: Sequence[Token], i: int, w: _Words) -> tuple[int, int
             n += 2
             continue
         n += 1
+        if n < len(words) and _AGE.match(words[n].key):
+            continue  # "47-летний, 50-летний, 69-летний мужчины"
         break
     if count < 2 or n >= len(words) or not _starts(words[n].key, w.people):
         return None
@@ -1311,6 +1339,9 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             continue
         if i + 1 < len(sents):
             report = _toll_told_next(doc, report, sent, sents[i + 1], code, w)
+        if reports and _adds_to(reports[-1], report, sent, w):
+            reports[-1] = _added(reports[-1], report)  # before a place is borrowed for it
+            continue
         if report.place is None and _totals_a_round_up(doc, sents, i, w):
             continue  # "...атакували Донецьку, Запорізьку та Харківську області. Загинули п'ятеро"
         if report.place is None:
