@@ -366,6 +366,16 @@ CLAIMANTS = [
         "голова Миколаївської ОВА Віалій Кім.",
         "Vialii Kim",
     ),
+    (  # a body written with a capital after the speech verb is no person
+        "Уночі росіяни атакували дроном Нікополь, загинула жінка. Про це повідомила Поліція "
+        "Дніпропетровської області.",
+        "Dnipropetrovsk Oblast Police",
+    ),
+    (  # a surname alone after "за словами"
+        "За словами Григорова, вдень у Шалигинській громаді дрон поцілив по мирних жителях, "
+        "поранено жінку.",
+        "Hryhorov",
+    ),
 ]
 
 
@@ -380,6 +390,8 @@ CLAIMANTS = [
         "uk-name-in-ru",
         "dative-title",
         "misspelt-given-name",
+        "capitalised-body",
+        "surname-after-words-of",
     ],
 )
 def test_claimants(settings: Settings, text: str, name: str) -> None:

@@ -73,6 +73,7 @@ class _Words:
     unnamed_region: tuple[str, ...]
     age_words: frozenset[str]
     birth_words: frozenset[str]
+    words_of: frozenset[str]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -122,6 +123,7 @@ def _words(code: LanguageCode) -> _Words:
         unnamed_region=v.words("unnamed_region"),
         age_words=frozenset(v.words("age_words")),
         birth_words=frozenset(v.words("birth_words")),
+        words_of=frozenset(v.words("words_of")),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -716,6 +718,10 @@ def _claimant(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) 
                 return Claimant(person[0], role, _channel(lower), body[2] if body else None)
     if speaks:
         for i, word in enumerate(words):
+            if _body(word.key, w) is not None:
+                continue  # "повідомила Поліція Дніпропетровської області": a body, capitalised
+            if _after_according(words, i, w) and (surname := _surname_alone(words, i, code)):
+                return Claimant(surname, body[1] if body else None, _channel(lower), None)
             if word.key in w.given_names or (
                 i > 0 and any(words[i - 1].key.startswith(s) for s in w.speech)
             ):
@@ -730,6 +736,21 @@ def _claimant(text: str, words: Sequence[Token], code: LanguageCode, w: _Words) 
     if body is not None and (speaks or len(words) < 12):
         return Claimant(body[0], body[1], _channel(lower), body[2])
     return None
+
+
+def _after_according(words: Sequence[Token], i: int, w: _Words) -> bool:
+    """Whether word ``i`` follows "за словами" / "по словам" (whose words they are)."""
+    return i >= 2 and f"{words[i - 2].key} {words[i - 1].key}" in w.words_of
+
+
+def _surname_alone(words: Sequence[Token], i: int, code: LanguageCode) -> str | None:
+    """A capitalised surname alone in the genitive ("За словами Григорова"), in the nominative."""
+    word = words[i]
+    if not _CAPITALISED.fullmatch(word.surface) or (
+        i + 1 < len(words) and words[i + 1].capitalised
+    ):
+        return None
+    return _romanised(_surname(word.key), code)
 
 
 def _of_oblast(doc: Document, sent: Sentence, claimant: Claimant | None) -> Claimant | None:
