@@ -1414,7 +1414,7 @@ def _nights_dated(
 
 
 # Sentences at the top of an article whose date dates the article's undated reports.
-LEAD_SENTENCES = 3
+LEAD_DATE_SENTENCES = 3
 # Most words of a dateline ("14 квітня, 16:14", "17.02.2024, Понеділок").
 DATELINE_WORDS = 6
 
@@ -1429,7 +1429,7 @@ def _lead_dated(
     lead = next(
         (
             d
-            for s in sents[:LEAD_SENTENCES]
+            for s in sents[:LEAD_DATE_SENTENCES]
             if (_event(tokens(s.text), w) is not None or len(tokens(s.text)) > DATELINE_WORDS)
             and not _only_alert(word_key(s.text), w)
             and (d := _date(s.text, published, w)[0]) is not None
