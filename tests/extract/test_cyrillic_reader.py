@@ -1168,3 +1168,16 @@ def test_victims_counted_by_their_ages_birth_years_and_condition(
     settings: Settings, text: str, injured: int
 ) -> None:
     assert _value(_only(settings, text).injured) == injured
+
+
+def test_a_neuter_town_inflects_and_the_city_is_the_town_told_of_last(settings: Settings) -> None:
+    incident = _only(settings, "Внаслідок обстрілу Гуляйполя поранені двоє людей.")
+    assert incident.place is not None and incident.place.name == "Huliaipole"
+    text = (
+        "Після 14-ї години окупанти вдарили дроном по житловому будинку в Нікополі, загинула "
+        "жінка.\n\nУнаслідок інших ударів по місту поранено чотирьох людей.\n\n"
+        "Крім того, жителька одного з сіл Червоногригорівської громади отримала травму."
+    )
+    incidents = _run(settings, text).corpus.incidents
+    nikopol = [i for i in incidents if i.place is not None and i.place.name == "Nikopol"]
+    assert len(nikopol) == 1 and _value(nikopol[0].injured) == 4

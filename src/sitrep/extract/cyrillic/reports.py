@@ -74,6 +74,7 @@ class _Words:
     age_words: frozenset[str]
     birth_words: frozenset[str]
     words_of: frozenset[str]
+    the_city: tuple[str, ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -124,6 +125,7 @@ def _words(code: LanguageCode) -> _Words:
         age_words=frozenset(v.words("age_words")),
         birth_words=frozenset(v.words("birth_words")),
         words_of=frozenset(v.words("words_of")),
+        the_city=v.words("the_city"),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -867,6 +869,11 @@ def _nearby_place(
     something can happen: "Дрон пытался атаковать губернатора ... «В Грайвороне ...»".
     A tally or an alert (``untold``) lends none, nor does a round-up of several oblasts:
     its toll is theirs together."""
+    if _names_the_city(sents[i].text, w):  # "ударів по місту": the town told of last
+        for j in range(i - 1, -1, -1):
+            mention = _event_place(doc, sents[j], w)
+            if mention is not None and mention.place.precision == "settlement" and j not in untold:
+                return _as_written(mention)
     order = [
         *range(i - 1, max(-1, i - 1 - PLACE_REACH), -1),
         *range(i + 1, min(len(sents), i + 1 + PLACE_REACH)),
@@ -882,6 +889,11 @@ def _nearby_place(
         if mention is not None:
             return _as_written(mention)
     return None
+
+
+def _names_the_city(text: str, w: _Words) -> bool:
+    lower = word_key(text)
+    return any(re.search(rf"(?<![а-яіїєґ]){re.escape(p)}(?![а-яіїєґ])", lower) for p in w.the_city)
 
 
 def _rounds_up_oblasts(doc: Document, sent: Sentence, w: _Words) -> bool:
