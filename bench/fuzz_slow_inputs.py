@@ -48,7 +48,13 @@ FOUND: dict[tuple[int, int], int] = {
 BUILT: dict[str, tuple[str, str]] = {
     "chain": ("'injureand ' x19,000 before 'injured 12'", "RecursionError (extract_reports)"),
     "chain-1700": ("'injureand ' x1,700 before 'injured 12'", "RecursionError (extract_reports)"),
-    "name-run": ("'Ol' x20,000 for the 'Ol' of 'Oleh'", "10.6 s (claimants._appositive)"),
+    "name-run": ("'Ol' x20,000 for the 'Ol' of 'Oleh'", "10.2 s (claimants._appositive)"),
+    "place-run": ("'Kharkiv' x5,400 in 'on Kharkiv killed'", "12.5 s (claimants._SUBJECT_SAYS)"),
+    "place-run-190k": (
+        "'Kharkiv' x27,000 in 'on Kharkiv killed'",
+        "296 s (claimants._SUBJECT_SAYS)",
+    ),
+    "clause-chain": ("'lians and injured ' x4,400 in 'civilians'", "3.7 s (_clause_subject)"),
 }
 BAR_SECONDS, BAR_MB = 90.0, 1536.0
 
@@ -59,6 +65,13 @@ def built(fuzz: ModuleType, name: str) -> tuple[str, bytes]:
     if name.startswith("chain"):
         times = 1_700 if name == "chain-1700" else 19_000
         text = seed.replace("injured 12", "injureand " * times + "injured 12")
+    elif name.startswith("place-run"):
+        text = seed.replace(
+            "on Kharkiv killed",
+            "on " + "Kharkiv" * (27_000 if name.endswith("190k") else 5_400) + " killed",
+        )
+    elif name == "clause-chain":
+        text = seed.replace("civilians and", "civi" + "lians and injured " * 4_400 + "lians and")
     else:
         text = seed.replace("Oleh", "Ol" * 20_000 + "eh")
     return "a.txt", text.encode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -167,3 +168,42 @@ def test_negations_read_together_equal_each_read_alone(
     found = [_count(min(a, len(text)), min(a + n, len(text))) for a, n in spans]
     found += [_count(0, m.end()) for m in re.finditer(r"\w+", text)]  # one start, many ends
     assert _casualties._negations(text, found) == [_casualties._negated(text, m) for m in found]
+
+
+def _clause_subject_by_scan(
+    text: str, toks: list[_casualties._Tok], i: int, j: int
+) -> CasualtyMention | None:
+    """``_clause_subject`` as it was: the clause start found by a scan, every verb looked at."""
+    start = j
+    while (
+        start > 0 and toks[start - 1].low not in _casualties._PUNCT and toks[start - 1].low != ","
+    ):
+        start -= 1
+    verbs = (v for v in range(start + 1, j) if _casualties._verb_after_noun(toks, v))
+    verb = next(verbs, None)
+    if verb is None or verb - start > 6:
+        return None
+    return _casualties._mention(text, toks, (start, verb - 1), toks[i], "killed", "left")
+
+
+_CLAUSE_WORDS = st.sampled_from(["A", "man", "stepped", "on", "a", "mine", "and", "died", ",",
+                                 ".", "two", "civilians", "were", "injured", "the"])  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(_CLAUSE_WORDS, max_size=30).map(" ".join))
+def test_clause_subjects_equal_the_scan(text: str) -> None:
+    toks = _casualties._tokens(text)
+    for j in range(len(toks) - 1):
+        if toks[j].low == "and":
+            got = _casualties._clause_subject(text, toks, j + 1, j, "killed")
+            assert got == _clause_subject_by_scan(text, list(toks), j + 1, j)
+
+
+@pytest.mark.parametrize("words", range(3, 10))
+def test_a_clause_subject_is_at_most_six_words_before_its_verb(words: int) -> None:
+    text = "Yesterday, " + " ".join(["man"] * words) + " stepped on a mine and died."
+    toks = _casualties._tokens(text)
+    j = next(k for k, t in enumerate(toks) if t.low == "and")
+    got = _casualties._clause_subject(text, toks, j + 1, j, "killed")
+    assert got == _clause_subject_by_scan(text, list(toks), j + 1, j)

@@ -138,3 +138,49 @@ def test_appositives_tried_once_per_run_are_those_finditer_finds(text: str) -> N
 def test_appositives_glued_to_what_comes_before_are_found_as_finditer_finds_them(text: str) -> None:
     want = _appositive_spans(_CLAIMANTS.appositive.finditer(text))
     assert want and _appositive_spans(claimants._appositives(text, _CLAIMANTS)) == want
+
+
+_GIVING_BACK = re.compile(
+    _CLAIMANTS.subject_says.pattern.replace("*+", "*"), _CLAIMANTS.subject_says.flags
+)
+_SUBJECT_PIECES = [*"aAbZs.,'’-_9 ", "said ", "the ", "an ", "Kharkiv", "KharkivKharkiv", "U.S."]
+
+
+def test_the_giving_back_form_is_the_pattern_without_its_possessive_words() -> None:
+    assert _CLAIMANTS.subject_says.pattern.count("*+") == 4 and "*+" not in _GIVING_BACK.pattern
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_SUBJECT_PIECES), max_size=40).map("".join))
+def test_words_taking_all_their_letters_find_the_same_subjects(text: str) -> None:
+    assert _spans(_CLAIMANTS.subject_says, text) == _spans(_GIVING_BACK, text)
+
+
+_SAYING_PIECES = ["the ", "a ", "an ", "xthe ", "9the ", "Russian ", "Kharkiv", "KharkivKharkiv",
+                  "said", " ", ", ", ".", "U.S.", "'", "-", "also ", "officials ", "ab.cd ", "Oleh ",
+                  "killed ", "five ", "x"]  # fmt: skip
+
+
+def _who(text: str) -> list[str]:
+    return [m.group("who") for m in _CLAIMANTS.subject_says.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SAYING_PIECES), max_size=40).map("".join))
+def test_subjects_tried_once_per_run_are_those_finditer_finds(text: str) -> None:
+    assert list(claimants._subjects_saying(text, _CLAIMANTS)) == _who(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missile strike on Kyiv killed five, regional governor Oleh Syniehubov said.",
+        "Oleh said.Kyiv officials said",
+        "The mayor said-the governor said",
+        "xthe governor said",
+        f"on {'Kharkiv' * 300} officials said",
+        "ab.the governor said",
+    ],
+)
+def test_subjects_glued_to_what_comes_before_are_found_as_finditer_finds_them(text: str) -> None:
+    assert _who(text) and list(claimants._subjects_saying(text, _CLAIMANTS)) == _who(text)

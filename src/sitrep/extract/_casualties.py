@@ -91,6 +91,15 @@ class _Tokens(list[_Tok]):
     def __init__(self, toks: Iterable[_Tok]) -> None:
         super().__init__(toks)
         self.walks: dict[int, tuple[int, int | None]] = {}
+        self._clause_starts: list[int] = []
+
+    def clause_start(self, j: int) -> int:
+        """Where the clause of token ``j`` starts: after the last punctuation or comma before it."""
+        if not self._clause_starts:
+            for k in range(len(self)):
+                opens = k == 0 or self[k - 1].low in _PUNCT or self[k - 1].low == ","
+                self._clause_starts.append(k if opens else self._clause_starts[-1])
+        return self._clause_starts[j]
 
 
 def _tokens(text: str) -> _Tokens:
@@ -445,10 +454,13 @@ def _clause_subject(
 ) -> CasualtyMention | None:
     """ "A man stepped on a mine and died": the victims are the subject of the clause's first verb."""
     start = j
+    if isinstance(toks, _Tokens) and j >= 0:
+        start = toks.clause_start(j)  # found once per sentence: a run-on clause read per cue
     while start > 0 and toks[start - 1].low not in _PUNCT and toks[start - 1].low != ",":
         start -= 1
-    verb = next((v for v in range(start + 1, j) if _verb_after_noun(toks, v)), None)
-    if verb is None or verb - start > 6:
+    # a verb more than six words in names no subject: look no further
+    verb = next((v for v in range(start + 1, min(j, start + 7)) if _verb_after_noun(toks, v)), None)
+    if verb is None:
         return None
     return _mention(text, toks, (start, verb - 1), toks[i], kind, "left")
 
