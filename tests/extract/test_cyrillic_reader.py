@@ -1181,3 +1181,12 @@ def test_a_neuter_town_inflects_and_the_city_is_the_town_told_of_last(settings: 
     incidents = _run(settings, text).corpus.incidents
     nikopol = [i for i in incidents if i.place is not None and i.place.name == "Nikopol"]
     assert len(nikopol) == 1 and _value(nikopol[0].injured) == 4
+
+
+def test_a_wound_noun_counts_the_victims_after_the_verb_that_gives_it(settings: Settings) -> None:
+    text = (
+        "Вечером ВСУ обстреляли Горловку. Ранение по улице Абакумова в Кировском районе Донецка "
+        "получили женщина 1958 и мужчины 1983 и 1985 годов рождения."
+    )
+    incidents = _run(settings, text).corpus.incidents
+    assert any(_value(i.injured) == 3 for i in incidents), incidents

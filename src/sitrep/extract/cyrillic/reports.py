@@ -75,6 +75,8 @@ class _Words:
     birth_words: frozenset[str]
     words_of: frozenset[str]
     the_city: tuple[str, ...]
+    receive: tuple[str, ...]
+    wound_nouns: tuple[str, ...]
     speech: tuple[str, ...]
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
@@ -126,6 +128,8 @@ def _words(code: LanguageCode) -> _Words:
         birth_words=frozenset(v.words("birth_words")),
         words_of=frozenset(v.words("words_of")),
         the_city=v.words("the_city"),
+        receive=v.words("receive_verbs"),
+        wound_nouns=v.words("wound_nouns"),
         idioms=tuple(
             (word, re.compile(pattern, re.IGNORECASE))
             for word, patterns in v.table("casualty_idioms").items()
@@ -425,7 +429,8 @@ def _count_near(
     if risen is not None:
         return risen
     cut = next((a for a, _ in _subset_spans(text.lower(), w) if a > words[k].start), len(text))
-    for j in range(k + 1, min(len(words), k + 1 + COUNT_REACH)):
+    start = _received_at(text, words, k, w)  # "Ранение по улице ... получили женщина ..."
+    for j in range(start + 1, min(len(words), start + 1 + COUNT_REACH)):
         gap = text[words[j - 1].end : words[j].start]
         if (
             any(c in gap for c in ".;:!?,–—(")
@@ -464,6 +469,27 @@ _AND = frozenset({"і", "й", "та", "и"})
 
 # Most characters between a casualty word and the "зросла до" that gives its new count.
 TOLL_REACH = 90
+
+
+# Most words between a wound noun and the verb that gives it to its victims.
+RECEIVE_REACH = 10
+
+
+def _received_at(text: str, words: Sequence[Token], k: int, w: _Words) -> int:
+    """Where the victims of a wound noun start being named: after the verb that gives it to
+    them when one follows in the clause ("Ранение по улице Абакумова в Кировском районе
+    Донецка получили женщина ..."), else right after the noun."""
+    if not _starts(words[k].key, w.wound_nouns):
+        return k  # "постраждали 40 людей - 36 отримали ...": a verb names its own victims
+    for r in range(k + 1, min(len(words), k + 1 + RECEIVE_REACH)):
+        gap = text[words[r - 1].end : words[r].start]
+        if any(c in gap for c in ".;:!?,–—(") or gap.strip() == "-":
+            return k
+        if _is_casualty(words[r].key, w):
+            return k
+        if _starts(words[r].key, w.receive):
+            return r if r > k + 1 else k
+    return k
 
 
 def _toll_risen_to(
