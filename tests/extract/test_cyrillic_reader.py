@@ -1190,3 +1190,14 @@ def test_a_wound_noun_counts_the_victims_after_the_verb_that_gives_it(settings: 
     )
     incidents = _run(settings, text).corpus.incidents
     assert any(_value(i.injured) == 3 for i in incidents), incidents
+
+
+def test_a_residents_town_is_no_office(settings: Settings) -> None:
+    # "города" ends the title "глава города", but "жительница города Суджа" holds no title
+    incident = _only(settings, "При обстреле ВСУ погибла одна жительница города Суджа.")
+    assert incident.place is not None and incident.place.name == "Sudzha"
+    text = "При обстреле ВСУ погибла женщина, сообщил глава города Шебекино Владимир Жданов."
+    assert _run(settings, text).corpus.incidents == () or all(
+        i.place is None or i.place.name != "Shebekino"
+        for i in _run(settings, text).corpus.incidents
+    )

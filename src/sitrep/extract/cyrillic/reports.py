@@ -81,7 +81,7 @@ class _Words:
     according: tuple[str, ...]
     claimants: tuple[tuple[str, str, str, str | None], ...]
     titles: tuple[str, ...]
-    title_words: frozenset[str]
+    title_keys: tuple[str, ...]
     titles_by_first: dict[str, tuple[str, ...]]
     roles: dict[str, str]
     given_names: frozenset[str]
@@ -139,7 +139,7 @@ def _words(code: LanguageCode) -> _Words:
         according=v.words("according"),
         claimants=tuple(sorted(v.rows("claimants"), key=lambda r: -len(r[0]))),
         titles=tuple(sorted(v.words("titles"), key=len, reverse=True)),
-        title_words=frozenset(t.split()[-1] for t in v.words("titles")),
+        title_keys=tuple(word_key(t) for t in v.words("titles")),
         titles_by_first=_by_first_word(v.words("titles")),
         roles=v.table("person_roles"),
         given_names=given_names(),
@@ -855,7 +855,6 @@ _ADMINISTRATION = re.compile(
 )
 # What follows a dateline's city: a date, or nothing (the city alone as its sentence).
 _DATELINE = re.compile(r"[.,]\s*(?:\d{1,2}\s+[А-ЯІЇЄҐа-яіїєґ]+|$)")
-_WORD_BEFORE = re.compile(r"([А-ЯІЇЄҐЁа-яіїєґё'’ʼ-]+)\s*$")
 
 
 def _is_authority(text: str, m: PlaceMention, w: _Words) -> bool:
@@ -867,8 +866,11 @@ def _is_authority(text: str, m: PlaceMention, w: _Words) -> bool:
         (m.surface.isupper() and text[m.end : m.end + 1] == ",") or _DATELINE.match(text[m.end :])
     ):
         return True  # a dateline: "БЕЛГОРОД, 18 декабря. /ТАСС/.", "Москва. 19 февраля."
-    before = _WORD_BEFORE.search(text[: m.start])
-    return before is not None and word_key(before.group(1)) in w.title_words
+    before = word_key(text[: m.start]).rstrip()
+    return any(  # "мэр города Суджа" is an office, "жительница города Суджа" no title
+        before.endswith(title) and not before[: len(before) - len(title)][-1:].isalpha()
+        for title in w.title_keys
+    )
 
 
 def _event_place(doc: Document, sent: Sentence, w: _Words) -> PlaceMention | None:
