@@ -54,6 +54,7 @@ BUILT: dict[str, tuple[str, str]] = {
         "'Kharkiv' x27,000 in 'on Kharkiv killed'",
         "296 s (claimants._SUBJECT_SAYS)",
     ),
+    "digit-run": ("'2' x56,600 in 'February 2022'", "200 s (figures._FLED, _IDP)"),
     "clause-chain": ("'lians and injured ' x4,400 in 'civilians'", "3.7 s (_clause_subject)"),
 }
 BAR_SECONDS, BAR_MB = 90.0, 1536.0
@@ -70,6 +71,8 @@ def built(fuzz: ModuleType, name: str) -> tuple[str, bytes]:
             "on Kharkiv killed",
             "on " + "Kharkiv" * (27_000 if name.endswith("190k") else 5_400) + " killed",
         )
+    elif name == "digit-run":
+        text = seed.replace("February 2022", "February " + "2" * 56_600 + "022")
     elif name == "clause-chain":
         text = seed.replace("civilians and", "civi" + "lians and injured " * 4_400 + "lians and")
     else:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from sitrep.clean import glue
 from sitrep.config import Settings
-from sitrep.extract import _casualties, claimants
+from sitrep.extract import _casualties, claimants, figures
 from sitrep.lang import vocabulary
 from sitrep.model import Article
 from sitrep.pipeline import process
@@ -184,3 +184,42 @@ def test_subjects_tried_once_per_run_are_those_finditer_finds(text: str) -> None
 )
 def test_subjects_glued_to_what_comes_before_are_found_as_finditer_finds_them(text: str) -> None:
     assert _who(text) and list(claimants._subjects_saying(text, _CLAIMANTS)) == _who(text)
+
+
+def _reading_every_digit(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` as it was: a count tried from every digit, giving its digits back."""
+    old = pattern.pattern.replace(r"(?<![\d,.])", "").replace(r"(?<![\d,])", "")
+    return re.compile(old.replace("]++", "]+"), pattern.flags)
+
+
+_COUNT_PIECES = [*"2,. 1x", "22222", "more than ", "about ", "million ", "people ", "fled",
+                 "are internally displaced", "another ", "a ", "have "]  # fmt: skip
+
+
+def test_the_old_count_forms_differ_from_the_patterns() -> None:
+    for pattern in (figures._FLED, figures._IDP):
+        assert _reading_every_digit(pattern).pattern != pattern.pattern
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_COUNT_PIECES), max_size=30).map("".join))
+def test_counts_read_from_their_run_start_find_the_same_matches(text: str) -> None:
+    for pattern in (figures._FLED, figures._IDP):
+        assert _spans(pattern, text) == _spans(_reading_every_digit(pattern), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.5 people are internally displaced",
+        "1,5.5 million people are internally displaced",
+        "displaced,5 people are internally displaced",
+        "more than 2,000 people have fled",
+        "x2,000 fled and 3.000,1 people fled",
+        f"since February {'2' * 3000}022, according to the UN. 12 people have fled",
+    ],
+)
+def test_counts_inside_runs_of_digits_are_found_as_before(text: str) -> None:
+    found = [_spans(p, text) for p in (figures._FLED, figures._IDP)]
+    assert any(found)
+    assert found == [_spans(_reading_every_digit(p), text) for p in (figures._FLED, figures._IDP)]
