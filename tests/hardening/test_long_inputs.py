@@ -223,3 +223,17 @@ def test_counts_inside_runs_of_digits_are_found_as_before(text: str) -> None:
     found = [_spans(p, text) for p in (figures._FLED, figures._IDP)]
     assert any(found)
     assert found == [_spans(_reading_every_digit(p), text) for p in (figures._FLED, figures._IDP)]
+
+
+_DIED_GIVING_BACK = re.compile(
+    _casualties._WOUNDED_THEN_DIED.pattern.replace("]++", "]+"),
+    _casualties._WOUNDED_THEN_DIED.flags,
+)
+_DIED_PIECES = [*"a-1 ,.", "-01", "man ", "who was ", "injured ", "and later ", "died", "2023"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_DIED_PIECES), max_size=30).map("".join))
+def test_wounded_then_died_words_taking_their_run_find_the_same(text: str) -> None:
+    assert _DIED_GIVING_BACK.pattern != _casualties._WOUNDED_THEN_DIED.pattern
+    assert _spans(_casualties._WOUNDED_THEN_DIED, text) == _spans(_DIED_GIVING_BACK, text)
