@@ -622,11 +622,7 @@ def _date(text: str, published: dt.date | None, w: _Words) -> tuple[PartialDate 
         return PartialDate(None, leap.month, leap.day), night
     if published is None:
         return None, False
-    said = [
-        (offset, night)
-        for phrase, offset, night in w.relative
-        if re.search(rf"(?<![а-яіїєґ]){re.escape(phrase)}(?![а-яіїєґ])", lower)
-    ]
+    said = [(offset, night) for phrase, offset, night in w.relative if _says(lower, phrase)]
     if said:  # "вчора ввечері": the day word says which day, the time of day does not
         offset, night = min(said, key=lambda s: (s[0] == 0, said.index(s)))
         return PartialDate.from_date(published + dt.timedelta(days=offset)), night
@@ -653,6 +649,16 @@ def _before_day(before: str, w: _Words) -> str:
 
 # "минувший понедельник", "минулої неділі": a weekday said to be past.
 _PAST = r"(?:минул|минувш|прошл)[а-яіїєґ]*"
+
+
+@functools.lru_cache(maxsize=1024)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![а-яіїєґ]){re.escape(phrase)}(?![а-яіїєґ])")
+
+
+def _says(lower: str, phrase: str) -> bool:
+    """Whether the (lower-case) sentence holds the phrase as whole words."""
+    return _phrase(phrase).search(lower) is not None
 
 
 def _year(published: dt.date | None, month: int) -> int | None:
@@ -921,7 +927,7 @@ def _nearby_place(
 
 def _names_the_city(text: str, w: _Words) -> bool:
     lower = word_key(text)
-    return any(re.search(rf"(?<![а-яіїєґ]){re.escape(p)}(?![а-яіїєґ])", lower) for p in w.the_city)
+    return any(_says(lower, p) for p in w.the_city)
 
 
 def _rounds_up_oblasts(doc: Document, sent: Sentence, w: _Words) -> bool:
@@ -1256,14 +1262,7 @@ def _sentence_report(doc: Document, sent: Sentence, code: LanguageCode, w: _Word
         mention, counts = shared[0]
     elif counts and _lists_towns(doc, sent, w):
         counts = []  # "на Херсон, Антонівку та Білозерку ... постраждало шестеро": all three
-    if (
-        mention is None
-        and counts
-        and any(
-            re.search(rf"(?<![а-яіїєґ]){re.escape(p)}(?![а-яіїєґ])", lower)
-            for p in w.unnamed_region
-        )
-    ):
+    if mention is None and counts and any(_says(lower, p) for p in w.unnamed_region):
         return None  # "Еще семь человек в области получили ранения": the oblast's, no town's
     if event is None and mention is None and not counts:
         return None
@@ -1414,9 +1413,6 @@ def extract_cyrillic_reports(doc: Document, settings: Settings) -> Document:
             report = replace(report, claimant=found)
         if person is not None and report.claimant is not None and not _is_person(report.claimant):
             report = replace(report, claimant=person)  # the official the body speaks through
-        if reports and _adds_to(reports[-1], report, sent, w):
-            reports[-1] = _added(reports[-1], report)
-            continue
         reports.append(report)
         reports.extend(_shared_parts(doc, sent, report, code))
     if _leads_with_a_tally(sents, doc.article.published, w):
